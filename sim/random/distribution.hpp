@@ -1,0 +1,124 @@
+// Random variates from a RandomStream, and a value-type Distribution for durations.
+//
+// Every sampler is an inverse transform or a documented exact method written here; <random>
+// distributions are never used because their algorithms differ between standard libraries.
+// The number and order of uniforms each sampler consumes is part of the reproducibility contract:
+// changing it changes every simulation result, so treat it like a file format.
+//
+// Reproducibility: RandomStream words and uniforms are bit-identical everywhere. Variates that go
+// through log/exp/sqrt/pow are bit-identical for a given C math library (glibc is what we ship on);
+// another libm may differ in the last ulp. The normal quantile uses Boost.Math with double promotion
+// disabled, so it does not depend on the platform's long double.
+//
+// Units are the caller's: a mean of 180 is 180 of whatever unit the caller measures durations in.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sim/random/random_stream.hpp"
+
+namespace desksim::sim {
+
+/// Exponential variate with the given mean (> 0): -mean * log(u). One uniform.
+double sample_exponential(RandomStream& s, double mean);
+
+/// Standard normal variate by inverse CDF: boost::math::quantile(normal, u), one uniform.
+/// Chosen over Box-Muller/ziggurat because it consumes exactly one uniform per variate (streams stay
+/// aligned) and Boost's erfc_inv is accurate to a few ulp in both tails. Range is about +-8.3.
+double sample_standard_normal(RandomStream& s);
+
+/// Lognormal variate exp(mu + sigma * z), z standard normal; mu and sigma are the parameters of the
+/// underlying normal (not the mean and sd of the result). One uniform.
+double sample_lognormal(RandomStream& s, double mu, double sigma);
+
+/// Gamma variate with shape > 0 and scale > 0 (mean shape*scale) by Marsaglia & Tsang (2000),
+/// "A simple method for generating gamma variables": squeeze then log rejection, with the normal drawn
+/// by sample_standard_normal. For shape < 1 it draws Gamma(shape + 1) and multiplies by u^(1/shape)
+/// (the paper's boost); tiny shapes may then return 0 by underflow, which matches their law closely.
+/// Consumes a variable number of uniforms: two per attempt (rejection is rare, a few percent at
+/// most), plus one for the boost when shape < 1.
+double sample_gamma(RandomStream& s, double shape, double scale);
+
+/// Erlang variate: sum of k >= 1 exponentials with total mean `mean`, computed as
+/// -(mean / k) * log(u1 * ... * uk). The running product is folded into a sum of logs before it can
+/// underflow, so any k is safe; cost is k uniforms and about k/18 logs.
+double sample_erlang(RandomStream& s, int k, double mean);
+
+/// Index i of a discrete law given its cumulative probabilities (non-decreasing, last == 1, non-empty):
+/// the first i with cumulative[i] > u (std::upper_bound), so zero-probability entries are never picked.
+/// If rounding left the last entry slightly below 1, the result is clamped to the last index.
+std::size_t sample_discrete(RandomStream& s, std::span<const double> cumulative);
+
+/// A distribution of non-negative durations (or any positive quantity) as a value type.
+///
+/// Factories never throw or assert: they store their parameters as given, and IsValid() reports the
+/// first violated constraint. Sampling an invalid distribution returns meaningless values (possibly NaN)
+/// but never crashes; validate once when loading a scenario, not on the hot path.
+class Distribution {
+ public:
+  enum class Kind { kDeterministic, kExponential, kErlang, kGamma, kLognormal, kUniform, kEmpirical, kTriangular };
+
+  /// Always `value` (>= 0); consumes no uniforms.
+  static Distribution deterministic(double value);
+  /// Exponential with mean > 0 (scv 1).
+  static Distribution exponential(double mean);
+  /// Erlang with k >= 1 phases and overall mean > 0 (scv 1/k).
+  static Distribution erlang(int k, double mean);
+  /// Gamma with shape > 0 and mean > 0 (scale = mean/shape, scv 1/shape).
+  static Distribution gamma(double shape, double mean);
+  /// Lognormal with the given mean > 0 and coefficient of variation cv >= 0 of the result itself.
+  /// Converted exactly: sigma^2 = log(1 + cv^2), mu = log(mean) - sigma^2/2.
+  static Distribution lognormal(double mean, double cv);
+  /// Continuous uniform on [low, high], 0 <= low <= high.
+  static Distribution uniform(double low, double high);
+  /// Discrete: picks values[i] with probability probabilities[i]. Values >= 0, probabilities in [0,1],
+  /// same non-zero size, summing to 1 within 1e-9 (they are NOT normalised to make a bad sum valid;
+  /// a valid sum is divided out only to remove rounding).
+  static Distribution empirical(std::vector<double> values, std::vector<double> probabilities);
+  /// Triangular on [low, high] with the given mode, 0 <= low <= mode <= high, low < high. Inverse transform.
+  static Distribution triangular(double low, double mode, double high);
+
+  Kind kind() const { return kind_; }
+
+  /// One variate. Hot path: a switch on kind, no virtual call, no allocation.
+  double sample(RandomStream& s) const;
+
+  /// Exact mean of the law (for empirical: of the normalised probabilities).
+  double mean() const;
+  /// Exact variance of the law.
+  double variance() const;
+  /// Squared coefficient of variation variance/mean^2; 0 when the mean is 0 (deterministic 0).
+  double scv() const;
+
+  /// Same shape with every value multiplied by `factor` (unit conversion, e.g. minutes -> seconds):
+  /// mean scales by factor, variance by factor^2, cv and k and shape are unchanged.
+  /// A factor <= 0 yields a distribution that IsValid() rejects.
+  Distribution scaled(double factor) const;
+
+  /// Returns true if valid; otherwise false and, if error is not nullptr, *error names the exact
+  /// violated constraint, e.g. "exponential mean must be > 0 (got -3)".
+  bool IsValid(std::string* error) const;
+
+  /// Human-readable form with the factory's parameters, e.g. "exponential(mean=180)".
+  std::string describe() const;
+
+ private:
+  explicit Distribution(Kind kind) : kind_(kind) {}
+
+  Kind kind_;
+  // Factory parameters as given; meaning by kind:
+  //   deterministic: a=value | exponential: a=mean | erlang: k, a=mean | gamma: a=shape, b=mean
+  //   lognormal: a=mean, b=cv | uniform: a=low, b=high | triangular: a=low, b=mode, c=high
+  double a_ = 0.0, b_ = 0.0, c_ = 0.0;
+  int k_ = 0;
+  // Derived once so that sample() does no set-up work:
+  //   gamma: d1=scale | lognormal: d1=mu, d2=sigma | triangular: d1=(mode-low)/(high-low)
+  double d1_ = 0.0, d2_ = 0.0;
+  // Empirical only: values, probabilities as given, and cumulative probabilities divided by their sum.
+  std::vector<double> values_, probabilities_, cumulative_;
+};
+
+}  // namespace desksim::sim

@@ -1,0 +1,83 @@
+#include "sim/stats/tally.hpp"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+namespace desksim::sim {
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+}  // namespace
+
+Tally::Estimator Tally::make_estimator() {
+  return Estimator(boost::accumulators::extended_p_square_probabilities = kQuantileLevels);
+}
+
+Tally::Tally(std::vector<double> thresholds)
+    : thresholds_(std::move(thresholds)), at_most_(thresholds_.size(), 0), estimator_(make_estimator()) {}
+
+void Tally::add(double x) {
+  assert(!std::isnan(x));
+  ++count_;
+  // Welford: numerically stable running mean and sum of squared deviations.
+  const double delta = x - mean_;
+  mean_ += delta / static_cast<double>(count_);
+  m2_ += delta * (x - mean_);
+  sum_ += x;
+  if (count_ == 1) {
+    min_ = max_ = x;
+  } else {
+    min_ = std::min(min_, x);
+    max_ = std::max(max_, x);
+  }
+  for (std::size_t i = 0; i < thresholds_.size(); ++i) {
+    if (x <= thresholds_[i]) ++at_most_[i];
+  }
+  if (count_ <= kExactQuantileLimit) {
+    exact_.push_back(x);
+  } else if (!exact_.empty()) {
+    std::vector<double>().swap(exact_);  // release the memory: P^2 takes over from here
+  }
+  estimator_(x);
+}
+
+void Tally::reset() {
+  std::fill(at_most_.begin(), at_most_.end(), 0);
+  count_ = 0;
+  mean_ = m2_ = sum_ = min_ = max_ = 0.0;
+  exact_.clear();
+  estimator_ = make_estimator();
+}
+
+double Tally::mean() const { return count_ == 0 ? kNaN : mean_; }
+
+double Tally::variance() const { return count_ < 2 ? kNaN : m2_ / static_cast<double>(count_ - 1); }
+
+double Tally::stddev() const { return std::sqrt(variance()); }
+
+double Tally::min() const { return count_ == 0 ? kNaN : min_; }
+
+double Tally::max() const { return count_ == 0 ? kNaN : max_; }
+
+double Tally::quantile(double p) const {
+  const auto level = std::find(kQuantileLevels.begin(), kQuantileLevels.end(), p);
+  if (level == kQuantileLevels.end() || count_ == 0) return kNaN;
+  if (count_ <= kExactQuantileLimit) {
+    std::vector<double> sorted = exact_;  // at most kExactQuantileLimit values; reports are rare
+    std::sort(sorted.begin(), sorted.end());
+    const double h = static_cast<double>(sorted.size() - 1) * p;
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+    return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+  }
+  return boost::accumulators::extended_p_square(estimator_)[static_cast<std::size_t>(level - kQuantileLevels.begin())];
+}
+
+double Tally::fraction_at_most(std::size_t threshold_index) const {
+  if (count_ == 0 || threshold_index >= at_most_.size()) return kNaN;
+  return static_cast<double>(at_most_[threshold_index]) / static_cast<double>(count_);
+}
+
+}  // namespace desksim::sim

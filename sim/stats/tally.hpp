@@ -1,0 +1,78 @@
+// Observation statistics (waiting times, handling times, ...) in bounded memory.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include <boost/accumulators/accumulators.hpp>
+#include <boost/accumulators/statistics/extended_p_square.hpp>
+#include <boost/accumulators/statistics/stats.hpp>
+
+namespace desksim::sim {
+
+/// Observations of a quantity (e.g. waiting times): count, mean, variance (Welford), min, max, sum,
+/// quantiles p50/p90/p95/p99, and the fraction of observations <= each of a fixed set of thresholds
+/// (e.g. a service level "answered within 20 s"). Units are the caller's.
+///
+/// Quantiles: while count() <= kExactQuantileLimit the observations are kept and quantiles are exact
+/// (linear interpolation between order statistics, "type 7": h = (n-1)p, x[floor h] + frac(h) * gap).
+/// Beyond that the buffer is dropped and the P^2 estimate of boost::accumulators extended_p_square
+/// (fed with every observation from the start) is returned. P^2 is an estimate, typically within a
+/// percent or two for smooth laws after many observations; the switch at the limit can make a
+/// quantile jump slightly. Memory is bounded by the buffer (8 KB) plus the P^2 markers.
+class Tally {
+ public:
+  /// Quantile levels that quantile() accepts.
+  static constexpr std::array<double, 4> kQuantileLevels = {0.5, 0.9, 0.95, 0.99};
+  /// Up to this many observations, quantiles are exact.
+  static constexpr std::size_t kExactQuantileLimit = 1000;
+
+  /// `thresholds` define fraction_at_most(i); their order is kept as given.
+  explicit Tally(std::vector<double> thresholds = {});
+
+  /// Records one observation. x must not be NaN.
+  void add(double x);
+  /// Forgets every observation (e.g. at the end of a warm-up); keeps the thresholds.
+  void reset();
+
+  std::uint64_t count() const { return count_; }
+  /// Mean; NaN when empty.
+  double mean() const;
+  /// Sample variance (divisor n-1, Welford's update); NaN when count < 2.
+  double variance() const;
+  /// sqrt(variance()); NaN when count < 2.
+  double stddev() const;
+  /// Smallest / largest observation; NaN when empty.
+  double min() const;
+  double max() const;
+  /// Sum of the observations; 0 when empty.
+  double sum() const { return sum_; }
+
+  /// The p-quantile for p exactly one of kQuantileLevels (0.5, 0.9, 0.95, 0.99); NaN for any other p
+  /// or when empty. Exact up to kExactQuantileLimit observations, P^2 estimate beyond (see class doc).
+  double quantile(double p) const;
+
+  const std::vector<double>& thresholds() const { return thresholds_; }
+  /// Fraction of observations x <= thresholds()[threshold_index]; NaN when empty or index out of range.
+  double fraction_at_most(std::size_t threshold_index) const;
+
+ private:
+  using Estimator = boost::accumulators::accumulator_set<
+      double, boost::accumulators::stats<boost::accumulators::tag::extended_p_square>>;
+  static Estimator make_estimator();
+
+  std::vector<double> thresholds_;
+  std::vector<std::uint64_t> at_most_;  // per threshold: count of observations <= it
+  std::uint64_t count_ = 0;
+  double mean_ = 0.0;
+  double m2_ = 0.0;  // Welford: sum of squared deviations from the running mean
+  double sum_ = 0.0;
+  double min_ = 0.0;
+  double max_ = 0.0;
+  std::vector<double> exact_;  // the first observations, while count_ <= kExactQuantileLimit
+  Estimator estimator_;
+};
+
+}  // namespace desksim::sim
