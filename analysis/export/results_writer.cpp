@@ -1,0 +1,42 @@
+#include "analysis/export/results_writer.hpp"
+
+#include <filesystem>
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+#include <google/protobuf/util/json_util.h>
+
+#include "analysis/export/atomic_file.hpp"
+
+namespace desksim::analysis {
+
+std::string results_to_json(const results::RunResult& run) {
+  google::protobuf::util::JsonPrintOptions options;
+  options.add_whitespace = true;
+  options.always_print_primitive_fields = true;  // dashboards see every field, zero or not
+  options.preserve_proto_field_names = true;
+  std::string json;
+  (void)google::protobuf::util::MessageToJsonString(run, &json, options);
+  return json;
+}
+
+bool write_results(const results::RunResult& run, const std::string& directory, std::string* error) {
+  std::error_code ec;
+  std::filesystem::create_directories(directory, ec);
+  if (ec) {
+    if (error) *error = directory + ": cannot create the output directory: " + ec.message();
+    return false;
+  }
+  std::string binary;
+  {
+    google::protobuf::io::StringOutputStream stream(&binary);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    run.SerializeToCodedStream(&coded);
+  }
+  const std::filesystem::path dir(directory);
+  return write_file_atomically((dir / "results.pb").string(), binary, error) &&
+         write_file_atomically((dir / "results.json").string(), results_to_json(run), error);
+}
+
+}  // namespace desksim::analysis

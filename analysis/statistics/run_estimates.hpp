@@ -1,0 +1,26 @@
+#pragma once
+// Across-replication estimates for every scalar metric of a run: each tally's mean, quantiles and
+// threshold shares, each time average, each counter. Replications are independent, so the interval
+// is a Student-t interval of the replication values.
+#include <string>
+#include <vector>
+
+#include "desksim/results.pb.h"
+
+namespace desksim::analysis {
+
+/// Per-replication values of every scalar metric, by name, in first-seen order. A metric missing in
+/// some replication is left out (it would bias the estimate).
+struct MetricSamples {
+  std::string name;
+  std::vector<double> values;
+};
+std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run);
+
+/// Replaces run->estimates with one MetricEstimate per metric.
+void add_estimates(results::RunResult* run, double confidence = 0.95);
+
+/// The estimate of the named metric, or nullptr.
+const results::MetricEstimate* find_estimate(const results::RunResult& run, const std::string& name);
+
+}  // namespace desksim::analysis

@@ -1,0 +1,18 @@
+// desksim command line: `desksim run`, `desksim validate`. Each subcommand lives in its own file;
+// this one only wires them up.
+#include <CLI/CLI.hpp>
+
+#include "app/commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"desksim: discrete-event simulation of a two-tower IT service desk (throughput, waits, SLAs, "
+               "availability) for capacity planning and scenario comparison."};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(desksim::app::kVersion));
+  auto run = desksim::app::add_run_command(app);
+  auto validate = desksim::app::add_validate_command(app);
+  CLI11_PARSE(app, argc, argv);
+  if (app.got_subcommand(run.command)) return run.execute();
+  if (app.got_subcommand(validate.command)) return validate.execute();
+  return 2;
+}

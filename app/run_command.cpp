@@ -1,0 +1,69 @@
+// `desksim run SCENARIO`: run the replications, print a summary, write the results.
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analysis/export/results_writer.hpp"
+#include "analysis/report/text_summary.hpp"
+#include "analysis/statistics/run_estimates.hpp"
+#include "app/commands.hpp"
+#include "models/run/run_scenario.hpp"
+#include "models/scenario/scenario_loader.hpp"
+
+namespace desksim::app {
+
+namespace {
+
+struct RunArguments {
+  std::string scenario;
+  std::uint64_t seed = 0;
+  unsigned replications = 0;
+  unsigned jobs = 1;
+  std::string out = "out";
+  bool quiet = false;
+};
+
+int execute_run(const RunArguments& args, bool has_seed) {
+  scenario::Scenario scenario;
+  std::vector<models::Diagnostic> diagnostics;
+  if (!models::load_scenario(args.scenario, &scenario, &diagnostics)) {
+    std::cerr << models::format_all(diagnostics);
+    return 2;
+  }
+  const auto options = models::run_options_for(scenario, has_seed, args.seed, args.replications, args.jobs);
+  results::RunResult run;
+  std::string error;
+  if (!models::run_scenario(scenario, options, &run, &error)) {
+    std::cerr << "desksim run: " << error << "\n";
+    return 1;
+  }
+  run.set_desksim_version(std::string(kVersion));
+  analysis::add_estimates(&run);
+  if (!analysis::write_results(run, args.out, &error)) {
+    std::cerr << "desksim run: " << error << "\n";
+    return 1;
+  }
+  if (!args.quiet) std::cout << analysis::text_summary(run);
+  std::cout << "results written to " << args.out << "/results.pb and " << args.out << "/results.json\n";
+  return 0;
+}
+
+}  // namespace
+
+Command add_run_command(CLI::App& app) {
+  auto args = std::make_shared<RunArguments>();
+  CLI::App* cmd = app.add_subcommand("run",
+                                     "Run a scenario's replications (each in its own process), print a summary with "
+                                     "confidence intervals, and write results.pb and results.json to --out.");
+  cmd->add_option("scenario", args->scenario, "Scenario file (.textproto, or .json)")->required()->check(CLI::ExistingFile);
+  CLI::Option* seed = cmd->add_option("--seed", args->seed, "Base seed of all random streams (default: the scenario's run.seed, else 1)");
+  cmd->add_option("--replications,-r", args->replications, "Replications (default: the scenario's run.replications, else 1)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel (default 1)")->check(CLI::PositiveNumber);
+  cmd->add_option("--out,-o", args->out, "Output directory (default: out)");
+  cmd->add_flag("--quiet,-q", args->quiet, "Print only where the results were written");
+  return Command{cmd, [args, seed] { return execute_run(*args, seed->count() > 0); }};
+}
+
+}  // namespace desksim::app

@@ -1,0 +1,23 @@
+#include "models/desk/desk_statistics.hpp"
+
+#include "sim/kernel/time.hpp"
+
+namespace desksim::models {
+
+std::vector<sim::StatisticSpec> desk_statistics(double service_level_seconds) {
+  using Kind = sim::StatisticSpec::Kind;
+  constexpr double to_hours = 1.0 / sim::kSecondsPerHour;
+  return {
+      {"desk.wait", Kind::kTally, "desk.wait_hours", to_hours, {0.0, service_level_seconds * to_hours}},
+      {"desk.sojourn", Kind::kTally, "desk.sojourn_hours", to_hours, {}},
+      {"desk.queue_length", Kind::kTimeAverage, "desk.queue_length", 1.0, {}},
+      {"desk.busy_agents", Kind::kTimeAverage, "desk.busy_agents", 1.0, {}},
+      {"desk.in_system", Kind::kTimeAverage, "desk.in_system", 1.0, {}},
+      {"desk.raised", Kind::kCount, "desk.raised", 1.0, {}},
+      {"desk.resolved", Kind::kCount, "desk.resolved", 1.0, {}},
+      {"desk.raised", Kind::kSumPerPeriod, "desk.raised_per_day", 1.0, {}, sim::kSecondsPerDay},
+      {"desk.resolved", Kind::kSumPerPeriod, "desk.resolved_per_day", 1.0, {}, sim::kSecondsPerDay},
+  };
+}
+
+}  // namespace desksim::models

@@ -1,0 +1,65 @@
+#include "models/run/desk_replication.hpp"
+
+#include <limits>
+
+#include "models/desk/agent_pool.hpp"
+#include "models/desk/desk_statistics.hpp"
+#include "models/desk/poisson_demand.hpp"
+#include "models/run/result_builder.hpp"
+#include "models/scenario/distribution_conversion.hpp"
+#include "sim/kernel/event_kernel.hpp"
+#include "sim/kernel/simgrid_runtime.hpp"
+#include "sim/stats/statistics_recorder.hpp"
+
+namespace desksim::models {
+
+namespace {
+
+/// Ends the time-based warm-up: an actor, because it is one low-frequency process.
+void schedule_warmup_end(sim::EventKernel& kernel, sim::StatisticsRecorder& recorder, sim::Time at) {
+  kernel.spawn_actor("warm-up", [&kernel, &recorder, at] {
+    kernel.sleep_until(at);
+    recorder.start_measuring(kernel.now());
+  });
+}
+
+}  // namespace
+
+results::ReplicationResult run_replication(const scenario::Scenario& scenario, std::uint64_t seed,
+                                           unsigned replication) {
+  sim::SimGridRuntime runtime;
+  sim::EventKernel kernel(runtime);
+  sim::SignalBus signals;
+  const auto& run = scenario.run();
+  const double sl_seconds =
+      scenario.desk().service_level_threshold_seconds() > 0 ? scenario.desk().service_level_threshold_seconds() : 20.0;
+  sim::StatisticsRecorder recorder(signals, desk_statistics(sl_seconds));
+
+  AgentPool desk(kernel, signals, scenario.desk().agents());
+  PoissonDemandOptions demand_options;
+  demand_options.rate_per_second = scenario.demand().arrivals_per_hour() / sim::kSecondsPerHour;
+  demand_options.work = to_sim_distribution(scenario.desk().handle_time_minutes(), sim::kSecondsPerMinute);
+  demand_options.max_tickets = run.max_tickets();
+  demand_options.warmup_tickets = run.warmup_tickets();
+  demand_options.on_warmup_end = [&recorder](sim::Time now) { recorder.start_measuring(now); };
+  PoissonDemand demand(kernel, signals, desk, demand_options, seed, replication);
+
+  if (run.warmup_hours() > 0) schedule_warmup_end(kernel, recorder, sim::hours(run.warmup_hours()));
+  demand.start();
+  const sim::Time horizon =
+      run.horizon_hours() > 0 ? sim::hours(run.horizon_hours()) : std::numeric_limits<sim::Time>::infinity();
+  kernel.run_until(horizon);
+  const sim::Time end = kernel.now();
+
+  results::ReplicationResult out;
+  out.set_replication(replication);
+  out.set_seed(seed);
+  out.set_fingerprint(kernel.fingerprint());
+  out.set_events(kernel.events_processed());
+  out.set_simulated_hours(sim::to_hours(end));
+  out.set_measured_from_hours(sim::to_hours(recorder.measuring_since()));
+  add_recorded_statistics(recorder, end, &out);
+  return out;
+}
+
+}  // namespace desksim::models

@@ -1,0 +1,60 @@
+#include "models/run/result_builder.hpp"
+
+#include "sim/kernel/time.hpp"
+
+namespace desksim::models {
+
+namespace {
+
+void fill_tally(const std::string& name, const sim::Tally& tally, results::TallySummary* out) {
+  out->set_name(name);
+  out->set_count(tally.count());
+  if (tally.count() == 0) return;  // all other fields stay 0: nothing was observed
+  out->set_mean(tally.mean());
+  out->set_stddev(tally.count() > 1 ? tally.stddev() : 0.0);
+  out->set_min(tally.min());
+  out->set_max(tally.max());
+  out->set_p50(tally.quantile(0.5));
+  out->set_p90(tally.quantile(0.9));
+  out->set_p95(tally.quantile(0.95));
+  out->set_p99(tally.quantile(0.99));
+  for (std::size_t i = 0; i < tally.thresholds().size(); ++i) {
+    auto* f = out->add_fractions();
+    f->set_at_most(tally.thresholds()[i]);
+    f->set_fraction(tally.fraction_at_most(i));
+  }
+}
+
+}  // namespace
+
+void add_recorded_statistics(const sim::StatisticsRecorder& recorder, sim::Time end, results::ReplicationResult* out) {
+  using Kind = sim::StatisticSpec::Kind;
+  for (const auto& r : recorder.recorded()) {
+    const std::string& name = r.spec->output_name;
+    switch (r.spec->kind) {
+      case Kind::kTally: fill_tally(name, *r.tally, out->add_tallies()); break;
+      case Kind::kTimeAverage: {
+        auto* t = out->add_time_averages();
+        t->set_name(name);
+        t->set_mean(r.time_average->mean(end));
+        t->set_max(r.time_average->max());
+        break;
+      }
+      case Kind::kCount: {
+        auto* c = out->add_counters();
+        c->set_name(name);
+        c->set_value(r.count);
+        break;
+      }
+      case Kind::kSumPerPeriod: {
+        auto* s = out->add_series();
+        s->set_name(name);
+        s->set_period_hours(sim::to_hours(r.series->period()));
+        for (double v : r.series->values()) s->add_values(v);
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace desksim::models

@@ -1,0 +1,11 @@
+#pragma once
+// Turns what a StatisticsRecorder recorded into the results message of one replication.
+#include "desksim/results.pb.h"
+#include "sim/stats/statistics_recorder.hpp"
+
+namespace desksim::models {
+
+/// Appends the recorded statistics to `out`; `end` is the time the replication ended (seconds).
+void add_recorded_statistics(const sim::StatisticsRecorder& recorder, sim::Time end, results::ReplicationResult* out);
+
+}  // namespace desksim::models

@@ -1,0 +1,30 @@
+#pragma once
+// Runs all replications of a scenario (each in its own process) and gathers them in a RunResult.
+// Across-replication estimates are added by analysis/, which works from results alone.
+#include <cstdint>
+#include <string>
+
+#include "desksim/results.pb.h"
+#include "desksim/scenario.pb.h"
+
+namespace desksim::models {
+
+struct RunOptions {
+  /// Base seed; replication r uses streams keyed (seed, r, stream).
+  std::uint64_t seed = 1;
+  /// Replications (>= 1).
+  unsigned replications = 1;
+  /// Replications run in parallel (>= 1).
+  unsigned jobs = 1;
+};
+
+/// Returns false with *error set if a replication failed.
+bool run_scenario(const scenario::Scenario& scenario, const RunOptions& options, results::RunResult* out,
+                  std::string* error);
+
+/// Seed and replication count for a scenario: the scenario's own values (defaults 1 and 1) unless the
+/// command line overrides them (override_seed / override_replications > 0 / has_seed).
+RunOptions run_options_for(const scenario::Scenario& scenario, bool has_seed, std::uint64_t seed,
+                           unsigned replications, unsigned jobs);
+
+}  // namespace desksim::models

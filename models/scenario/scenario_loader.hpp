@@ -1,0 +1,22 @@
+#pragma once
+// Reads a scenario file (protobuf text format, or JSON when the name ends in ".json"), then
+// validates it. Syntax errors name file:line:column; semantic errors name the field path and, for
+// text files, the line and column where that field was written. Every error is reported, not only
+// the first.
+#include <string>
+#include <vector>
+
+#include "desksim/scenario.pb.h"
+#include "models/scenario/diagnostic.hpp"
+
+namespace desksim::models {
+
+/// Returns true when the file parsed and passed validation. Otherwise false, with every problem in
+/// *diagnostics.
+bool load_scenario(const std::string& path, scenario::Scenario* scenario, std::vector<Diagnostic>* diagnostics);
+
+/// The same for text already in memory; `display_name` is used in diagnostics, `json` picks the parser.
+bool parse_scenario(const std::string& text, const std::string& display_name, bool json, scenario::Scenario* scenario,
+                    std::vector<Diagnostic>* diagnostics);
+
+}  // namespace desksim::models

@@ -1,0 +1,81 @@
+#include "models/scenario/scenario_validator.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "models/scenario/distribution_conversion.hpp"
+
+namespace desksim::models {
+
+namespace {
+
+std::string number(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
+class Checker {
+ public:
+  explicit Checker(std::vector<Diagnostic>* out) : out_(out) {}
+  void fail(const std::string& path, const std::string& message) { out_->push_back(Diagnostic{{}, 0, 0, path, message}); }
+  void positive(const std::string& path, double v) {
+    if (!(v > 0) || !std::isfinite(v)) fail(path, "must be > 0 (got " + number(v) + ")");
+  }
+  void non_negative(const std::string& path, double v) {
+    if (!(v >= 0) || !std::isfinite(v)) fail(path, "must be >= 0 (got " + number(v) + ")");
+  }
+
+ private:
+  std::vector<Diagnostic>* out_;
+};
+
+bool valid_name(const std::string& name) {
+  if (name.empty()) return false;
+  for (char c : name)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+  return true;
+}
+
+}  // namespace
+
+void validate_distribution(const scenario::Distribution& d, const std::string& path, std::vector<Diagnostic>* out) {
+  if (d.kind_case() == scenario::Distribution::KIND_NOT_SET) {
+    out->push_back(Diagnostic{{}, 0, 0, path, "no distribution kind set (exponential, erlang, gamma, lognormal, ...)"});
+    return;
+  }
+  std::string error;
+  if (!to_sim_distribution(d, 1.0).IsValid(&error)) {
+    const auto* kind = scenario::Distribution::descriptor()->FindFieldByNumber(d.kind_case());
+    out->push_back(Diagnostic{{}, 0, 0, path + "." + kind->name(), error});
+  }
+}
+
+void validate_scenario(const scenario::Scenario& s, std::vector<Diagnostic>* out) {
+  Checker check(out);
+  if (!valid_name(s.name())) check.fail("name", "required: letters, digits, '-' or '_' (got \"" + s.name() + "\")");
+
+  const auto& run = s.run();
+  check.non_negative("run.horizon_hours", run.horizon_hours());
+  check.non_negative("run.warmup_hours", run.warmup_hours());
+  if (run.horizon_hours() == 0 && run.max_tickets() == 0)
+    check.fail("run", "set horizon_hours or max_tickets, or the run would never end");
+  if (run.warmup_hours() > 0 && run.warmup_tickets() > 0)
+    check.fail("run.warmup_tickets", "use warmup_hours or warmup_tickets, not both");
+  if (run.horizon_hours() > 0 && run.warmup_hours() >= run.horizon_hours())
+    check.fail("run.warmup_hours", "must be < horizon_hours (" + number(run.horizon_hours()) + "), or nothing is measured");
+
+  if (!s.has_demand()) check.fail("demand", "required");
+  else check.positive("demand.arrivals_per_hour", s.demand().arrivals_per_hour());
+
+  if (!s.has_desk()) {
+    check.fail("desk", "required");
+  } else {
+    if (s.desk().agents() < 1) check.fail("desk.agents", "must be >= 1 (got " + std::to_string(s.desk().agents()) + ")");
+    if (!s.desk().has_handle_time_minutes()) check.fail("desk.handle_time_minutes", "required");
+    else validate_distribution(s.desk().handle_time_minutes(), "desk.handle_time_minutes", out);
+    check.non_negative("desk.service_level_threshold_seconds", s.desk().service_level_threshold_seconds());
+  }
+}
+
+}  // namespace desksim::models

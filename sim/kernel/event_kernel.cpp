@@ -1,0 +1,75 @@
+#include "sim/kernel/event_kernel.hpp"
+
+#include <stdexcept>
+
+#include <simgrid/kernel/Timer.hpp>
+#include <simgrid/s4u/Actor.hpp>
+
+namespace desksim::sim {
+
+namespace {
+constexpr Time kNever = std::numeric_limits<Time>::infinity();
+}
+
+EventKernel::EventKernel(SimGridRuntime& runtime) : runtime_(runtime) {}
+
+HandlerId EventKernel::add_handler(EventHandler* handler, std::string name) {
+  handlers_.push_back(Registered{handler, std::move(name)});
+  return static_cast<HandlerId>(handlers_.size() - 1);
+}
+
+Time EventKernel::next_simgrid_due() {
+  const Time clock = SimGridRuntime::clock();
+  while (!agenda_.empty() && agenda_.top() < clock) agenda_.pop();  // already reached
+  Time due = agenda_.empty() ? kNever : agenda_.top();
+  const double timer = simgrid::kernel::timer::Timer::next();
+  if (timer >= 0 && timer < due) due = timer;
+  return due;
+}
+
+void EventKernel::advance_simgrid_to(Time t) {
+  runtime_.seal();
+  in_simgrid_ = true;
+  runtime_.engine().run_until(t);
+  in_simgrid_ = false;
+  // Everything SimGrid had due at or before t has run: drop those agenda entries.
+  while (!agenda_.empty() && agenda_.top() <= t) agenda_.pop();
+  ++simgrid_advances_;
+  now_ = t;
+}
+
+void EventKernel::run_until(Time horizon) {
+  stopped_ = false;
+  while (!stopped_) {
+    const Time next_event = heap_.empty() ? kNever : heap_.top().time;
+    const Time simgrid_due = next_simgrid_due();
+    if (simgrid_due <= next_event && simgrid_due <= horizon && simgrid_due < kNever) {
+      advance_simgrid_to(simgrid_due);  // SimGrid first on ties; it may schedule ticket events
+      continue;
+    }
+    if (heap_.empty() || next_event > horizon) break;
+    const Event event = heap_.top();
+    heap_.pop();
+    now_ = event.time;
+    fingerprint_.add(event.time);
+    fingerprint_.add((static_cast<std::uint64_t>(event.handler) << 48) ^ event.payload);
+    ++events_processed_;
+    handlers_[event.handler].handler->on_event(now_, event.payload);
+  }
+  // Bring SimGrid's clock to where the run ended: the horizon if it is finite and was reached.
+  const Time end = (!stopped_ && horizon != kNever) ? horizon : now_;
+  if (end > SimGridRuntime::clock()) advance_simgrid_to(end);
+}
+
+void EventKernel::sleep_until(Time t) {
+  if (!in_simgrid_) throw std::logic_error("EventKernel::sleep_until called outside a SimGrid actor");
+  simgrid_wakeup_at(t);
+  simgrid::s4u::this_actor::sleep_until(t);
+}
+
+void EventKernel::spawn_actor(const std::string& name, std::function<void()> code) {
+  simgrid_wakeup_at(now());
+  simgrid::s4u::Actor::create(name, runtime_.control_host(), std::move(code));
+}
+
+}  // namespace desksim::sim

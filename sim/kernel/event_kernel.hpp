@@ -1,0 +1,112 @@
+#pragma once
+// The event kernel: a plain binary heap for high-volume ticket events, with SimGrid owning the clock
+// and everything that is not a ticket event (actors, host state profiles, kernel timers).
+//
+// Why a two-level design: measured on the 2-core target machine, M/M/10 with 10^6 customers costs
+// 0.12 s as a plain priority-queue loop, 0.64 s as SimGrid kernel timers, 2.7-4.2 s as S4U actors, and
+// 0.41 s if SimGrid's run_until(t) is called before every event. So ticket events live in the heap
+// below and SimGrid is advanced only when it has something due before the next ticket event: the
+// kernel keeps an agenda of the dates at which SimGrid-side processes wake up (registered through
+// `simgrid_wakeup_at`, `sleep_until` and `spawn_actor`) and also asks SimGrid's own timer queue.
+// SimGrid's clock is therefore always exactly the date of the last SimGrid event, and is brought to
+// the horizon at the end of the run; ticket events read the time from `now()`.
+//
+// Ordering is total and deterministic: events are ordered by (time, insertion sequence); when a
+// SimGrid event and a ticket event fall at the same time, SimGrid runs first.
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <queue>
+#include <string>
+#include <vector>
+
+#include "sim/kernel/fingerprint.hpp"
+#include "sim/kernel/simgrid_runtime.hpp"
+#include "sim/kernel/time.hpp"
+
+namespace desksim::sim {
+
+using HandlerId = std::uint32_t;
+
+/// Something that reacts to its own scheduled events. One handler usually serves one kind of event
+/// of one model (e.g. "desk: ticket arrives"); the payload says which ticket or agent it concerns.
+class EventHandler {
+ public:
+  virtual ~EventHandler() = default;
+  virtual void on_event(Time now, std::uint64_t payload) = 0;
+};
+
+class EventKernel {
+ public:
+  explicit EventKernel(SimGridRuntime& runtime);
+
+  /// Registers a handler; the returned id is used to schedule its events. The name is for traces.
+  HandlerId add_handler(EventHandler* handler, std::string name);
+  const std::string& handler_name(HandlerId id) const { return handlers_.at(id).name; }
+
+  /// Schedules a ticket event at absolute time t (t >= now()).
+  void schedule_at(Time t, HandlerId handler, std::uint64_t payload) {
+    heap_.push(Event{t, next_sequence_++, payload, handler});
+  }
+  void schedule_in(Time delay, HandlerId handler, std::uint64_t payload) { schedule_at(now() + delay, handler, payload); }
+
+  /// Current simulation time in seconds.
+  Time now() const { return in_simgrid_ ? SimGridRuntime::clock() : now_; }
+
+  /// Processes events in time order until the next one is after `horizon`, no event is left, or
+  /// stop() is called. On return SimGrid's clock equals now().
+  void run_until(Time horizon);
+  void run() { run_until(std::numeric_limits<Time>::infinity()); }
+  /// Ends run_until() after the current event.
+  void stop() { stopped_ = true; }
+
+  // --- SimGrid side -------------------------------------------------------------------------------
+  /// Tells the kernel that SimGrid has something due at absolute time t (a state-profile event, an
+  /// actor waking up). Without it the kernel would not advance SimGrid before later ticket events.
+  void simgrid_wakeup_at(Time t) { agenda_.push(t); }
+  /// For actor code: sleep until t, registering the wake-up.
+  void sleep_until(Time t);
+  void sleep_for(Time delay) { sleep_until(now() + delay); }
+  /// Starts a low-frequency process as a SimGrid actor on the control host. It starts at now().
+  void spawn_actor(const std::string& name, std::function<void()> code);
+
+  SimGridRuntime& runtime() { return runtime_; }
+  std::uint64_t events_processed() const { return events_processed_; }
+  std::uint64_t simgrid_advances() const { return simgrid_advances_; }
+  std::size_t pending_events() const { return heap_.size(); }
+  std::uint64_t fingerprint() const { return fingerprint_.value(); }
+
+ private:
+  struct Event {
+    Time time;
+    std::uint64_t sequence;
+    std::uint64_t payload;
+    HandlerId handler;
+  };
+  struct Later {
+    bool operator()(const Event& a, const Event& b) const {
+      return a.time > b.time || (a.time == b.time && a.sequence > b.sequence);
+    }
+  };
+  struct Registered {
+    EventHandler* handler;
+    std::string name;
+  };
+
+  Time next_simgrid_due();
+  void advance_simgrid_to(Time t);
+
+  SimGridRuntime& runtime_;
+  std::priority_queue<Event, std::vector<Event>, Later> heap_;
+  std::priority_queue<Time, std::vector<Time>, std::greater<Time>> agenda_;
+  std::vector<Registered> handlers_;
+  Fingerprint fingerprint_;
+  Time now_ = 0.0;
+  std::uint64_t next_sequence_ = 0;
+  std::uint64_t events_processed_ = 0;
+  std::uint64_t simgrid_advances_ = 0;
+  bool stopped_ = false;
+  bool in_simgrid_ = false;
+};
+
+}  // namespace desksim::sim

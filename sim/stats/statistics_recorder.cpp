@@ -1,0 +1,57 @@
+#include "sim/stats/statistics_recorder.hpp"
+
+namespace desksim::sim {
+
+StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec> specs, Time start_time)
+    : measuring_since_(start_time) {
+  for (auto& spec : specs) {
+    Slot slot;
+    if (spec.output_name.empty()) spec.output_name = spec.signal;
+    switch (spec.kind) {
+      case StatisticSpec::Kind::kTally: slot.tally = std::make_unique<Tally>(spec.thresholds); break;
+      case StatisticSpec::Kind::kTimeAverage: slot.time_average = std::make_unique<TimeWeighted>(start_time, 0.0); break;
+      case StatisticSpec::Kind::kCount: break;
+      case StatisticSpec::Kind::kSumPerPeriod:
+        slot.series = std::make_unique<PeriodSeries>(0.0, spec.period_seconds);
+        break;
+    }
+    const SignalId id = bus.signal(spec.signal);
+    if (slots_by_signal_.size() <= id) slots_by_signal_.resize(id + 1);
+    if (slots_by_signal_[id].empty()) bus.subscribe(id, this);
+    slots_by_signal_[id].push_back(slots_.size());
+    slot.spec = std::move(spec);
+    slots_.push_back(std::move(slot));
+  }
+}
+
+void StatisticsRecorder::receive(SignalId signal, Time now, double value) {
+  for (std::size_t index : slots_by_signal_[signal]) {
+    Slot& s = slots_[index];
+    const double v = value * s.spec.scale;
+    switch (s.spec.kind) {
+      case StatisticSpec::Kind::kTally: s.tally->add(v); break;
+      case StatisticSpec::Kind::kTimeAverage: s.time_average->update(now, v); break;
+      case StatisticSpec::Kind::kCount: ++s.count; break;
+      case StatisticSpec::Kind::kSumPerPeriod: s.series->add(now, v); break;
+    }
+  }
+}
+
+void StatisticsRecorder::start_measuring(Time now) {
+  measuring_since_ = now;
+  for (Slot& s : slots_) {
+    if (s.tally) s.tally->reset();
+    if (s.time_average) s.time_average->reset(now);
+    s.count = 0;
+  }
+}
+
+std::vector<StatisticsRecorder::Recorded> StatisticsRecorder::recorded() const {
+  std::vector<Recorded> out;
+  out.reserve(slots_.size());
+  for (const Slot& s : slots_)
+    out.push_back(Recorded{&s.spec, s.tally.get(), s.time_average.get(), s.count, s.series.get()});
+  return out;
+}
+
+}  // namespace desksim::sim

@@ -1,0 +1,73 @@
+#pragma once
+// Declares which statistics are recorded from which signals, apart from the models that emit them.
+//
+// A model emits values on named signals; a list of StatisticSpec says what to make of each: a tally
+// of the values, a time-average of a level, a count, or sums per period (per day). Tallies, time
+// averages and counts cover the measured window only (they restart at `start_measuring`, the end of
+// the warm-up); per-period series cover the whole run so that the warm-up stays visible.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sim/kernel/signal_bus.hpp"
+#include "sim/stats/period_series.hpp"
+#include "sim/stats/tally.hpp"
+#include "sim/stats/time_weighted.hpp"
+
+namespace desksim::sim {
+
+struct StatisticSpec {
+  enum class Kind {
+    kTally,          ///< every emitted value is an observation
+    kTimeAverage,    ///< the emitted value is the new level of a piecewise-constant quantity
+    kCount,          ///< number of emissions in the measured window
+    kSumPerPeriod,   ///< sum of emitted values per period, over the whole run
+  };
+  /// Signal to listen to, e.g. "desk.wait".
+  std::string signal;
+  Kind kind = Kind::kTally;
+  /// Name in the results, e.g. "desk.wait_hours"; defaults to the signal name.
+  std::string output_name;
+  /// Values are multiplied by this before recording (unit conversion, e.g. seconds -> hours).
+  double scale = 1.0;
+  /// kTally: report the share of observations <= each threshold (in the scaled unit).
+  std::vector<double> thresholds;
+  /// kSumPerPeriod: period length in seconds.
+  double period_seconds = 86400.0;
+};
+
+class StatisticsRecorder final : public SignalListener {
+ public:
+  /// Subscribes to every signal named in `specs`. The bus must outlive the recorder's use.
+  StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec> specs, Time start_time = 0.0);
+
+  void receive(SignalId signal, Time now, double value) override;
+
+  /// Ends the warm-up: tallies, time averages and counts restart at `now`.
+  void start_measuring(Time now);
+  Time measuring_since() const { return measuring_since_; }
+
+  struct Recorded {
+    const StatisticSpec* spec;
+    const Tally* tally;                 // kTally
+    const TimeWeighted* time_average;   // kTimeAverage
+    std::uint64_t count;                // kCount
+    const PeriodSeries* series;         // kSumPerPeriod
+  };
+  /// Everything recorded, in the order of the specs.
+  std::vector<Recorded> recorded() const;
+
+ private:
+  struct Slot {
+    StatisticSpec spec;
+    std::unique_ptr<Tally> tally;
+    std::unique_ptr<TimeWeighted> time_average;
+    std::uint64_t count = 0;
+    std::unique_ptr<PeriodSeries> series;
+  };
+  std::vector<Slot> slots_;
+  std::vector<std::vector<std::size_t>> slots_by_signal_;
+  Time measuring_since_;
+};
+
+}  // namespace desksim::sim
