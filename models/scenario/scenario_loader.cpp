@@ -6,6 +6,7 @@
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
+#include <nlohmann/json.hpp>
 
 #include "models/scenario/scenario_validator.hpp"
 
@@ -55,6 +56,30 @@ void locate(const pb::TextFormat::ParseInfoTree& root, const pb::Descriptor* des
   }
 }
 
+/// protobuf's JSON parser reports syntax errors without a position; nlohmann::json's parser gives
+/// the byte offset, which we turn into line:column. Returns false after adding the diagnostic.
+bool check_json_syntax(const std::string& text, const std::string& display_name, std::vector<Diagnostic>* out) {
+  try {
+    (void)nlohmann::json::parse(text);
+    return true;
+  } catch (const nlohmann::json::parse_error& e) {
+    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    std::string message = e.what();
+    if (auto at = message.find("syntax error"); at != std::string::npos) message = message.substr(at);
+    out->push_back(Diagnostic{display_name, line, column, {}, "JSON " + message});
+    return false;
+  }
+}
+
 }  // namespace
 
 bool parse_scenario(const std::string& text, const std::string& display_name, bool json, scenario::Scenario* scenario,
@@ -62,6 +87,7 @@ bool parse_scenario(const std::string& text, const std::string& display_name, bo
   const std::size_t before = diagnostics->size();
   pb::TextFormat::ParseInfoTree info;
   if (json) {
+    if (!check_json_syntax(text, display_name, diagnostics)) return false;
     pb::util::JsonParseOptions options;
     options.ignore_unknown_fields = false;
     const auto status = pb::util::JsonStringToMessage(text, scenario, options);

@@ -1,0 +1,120 @@
+// The event kernel: time order, deterministic ties, SimGrid processes interleaved with heap events,
+// horizon handling, fingerprints. Each test runs its simulation in a child process (one SimGrid
+// engine per process).
+#include "sim/kernel/event_kernel.hpp"
+
+#include <gtest/gtest.h>
+
+#include <simgrid/s4u/Engine.hpp>
+#include <sstream>
+
+#include "tests/support/in_child_process.hpp"
+
+namespace desksim::sim {
+namespace {
+
+/// Records "name@time" for each event it receives.
+class Recorder final : public EventHandler {
+ public:
+  Recorder(EventKernel& kernel, std::ostringstream& log, std::string name)
+      : kernel_(kernel), log_(log), name_(std::move(name)), id_(kernel.add_handler(this, name_)) {}
+  void on_event(Time now, std::uint64_t payload) override {
+    log_ << name_ << payload << "@" << now << " ";
+    if (next_ && payload < 3) kernel_.schedule_in(1.5, id_, payload + 1);
+  }
+  HandlerId id() const { return id_; }
+  bool next_ = false;
+
+ private:
+  EventKernel& kernel_;
+  std::ostringstream& log_;
+  std::string name_;
+  HandlerId id_;
+};
+
+TEST(EventKernel, ProcessesEventsInTimeOrderWithTiesInInsertionOrder) {
+  const std::string log = testing::in_child_process([] {
+    SimGridRuntime runtime;
+    EventKernel kernel(runtime);
+    std::ostringstream log;
+    Recorder a(kernel, log, "a");
+    kernel.schedule_at(5.0, a.id(), 1);
+    kernel.schedule_at(2.0, a.id(), 2);
+    kernel.schedule_at(5.0, a.id(), 3);  // same time as payload 1: after it
+    kernel.schedule_at(1.0, a.id(), 4);
+    kernel.run();
+    log << "events=" << kernel.events_processed();
+    return log.str();
+  });
+  EXPECT_EQ(log, "a4@1 a2@2 a1@5 a3@5 events=4");
+}
+
+TEST(EventKernel, SimGridActorsInterleaveWithHeapEventsAndSeeTheSameClock) {
+  const std::string log = testing::in_child_process([] {
+    SimGridRuntime runtime;
+    EventKernel kernel(runtime);
+    std::ostringstream log;
+    Recorder heap(kernel, log, "h");
+    kernel.schedule_at(3.0, heap.id(), 1);
+    kernel.schedule_at(7.0, heap.id(), 2);
+    kernel.spawn_actor("manager", [&] {
+      kernel.sleep_until(5.0);
+      log << "actor@" << simgrid::s4u::Engine::get_clock() << " ";
+      kernel.schedule_at(6.0, heap.id(), 9);  // scheduled from SimGrid, before the heap's 7.0
+      kernel.sleep_for(2.0);                  // ties with the heap event at 7: SimGrid first
+      log << "actor@" << kernel.now() << " ";
+    });
+    kernel.run_until(10.0);
+    log << "end@" << kernel.now() << " simgrid@" << simgrid::s4u::Engine::get_clock();
+    return log.str();
+  });
+  EXPECT_EQ(log, "h1@3 actor@5 h9@6 actor@7 h2@7 end@10 simgrid@10");
+}
+
+TEST(EventKernel, StopsAtTheHorizonAndBringsSimGridThere) {
+  const std::string log = testing::in_child_process([] {
+    SimGridRuntime runtime;
+    EventKernel kernel(runtime);
+    std::ostringstream log;
+    Recorder a(kernel, log, "a");
+    a.next_ = true;  // each event schedules the next one 1.5 s later, up to payload 3
+    kernel.schedule_at(0.0, a.id(), 0);
+    kernel.run_until(2.0);
+    log << "| pending=" << kernel.pending_events() << " simgrid@" << simgrid::s4u::Engine::get_clock();
+    return log.str();
+  });
+  EXPECT_EQ(log, "a0@0 a1@1.5 | pending=1 simgrid@2");
+}
+
+TEST(EventKernel, FingerprintIdentifiesTheTrajectory) {
+  auto run = [](double second_time) {
+    return testing::in_child_process([second_time] {
+      SimGridRuntime runtime;
+      EventKernel kernel(runtime);
+      std::ostringstream ignored;
+      Recorder a(kernel, ignored, "a");
+      kernel.schedule_at(1.0, a.id(), 1);
+      kernel.schedule_at(second_time, a.id(), 2);
+      kernel.run();
+      return std::to_string(kernel.fingerprint());
+    });
+  };
+  EXPECT_EQ(run(2.0), run(2.0));
+  EXPECT_NE(run(2.0), run(2.5));
+}
+
+TEST(SimGridRuntime, RefusesASecondEngineInOneProcess) {
+  const std::string result = testing::in_child_process([] {
+    SimGridRuntime first;
+    try {
+      SimGridRuntime second;
+    } catch (const std::logic_error& e) {
+      return std::string("refused: ") + e.what();
+    }
+    return std::string("accepted");
+  });
+  EXPECT_EQ(result.rfind("refused: ", 0), 0u) << result;
+}
+
+}  // namespace
+}  // namespace desksim::sim

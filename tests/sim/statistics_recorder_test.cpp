@@ -1,0 +1,53 @@
+#include "sim/stats/statistics_recorder.hpp"
+
+#include <gtest/gtest.h>
+
+namespace desksim::sim {
+namespace {
+
+TEST(StatisticsRecorder, RecordsEachDeclaredKindAndRestartsAtWarmUpEnd) {
+  SignalBus bus;
+  using Kind = StatisticSpec::Kind;
+  StatisticsRecorder recorder(bus, {
+                                       {"wait", Kind::kTally, "wait_minutes", 1.0 / 60, {1.0}},
+                                       {"queue", Kind::kTimeAverage, "", 1.0, {}},
+                                       {"raised", Kind::kCount, "", 1.0, {}},
+                                       {"raised", Kind::kSumPerPeriod, "raised_per_10s", 1.0, {}, 10.0},
+                                   });
+  const SignalId wait = bus.signal("wait"), queue = bus.signal("queue"), raised = bus.signal("raised");
+  bus.emit(wait, 1.0, 600.0);  // warm-up observations, discarded
+  bus.emit(queue, 2.0, 4.0);
+  bus.emit(raised, 3.0, 1.0);
+  recorder.start_measuring(10.0);
+  bus.emit(wait, 11.0, 30.0);   // 0.5 minutes
+  bus.emit(wait, 12.0, 90.0);   // 1.5 minutes
+  bus.emit(queue, 14.0, 2.0);   // 4 over [10,14), 2 over [14,20)
+  bus.emit(raised, 15.0, 1.0);
+  bus.emit(raised, 25.0, 1.0);
+
+  const auto r = recorder.recorded();
+  ASSERT_EQ(r.size(), 4u);
+  EXPECT_EQ(r[0].spec->output_name, "wait_minutes");
+  EXPECT_EQ(r[0].tally->count(), 2u);
+  EXPECT_DOUBLE_EQ(r[0].tally->mean(), 1.0);
+  EXPECT_DOUBLE_EQ(r[0].tally->fraction_at_most(0), 0.5);
+  EXPECT_EQ(r[1].spec->output_name, "queue");
+  EXPECT_DOUBLE_EQ(r[1].time_average->mean(20.0), (4.0 * 4 + 2.0 * 6) / 10.0);
+  EXPECT_EQ(r[2].count, 2u);
+  // Per-period series keep the warm-up: one arrival in [0,10), one in [10,20), one in [20,30).
+  EXPECT_EQ(r[3].series->values(), (std::vector<double>{1.0, 1.0, 1.0}));
+  EXPECT_DOUBLE_EQ(recorder.measuring_since(), 10.0);
+}
+
+TEST(SignalBus, SameNameSameIdAndUnsubscribedSignalsCostNothing) {
+  SignalBus bus;
+  const SignalId a = bus.signal("a");
+  EXPECT_EQ(bus.signal("b"), a + 1);
+  EXPECT_EQ(bus.signal("a"), a);
+  EXPECT_FALSE(bus.has_listeners(a));
+  bus.emit(a, 0.0, 1.0);  // no listener: nothing happens
+  EXPECT_EQ(bus.name(a), "a");
+}
+
+}  // namespace
+}  // namespace desksim::sim
