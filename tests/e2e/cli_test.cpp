@@ -1,0 +1,135 @@
+// End-to-end runs of the desksim binary: the commands a user types, their exit codes, their files.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "desksim/results.pb.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int exit_code;
+  std::string output;  // stdout and stderr together
+};
+
+Outcome desksim(const std::string& arguments) {
+  const std::string command = std::string(DESKSIM_CLI) + " " + arguments + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  std::string output;
+  std::array<char, 4096> buffer;
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  return Outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class Cli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("desksim-e2e-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    // A small M/M/c scenario so that end-to-end runs take well under a second.
+    std::ofstream(dir_ / "small.textproto") << R"(name: "small"
+run { max_tickets: 20000 warmup_tickets: 500 replications: 2 }
+demand { arrivals_per_hour: 9 }
+desk { agents: 10 handle_time_minutes { exponential { mean: 60 } } }
+)";
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string scenario() const { return (dir_ / "small.textproto").string(); }
+  fs::path dir_;
+};
+
+TEST_F(Cli, HelpDescribesEverySubcommand) {
+  const auto out = desksim("--help");
+  EXPECT_EQ(out.exit_code, 0);
+  EXPECT_NE(out.output.find("run"), std::string::npos);
+  EXPECT_NE(out.output.find("validate"), std::string::npos);
+  const auto run_help = desksim("run --help");
+  EXPECT_EQ(run_help.exit_code, 0);
+  for (const char* option : {"--seed", "--replications", "--jobs", "--out"})
+    EXPECT_NE(run_help.output.find(option), std::string::npos) << option;
+}
+
+TEST_F(Cli, RunWritesResultsAndPrintsASummary) {
+  const auto out = desksim("run " + scenario() + " --out " + (dir_ / "o").string());
+  ASSERT_EQ(out.exit_code, 0) << out.output;
+  EXPECT_NE(out.output.find("desk.wait_hours.mean"), std::string::npos) << out.output;
+  desksim::results::RunResult run;
+  ASSERT_TRUE(run.ParseFromString(read_file(dir_ / "o" / "results.pb")));
+  EXPECT_EQ(run.scenario_name(), "small");
+  EXPECT_EQ(run.replications_size(), 2);
+  EXPECT_GT(run.estimates_size(), 0);
+  const std::string json = read_file(dir_ / "o" / "results.json");
+  EXPECT_NE(json.find("\"scenario_name\": \"small\""), std::string::npos);
+  // No temporary file is left behind.
+  for (const auto& entry : fs::directory_iterator(dir_ / "o"))
+    EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
+}
+
+TEST_F(Cli, SameSeedGivesByteIdenticalResultsWhateverTheParallelism) {
+  ASSERT_EQ(desksim("run " + scenario() + " --seed 5 -j 1 -q --out " + (dir_ / "a").string()).exit_code, 0);
+  ASSERT_EQ(desksim("run " + scenario() + " --seed 5 -j 2 -q --out " + (dir_ / "b").string()).exit_code, 0);
+  ASSERT_EQ(desksim("run " + scenario() + " --seed 6 -q --out " + (dir_ / "c").string()).exit_code, 0);
+  EXPECT_EQ(read_file(dir_ / "a" / "results.pb"), read_file(dir_ / "b" / "results.pb"));
+  EXPECT_EQ(read_file(dir_ / "a" / "results.json"), read_file(dir_ / "b" / "results.json"));
+  EXPECT_NE(read_file(dir_ / "a" / "results.pb"), read_file(dir_ / "c" / "results.pb"));
+}
+
+TEST_F(Cli, ValidateListsEveryErrorAndExitsNonZero) {
+  std::ofstream(dir_ / "bad.textproto") << "name: \"bad\"\ndemand { arrivals_per_hour: -1 }\ndesk { agents: 0 }\n";
+  const auto out = desksim("validate " + (dir_ / "bad.textproto").string());
+  EXPECT_EQ(out.exit_code, 2);
+  const std::string file = (dir_ / "bad.textproto").string();
+  EXPECT_NE(out.output.find(file + ":2:10: demand.arrivals_per_hour: must be > 0 (got -1)"), std::string::npos) << out.output;
+  EXPECT_NE(out.output.find(file + ":3:8: desk.agents: must be >= 1 (got 0)"), std::string::npos) << out.output;
+  EXPECT_NE(out.output.find("desk.handle_time_minutes: required"), std::string::npos) << out.output;
+  EXPECT_NE(out.output.find(": run: set horizon_hours or max_tickets"), std::string::npos) << out.output;
+}
+
+TEST_F(Cli, ValidateAcceptsTheShippedScenarios) {
+  const auto out = desksim("validate " + std::string(DESKSIM_SOURCE_DIR) + "/scenarios/validation/mm10-rho09.textproto");
+  EXPECT_EQ(out.exit_code, 0) << out.output;
+}
+
+TEST_F(Cli, BadScenarioIsNotRunAndWritesNothing) {
+  std::ofstream(dir_ / "syntax.textproto") << "name: \"x\"\nrun {\n";
+  const auto out = desksim("run " + (dir_ / "syntax.textproto").string() + " --out " + (dir_ / "o").string());
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_NE(out.output.find("syntax.textproto:3:1:"), std::string::npos) << out.output;
+  EXPECT_FALSE(fs::exists(dir_ / "o"));
+}
+
+TEST_F(Cli, UnwritableOutputFailsWithoutLeavingHalfAFile) {
+  // A regular file where the output directory should be: the run fails, names it, and exits 1.
+  std::ofstream(dir_ / "blocked") << "not a directory";
+  const auto out = desksim("run " + scenario() + " -q --out " + (dir_ / "blocked").string());
+  EXPECT_EQ(out.exit_code, 1) << out.output;
+  EXPECT_NE(out.output.find((dir_ / "blocked").string()), std::string::npos) << out.output;
+  EXPECT_EQ(read_file(dir_ / "blocked"), "not a directory");
+}
+
+TEST_F(Cli, UnknownOptionIsRejected) {
+  const auto out = desksim("run " + scenario() + " --frobnicate");
+  EXPECT_NE(out.exit_code, 0);
+  EXPECT_NE(out.output.find("frobnicate"), std::string::npos) << out.output;
+}
+
+}  // namespace
