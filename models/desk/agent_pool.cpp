@@ -12,7 +12,6 @@ AgentPool::AgentPool(sim::EventKernel& kernel, sim::SignalBus& signals, unsigned
       sojourn_(signals.signal("desk.sojourn")),
       queue_length_(signals.signal("desk.queue_length")),
       busy_agents_(signals.signal("desk.busy_agents")),
-      in_system_(signals.signal("desk.in_system")),
       resolved_(signals.signal("desk.resolved")) {
   // Highest slot first so that pop_back hands out slot 0 first: slot order is then deterministic.
   for (unsigned i = agents; i-- > 0;) free_slots_.push_back(i);
@@ -22,10 +21,11 @@ void AgentPool::accept(const Ticket& ticket) {
   const sim::Time now = kernel_.now();
   if (!free_slots_.empty()) {
     start_service(now, ticket);
+    signals_.emit(busy_agents_, now, static_cast<double>(busy()));
   } else {
     queue_.push_back(ticket);
+    signals_.emit(queue_length_, now, static_cast<double>(queue_.size()));
   }
-  emit_levels(now);
 }
 
 void AgentPool::start_service(sim::Time now, const Ticket& ticket) {
@@ -41,18 +41,14 @@ void AgentPool::on_event(sim::Time now, std::uint64_t payload) {
   signals_.emit(sojourn_, now, now - in_service_[slot].raised_at);
   signals_.emit(resolved_, now, 1.0);
   free_slots_.push_back(slot);
-  if (!queue_.empty()) {
+  if (!queue_.empty()) {  // the agent takes the next ticket at once: busy count unchanged
     const Ticket next = queue_.front();
     queue_.pop_front();
     start_service(now, next);
+    signals_.emit(queue_length_, now, static_cast<double>(queue_.size()));
+  } else {
+    signals_.emit(busy_agents_, now, static_cast<double>(busy()));
   }
-  emit_levels(now);
-}
-
-void AgentPool::emit_levels(sim::Time now) {
-  signals_.emit(queue_length_, now, static_cast<double>(queue_.size()));
-  signals_.emit(busy_agents_, now, static_cast<double>(busy()));
-  signals_.emit(in_system_, now, static_cast<double>(in_system()));
 }
 
 }  // namespace desksim::models

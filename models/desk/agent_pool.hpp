@@ -3,8 +3,8 @@
 //
 // Emits (never records): "desk.wait" (seconds from raised to answered, once per answered ticket),
 // "desk.sojourn" (seconds from raised to resolved), "desk.queue_length" and "desk.busy_agents" (new
-// level whenever it changes), "desk.in_system" (tickets queued or in service), "desk.resolved"
-// (value 1 per resolved ticket).
+// level whenever it changes; the number in the system is their sum), "desk.resolved" (value 1 per
+// resolved ticket).
 #include <cstdint>
 #include <deque>
 #include <vector>
@@ -32,7 +32,6 @@ class AgentPool final : public sim::EventHandler {
 
  private:
   void start_service(sim::Time now, const Ticket& ticket);
-  void emit_levels(sim::Time now);
 
   sim::EventKernel& kernel_;
   const sim::SignalBus& signals_;
@@ -41,7 +40,7 @@ class AgentPool final : public sim::EventHandler {
   std::deque<Ticket> queue_;
   std::vector<Ticket> in_service_;       // by slot (one slot per agent)
   std::vector<std::uint32_t> free_slots_;
-  sim::SignalId wait_, sojourn_, queue_length_, busy_agents_, in_system_, resolved_;
+  sim::SignalId wait_, sojourn_, queue_length_, busy_agents_, resolved_;
 };
 
 }  // namespace desksim::models

@@ -1,5 +1,6 @@
 #include "sim/kernel/event_kernel.hpp"
 
+#include <bit>
 #include <stdexcept>
 
 #include <simgrid/kernel/Timer.hpp>
@@ -18,13 +19,17 @@ HandlerId EventKernel::add_handler(EventHandler* handler, std::string name) {
   return static_cast<HandlerId>(handlers_.size() - 1);
 }
 
-Time EventKernel::next_simgrid_due() {
+void EventKernel::simgrid_wakeup_at(Time t) {
+  agenda_.push(t);
+  if (t < simgrid_due_) simgrid_due_ = t;
+}
+
+void EventKernel::refresh_simgrid_due() {
   const Time clock = SimGridRuntime::clock();
   while (!agenda_.empty() && agenda_.top() < clock) agenda_.pop();  // already reached
-  Time due = agenda_.empty() ? kNever : agenda_.top();
+  simgrid_due_ = agenda_.empty() ? kNever : agenda_.top();
   const double timer = simgrid::kernel::timer::Timer::next();
-  if (timer >= 0 && timer < due) due = timer;
-  return due;
+  if (timer >= 0 && timer < simgrid_due_) simgrid_due_ = timer;
 }
 
 void EventKernel::advance_simgrid_to(Time t) {
@@ -36,23 +41,24 @@ void EventKernel::advance_simgrid_to(Time t) {
   while (!agenda_.empty() && agenda_.top() <= t) agenda_.pop();
   ++simgrid_advances_;
   now_ = t;
+  refresh_simgrid_due();
 }
 
 void EventKernel::run_until(Time horizon) {
   stopped_ = false;
+  refresh_simgrid_due();  // kernel timers set before the run
   while (!stopped_) {
     const Time next_event = heap_.empty() ? kNever : heap_.top().time;
-    const Time simgrid_due = next_simgrid_due();
-    if (simgrid_due <= next_event && simgrid_due <= horizon && simgrid_due < kNever) {
-      advance_simgrid_to(simgrid_due);  // SimGrid first on ties; it may schedule ticket events
+    if (simgrid_due_ <= next_event && simgrid_due_ <= horizon && simgrid_due_ < kNever) {
+      advance_simgrid_to(simgrid_due_);  // SimGrid first on ties; it may schedule ticket events
       continue;
     }
     if (heap_.empty() || next_event > horizon) break;
     const Event event = heap_.top();
     heap_.pop();
     now_ = event.time;
-    fingerprint_.add(event.time);
-    fingerprint_.add((static_cast<std::uint64_t>(event.handler) << 48) ^ event.payload);
+    fingerprint_.add(std::bit_cast<std::uint64_t>(event.time) ^
+                     std::rotl((static_cast<std::uint64_t>(event.handler) << 48) ^ event.payload, 29));
     ++events_processed_;
     handlers_[event.handler].handler->on_event(now_, event.payload);
   }

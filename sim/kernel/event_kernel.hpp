@@ -7,7 +7,9 @@
 // 0.41 s if SimGrid's run_until(t) is called before every event. So ticket events live in the heap
 // below and SimGrid is advanced only when it has something due before the next ticket event: the
 // kernel keeps an agenda of the dates at which SimGrid-side processes wake up (registered through
-// `simgrid_wakeup_at`, `sleep_until` and `spawn_actor`) and also asks SimGrid's own timer queue.
+// `simgrid_wakeup_at`, `sleep_until` and `spawn_actor`) and also asks SimGrid's own timer queue
+// whenever SimGrid has run (a kernel timer set from a ticket event must be announced with
+// simgrid_wakeup_at).
 // SimGrid's clock is therefore always exactly the date of the last SimGrid event, and is brought to
 // the horizon at the end of the run; ticket events read the time from `now()`.
 //
@@ -63,7 +65,7 @@ class EventKernel {
   // --- SimGrid side -------------------------------------------------------------------------------
   /// Tells the kernel that SimGrid has something due at absolute time t (a state-profile event, an
   /// actor waking up). Without it the kernel would not advance SimGrid before later ticket events.
-  void simgrid_wakeup_at(Time t) { agenda_.push(t); }
+  void simgrid_wakeup_at(Time t);
   /// For actor code: sleep until t, registering the wake-up.
   void sleep_until(Time t);
   void sleep_for(Time delay) { sleep_until(now() + delay); }
@@ -93,7 +95,9 @@ class EventKernel {
     std::string name;
   };
 
-  Time next_simgrid_due();
+  /// Recomputes simgrid_due_ from the agenda and SimGrid's kernel timers. Called when SimGrid has
+  /// run (only then can its timers have changed), not per event: the per-event check is one compare.
+  void refresh_simgrid_due();
   void advance_simgrid_to(Time t);
 
   SimGridRuntime& runtime_;
@@ -101,6 +105,7 @@ class EventKernel {
   std::priority_queue<Time, std::vector<Time>, std::greater<Time>> agenda_;
   std::vector<Registered> handlers_;
   Fingerprint fingerprint_;
+  Time simgrid_due_ = std::numeric_limits<Time>::infinity();  // earliest date SimGrid has work
   Time now_ = 0.0;
   std::uint64_t next_sequence_ = 0;
   std::uint64_t events_processed_ = 0;

@@ -31,6 +31,11 @@ class PeriodSeries {
   double origin_;
   double period_;
   std::vector<double> values_;
+  // The period the last time fell in, [current_start_, current_end_): successive times are mostly in
+  // the same period, so add() usually skips the division and the boundary fix-ups.
+  std::size_t current_ = 0;
+  double current_start_ = 1.0;
+  double current_end_ = 0.0;  // empty until the first add
 };
 
 }  // namespace desksim::sim

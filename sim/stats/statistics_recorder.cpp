@@ -15,18 +15,20 @@ StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec
         slot.series = std::make_unique<PeriodSeries>(0.0, spec.period_seconds);
         break;
     }
-    const SignalId id = bus.signal(spec.signal);
-    if (slots_by_signal_.size() <= id) slots_by_signal_.resize(id + 1);
-    if (slots_by_signal_[id].empty()) bus.subscribe(id, this);
-    slots_by_signal_[id].push_back(slots_.size());
     slot.spec = std::move(spec);
     slots_.push_back(std::move(slot));
+  }
+  for (Slot& slot : slots_) {
+    const SignalId id = bus.signal(slot.spec.signal);
+    if (slots_by_signal_.size() <= id) slots_by_signal_.resize(id + 1);
+    if (slots_by_signal_[id].empty()) bus.subscribe(id, this);
+    slots_by_signal_[id].push_back(&slot);
   }
 }
 
 void StatisticsRecorder::receive(SignalId signal, Time now, double value) {
-  for (std::size_t index : slots_by_signal_[signal]) {
-    Slot& s = slots_[index];
+  for (Slot* slot : slots_by_signal_[signal]) {
+    Slot& s = *slot;
     const double v = value * s.spec.scale;
     switch (s.spec.kind) {
       case StatisticSpec::Kind::kTally: s.tally->add(v); break;

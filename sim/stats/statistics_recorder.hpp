@@ -66,7 +66,7 @@ class StatisticsRecorder final : public SignalListener {
     std::unique_ptr<PeriodSeries> series;
   };
   std::vector<Slot> slots_;
-  std::vector<std::vector<std::size_t>> slots_by_signal_;
+  std::vector<std::vector<Slot*>> slots_by_signal_;  // filled once all slots exist (stable addresses)
   Time measuring_since_;
 };
 

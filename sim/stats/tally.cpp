@@ -11,12 +11,8 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
-Tally::Estimator Tally::make_estimator() {
-  return Estimator(boost::accumulators::extended_p_square_probabilities = kQuantileLevels);
-}
-
 Tally::Tally(std::vector<double> thresholds)
-    : thresholds_(std::move(thresholds)), at_most_(thresholds_.size(), 0), estimator_(make_estimator()) {}
+    : thresholds_(std::move(thresholds)), at_most_(thresholds_.size(), 0) {}
 
 void Tally::add(double x) {
   assert(!std::isnan(x));
@@ -38,9 +34,9 @@ void Tally::add(double x) {
   if (count_ <= kExactQuantileLimit) {
     exact_.push_back(x);
   } else if (!exact_.empty()) {
-    std::vector<double>().swap(exact_);  // release the memory: P^2 takes over from here
+    std::vector<double>().swap(exact_);  // release the memory: the histogram takes over
   }
-  estimator_(x);
+  histogram_.add(x);
 }
 
 void Tally::reset() {
@@ -48,7 +44,7 @@ void Tally::reset() {
   count_ = 0;
   mean_ = m2_ = sum_ = min_ = max_ = 0.0;
   exact_.clear();
-  estimator_ = make_estimator();
+  histogram_.reset();
 }
 
 double Tally::mean() const { return count_ == 0 ? kNaN : mean_; }
@@ -72,7 +68,7 @@ double Tally::quantile(double p) const {
     const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
     return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
   }
-  return boost::accumulators::extended_p_square(estimator_)[static_cast<std::size_t>(level - kQuantileLevels.begin())];
+  return histogram_.quantile(p);
 }
 
 double Tally::fraction_at_most(std::size_t threshold_index) const {

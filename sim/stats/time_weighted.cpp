@@ -8,14 +8,6 @@ namespace desksim::sim {
 TimeWeighted::TimeWeighted(double start_time, double initial_value)
     : start_(start_time), last_time_(start_time), value_(initial_value), max_(initial_value) {}
 
-void TimeWeighted::update(double now, double new_value) {
-  assert(now >= last_time_);
-  area_ += value_ * (now - last_time_);
-  last_time_ = now;
-  value_ = new_value;
-  max_ = std::max(max_, new_value);
-}
-
 void TimeWeighted::reset(double now) {
   assert(now >= last_time_);
   start_ = now;

@@ -1,5 +1,6 @@
 // Time averages of piecewise-constant quantities.
 #pragma once
+#include <cassert>
 
 namespace desksim::sim {
 
@@ -13,7 +14,13 @@ class TimeWeighted {
 
   /// The quantity changes to `new_value` at `now`. Times must not decrease (asserted in debug only;
   /// in release an earlier time subtracts area, so callers must respect it).
-  void update(double now, double new_value);
+  void update(double now, double new_value) {  // inline: called on every level change
+    assert(now >= last_time_);
+    area_ += value_ * (now - last_time_);
+    last_time_ = now;
+    value_ = new_value;
+    if (new_value > max_) max_ = new_value;
+  }
 
   /// Restarts the averaging window at `now` (e.g. end of warm-up), keeping the current value;
   /// the integral restarts at 0 and max() restarts at the current value.

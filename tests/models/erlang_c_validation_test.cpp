@@ -48,7 +48,8 @@ TEST(ErlangCValidation, MM1) {
   const auto run = testing::run(testing::mmc_scenario(3.0, 1, 12.0, 200000, 2000), 8);
   EXPECT_IN_CI(estimate(run, "desk.wait_hours.mean"), 0.3);
   EXPECT_IN_CI(estimate(run, "desk.sojourn_hours.mean"), 0.5);
-  EXPECT_IN_CI(estimate(run, "desk.in_system.mean"), 1.5);  // L = lambda W = 3 * 0.5
+  EXPECT_IN_CI(estimate(run, "desk.queue_length.mean"), 0.9);  // Lq = lambda Wq = 3 * 0.3
+  EXPECT_IN_CI(estimate(run, "desk.busy_agents.mean"), 0.6);   // rho = 3 / 5
 }
 
 TEST(LittlesLaw, HoldsOnTheSimulatedSeriesOfEachReplication) {
@@ -59,8 +60,8 @@ TEST(LittlesLaw, HoldsOnTheSimulatedSeriesOfEachReplication) {
   const auto run = testing::run(testing::mmc_scenario(9.0, 10, 60.0, 100000, 5000), 3);
   for (const auto& r : run.replications()) {
     double l = 0, w = 0, raised = 0;
-    for (const auto& a : r.time_averages())
-      if (a.name() == "desk.in_system") l = a.mean();
+    for (const auto& a : r.time_averages())  // number in the system = queued + in service
+      if (a.name() == "desk.queue_length" || a.name() == "desk.busy_agents") l += a.mean();
     for (const auto& t : r.tallies())
       if (t.name() == "desk.sojourn_hours") w = t.mean();
     for (const auto& c : r.counters())

@@ -94,7 +94,7 @@ TEST(TallyTest, ResetForgetsEverythingButThresholds) {
   EXPECT_TRUE(std::isnan(t.quantile(0.5)));
   EXPECT_EQ(t.thresholds(), std::vector<double>{10.0});
 
-  // After reset, the tally behaves exactly like a fresh one, in exact mode and in P^2 mode.
+  // After reset, the tally behaves exactly like a fresh one, in exact mode and in histogram mode.
   Tally fresh({10.0});
   RandomStream a(2, 0, 0), b(2, 0, 0);
   for (int n : {10, 3000}) {

@@ -1,0 +1,97 @@
+// desksim_bench: prints how fast the engine runs, next to a plain event loop on the same model.
+//
+//   build/bench/desksim_bench [--customers N] [--repeats R]
+//
+// For each size it runs M/M/10 at rho = 0.9 (the shipped validation scenario's model) through the
+// full desksim path (SimGrid runtime, event kernel, signals, statistics recorder; in a child process,
+// timed inside the child so that fork and result transfer are excluded), and the plain
+// std::priority_queue loop in bench/plain_loop.cpp; it prints customers per second for both, their
+// ratio, and nanoseconds per event. The best of R repeats is reported (least disturbed by other load).
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "bench/plain_loop.hpp"
+#include "desksim/scenario.pb.h"
+#include "models/run/desk_replication.hpp"
+#include "sim/replication/replication_runner.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+desksim::scenario::Scenario mm10(std::uint64_t customers) {
+  desksim::scenario::Scenario s;
+  s.set_name("bench-mm10");
+  s.mutable_run()->set_max_tickets(customers);
+  s.mutable_demand()->set_arrivals_per_hour(9);
+  s.mutable_desk()->set_agents(10);
+  s.mutable_desk()->mutable_handle_time_minutes()->mutable_exponential()->set_mean(60);
+  return s;
+}
+
+struct Timing {
+  double seconds;
+  std::uint64_t events;
+};
+
+Timing time_desksim(std::uint64_t customers) {
+  desksim::sim::ReplicationRunnerOptions options;
+  std::string error;
+  const auto scenario = mm10(customers);
+  const auto out = desksim::sim::run_replications(
+      options,
+      [&](unsigned) {
+        const auto start = Clock::now();
+        const auto result = desksim::models::run_replication(scenario, 1, 0);
+        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        return std::to_string(seconds) + " " + std::to_string(result.events());
+      },
+      &error);
+  if (out.empty()) {
+    std::fprintf(stderr, "desksim_bench: %s\n", error.c_str());
+    std::exit(1);
+  }
+  Timing t{};
+  std::sscanf(out[0].c_str(), "%lf %lu", &t.seconds, &t.events);
+  return t;
+}
+
+Timing time_plain(std::uint64_t customers) {
+  const auto start = Clock::now();
+  const auto r = desksim::bench::plain_mmc_loop(9, 1, 10, customers, 1);
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  if (r.mean_wait_hours <= 0) std::fprintf(stderr, "unexpected mean wait\n");  // keeps the loop observable
+  return Timing{seconds, r.events};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::uint64_t> sizes = {100000, 1000000, 4000000};
+  int repeats = 3;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--customers") == 0) sizes = {std::strtoull(argv[i + 1], nullptr, 10)};
+    if (std::strcmp(argv[i], "--repeats") == 0) repeats = std::atoi(argv[i + 1]);
+  }
+  std::printf("M/M/10, rho = 0.9; best of %d; customers per second (millions) and ns per event\n", repeats);
+  std::printf("%10s %12s %10s %12s %10s %8s\n", "customers", "desksim M/s", "ns/event", "plain M/s", "ns/event",
+              "ratio");
+  for (std::uint64_t n : sizes) {
+    Timing best_d{1e300, 0}, best_p{1e300, 0};
+    for (int r = 0; r < repeats; ++r) {
+      const Timing d = time_desksim(n), p = time_plain(n);
+      if (d.seconds < best_d.seconds) best_d = d;
+      if (p.seconds < best_p.seconds) best_p = p;
+    }
+    const double d_rate = static_cast<double>(n) / best_d.seconds / 1e6;
+    const double p_rate = static_cast<double>(n) / best_p.seconds / 1e6;
+    std::printf("%10lu %12.2f %10.1f %12.2f %10.1f %8.2f\n", static_cast<unsigned long>(n), d_rate,
+                best_d.seconds / static_cast<double>(best_d.events) * 1e9, p_rate,
+                best_p.seconds / static_cast<double>(best_p.events) * 1e9, p_rate / d_rate);
+  }
+  return 0;
+}
