@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine (as root, or with sudo):
+#   bash scripts/quickstart.sh run    install what is missing, build, run the default scenario
+#   bash scripts/quickstart.sh test   install what is missing, build, run the whole test suite
+#   bash scripts/quickstart.sh bench  install what is missing, build, run the benchmark
+# Environment: BUILD_DIR (default build), JOBS (default: number of cores).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build}
+JOBS=${JOBS:-$(nproc)}
+DEFAULT_SCENARIO=scenarios/validation/mm10-rho09.textproto
+
+# Debian packages, each for a reason given in README.md ("Dependencies").
+PACKAGES=(g++ cmake make pkg-config
+  libsimgrid-dev protobuf-compiler libprotobuf-dev libeigen3-dev libboost-dev
+  libcli11-dev librandom123-dev nlohmann-json3-dev libgtest-dev)
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "quickstart: installing ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+build() {
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build "$BUILD_DIR" -j "$JOBS"
+}
+
+case "${1:-}" in
+  run)
+    install_missing
+    build
+    "$BUILD_DIR/app/desksim" run "$DEFAULT_SCENARIO" --jobs "$JOBS" --out out/default
+    ;;
+  test)
+    install_missing
+    build
+    ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
+    ;;
+  bench)
+    install_missing
+    build
+    "$BUILD_DIR/bench/desksim_bench"
+    ;;
+  *)
+    echo "usage: bash scripts/quickstart.sh run|test|bench" >&2
+    exit 2
+    ;;
+esac
