@@ -1,5 +1,7 @@
 #include "analysis/analytic/erlang_a.hpp"
 
+#include "analysis/analytic/error_reporting.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -13,17 +15,8 @@ namespace {
 
 constexpr double kTailTolerance = 1e-15;
 
-std::string num(double x) {
-  std::ostringstream os;
-  os.precision(10);
-  os << x;
-  return os.str();
-}
-
-bool fail(std::string* error, const std::string& message) {
-  if (error != nullptr) *error = message;
-  return false;
-}
+using detail::fail;
+using detail::num;
 
 double death_rate(int n, double mu, int c, double theta) {
   return std::min(n, c) * mu + std::max(n - c, 0) * theta;

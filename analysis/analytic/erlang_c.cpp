@@ -1,5 +1,7 @@
 #include "analysis/analytic/erlang_c.hpp"
 
+#include "analysis/analytic/error_reporting.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -7,17 +9,8 @@
 namespace desksim::analysis {
 namespace {
 
-std::string num(double x) {
-  std::ostringstream os;
-  os.precision(10);
-  os << x;
-  return os.str();
-}
-
-bool fail(std::string* error, const std::string& message) {
-  if (error != nullptr) *error = message;
-  return false;
-}
+using detail::fail;
+using detail::num;
 
 // C from B; see header. Valid for 0 <= A < c.
 double erlang_c_from_b(double b, double offered_load, int c) {

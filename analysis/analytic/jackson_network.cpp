@@ -1,5 +1,7 @@
 #include "analysis/analytic/jackson_network.hpp"
 
+#include "analysis/analytic/error_reporting.hpp"
+
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -9,17 +11,8 @@
 namespace desksim::analysis {
 namespace {
 
-std::string num(double x) {
-  std::ostringstream os;
-  os.precision(10);
-  os << x;
-  return os.str();
-}
-
-bool fail(std::string* error, const std::string& message) {
-  if (error != nullptr) *error = message;
-  return false;
-}
+using detail::fail;
+using detail::num;
 
 // Slack for row sums of probabilities typed as decimals (0.2 + 0.56 + 0.24 may exceed 1 by ulps).
 constexpr double kProbabilitySlack = 1e-12;

@@ -1,5 +1,7 @@
 #include "analysis/analytic/markov_availability.hpp"
 
+#include "analysis/analytic/error_reporting.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -8,17 +10,8 @@
 namespace desksim::analysis {
 namespace {
 
-std::string num(double x) {
-  std::ostringstream os;
-  os.precision(10);
-  os << x;
-  return os.str();
-}
-
-bool fail(std::string* error, const std::string& message) {
-  if (error != nullptr) *error = message;
-  return false;
-}
+using detail::fail;
+using detail::num;
 
 bool all_probabilities(const std::vector<double>& a) {
   return std::all_of(a.begin(), a.end(), [](double x) { return x >= 0.0 && x <= 1.0; });

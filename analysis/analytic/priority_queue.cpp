@@ -1,5 +1,7 @@
 #include "analysis/analytic/priority_queue.hpp"
 
+#include "analysis/analytic/error_reporting.hpp"
+
 #include <cmath>
 #include <sstream>
 
@@ -8,17 +10,8 @@
 namespace desksim::analysis {
 namespace {
 
-std::string num(double x) {
-  std::ostringstream os;
-  os.precision(10);
-  os << x;
-  return os.str();
-}
-
-bool fail(std::string* error, const std::string& message) {
-  if (error != nullptr) *error = message;
-  return false;
-}
+using detail::fail;
+using detail::num;
 
 bool valid_lambdas(const char* who, const std::vector<double>& lambdas, std::string* error) {
   if (lambdas.empty()) return fail(error, std::string(who) + ": need at least one class");
