@@ -23,7 +23,7 @@ bool run_scenario(const scenario::Scenario& scenario, const RunOptions& options,
                   std::string* error);
 
 /// Seed and replication count for a scenario: the scenario's own values (defaults 1 and 1) unless the
-/// command line overrides them (override_seed / override_replications > 0 / has_seed).
+/// command line gives them (has_seed for the seed; replications > 0).
 RunOptions run_options_for(const scenario::Scenario& scenario, bool has_seed, std::uint64_t seed,
                            unsigned replications, unsigned jobs);
 

@@ -88,3 +88,27 @@ TEST(Determinism, SameSeedSameBytesDifferentSeedDifferentTrajectory) {
 
 }  // namespace
 }  // namespace desksim
+
+namespace desksim {
+namespace {
+
+// General handle times: M/G/1 against Pollaczek–Khinchine, Wq = lambda E[S^2] / (2 (1 - rho)).
+TEST(GeneralHandleTimes, MD1AndLognormalMG1MatchPollaczekKhinchine) {
+  {  // Deterministic 12 minutes, lambda 3/h: rho 0.6, E[S^2] = 0.04 h^2 -> Wq = 0.15 h.
+    auto s = testing::mmc_scenario(3.0, 1, 12.0, 200000, 2000);
+    s.mutable_desk()->mutable_handle_time_minutes()->mutable_deterministic()->set_value(12.0);
+    const auto run = testing::run(s, 8);
+    EXPECT_IN_CI(testing::estimate(run, "desk.wait_hours.mean"), 3.0 * 0.04 / (2 * (1 - 0.6)));
+  }
+  {  // Lognormal mean 12 minutes, cv 1.5: E[S^2] = (1 + cv^2) mean^2 = 3.25 * 0.04 h^2 -> Wq = 0.4875 h.
+    auto s = testing::mmc_scenario(3.0, 1, 12.0, 400000, 5000);
+    auto* lognormal = s.mutable_desk()->mutable_handle_time_minutes()->mutable_lognormal();
+    lognormal->set_mean(12.0);
+    lognormal->set_cv(1.5);
+    const auto run = testing::run(s, 10);
+    EXPECT_IN_CI(testing::estimate(run, "desk.wait_hours.mean"), 3.0 * 3.25 * 0.04 / (2 * (1 - 0.6)));
+  }
+}
+
+}  // namespace
+}  // namespace desksim
