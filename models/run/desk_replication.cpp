@@ -6,6 +6,8 @@
 #include "models/desk/desk_statistics.hpp"
 #include "models/desk/poisson_demand.hpp"
 #include "models/run/result_builder.hpp"
+#include "models/run/service_desk_replication.hpp"
+#include "models/desk/service_desk_config.hpp"
 #include "models/scenario/distribution_conversion.hpp"
 #include "sim/kernel/event_kernel.hpp"
 #include "sim/kernel/simgrid_runtime.hpp"
@@ -27,6 +29,7 @@ void schedule_warmup_end(sim::EventKernel& kernel, sim::StatisticsRecorder& reco
 
 results::ReplicationResult run_replication(const scenario::Scenario& scenario, std::uint64_t seed,
                                            unsigned replication) {
+  if (uses_service_desk_model(scenario)) return run_service_desk_replication(scenario, seed, replication);
   sim::SimGridRuntime runtime;
   sim::EventKernel kernel(runtime);
   sim::SignalBus signals;

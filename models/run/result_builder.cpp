@@ -27,6 +27,15 @@ void fill_tally(const std::string& name, const sim::Tally& tally, results::Tally
 
 }  // namespace
 
+void fill_profile(const std::string& name, const sim::CycleBins& bins, const std::vector<double>& values,
+                  const std::vector<double>& exposure_seconds, results::CycleProfile* out) {
+  out->set_name(name);
+  out->set_cycle_hours(sim::to_hours(bins.cycle_length()));
+  out->set_bin_hours(sim::to_hours(bins.bin_length()));
+  for (double v : values) out->add_values(v);
+  for (double e : exposure_seconds) out->add_exposure_hours(sim::to_hours(e));
+}
+
 void add_recorded_statistics(const sim::StatisticsRecorder& recorder, sim::Time end, results::ReplicationResult* out) {
   using Kind = sim::StatisticSpec::Kind;
   for (const auto& r : recorder.recorded()) {
@@ -51,6 +60,18 @@ void add_recorded_statistics(const sim::StatisticsRecorder& recorder, sim::Time 
         s->set_name(name);
         s->set_period_hours(sim::to_hours(r.series->period()));
         for (double v : r.series->values()) s->add_values(v);
+        break;
+      }
+      case Kind::kSumPerCycleBin: {
+        const sim::CycleBins& bins = r.cycle_sums->bins();
+        fill_profile(name, bins, r.cycle_sums->sums(), bins.exposure(recorder.measuring_since(), end),
+                     out->add_profiles());
+        break;
+      }
+      case Kind::kTimeAveragePerCycleBin: {
+        const sim::CycleBins& bins = r.cycle_average->bins();
+        fill_profile(name, bins, r.cycle_average->averages(end),
+                     bins.exposure(r.cycle_average->window_start(), end), out->add_profiles());
         break;
       }
     }

@@ -9,3 +9,11 @@ namespace desksim::models {
 void add_recorded_statistics(const sim::StatisticsRecorder& recorder, sim::Time end, results::ReplicationResult* out);
 
 }  // namespace desksim::models
+
+namespace desksim::models {
+
+/// One CycleProfile from per-bin values and the measured time in each bin (seconds).
+void fill_profile(const std::string& name, const sim::CycleBins& bins, const std::vector<double>& values,
+                  const std::vector<double>& exposure_seconds, results::CycleProfile* out);
+
+}  // namespace desksim::models

@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "models/scenario/distribution_conversion.hpp"
+#include "models/scenario/service_desk_validator.hpp"
+#include "models/desk/service_desk_config.hpp"
 
 namespace desksim::models {
 
@@ -66,16 +68,19 @@ void validate_scenario(const scenario::Scenario& s, std::vector<Diagnostic>* out
     check.fail("run.warmup_hours", "must be < horizon_hours (" + number(run.horizon_hours()) + "), or nothing is measured");
 
   if (!s.has_demand()) check.fail("demand", "required");
-  else check.positive("demand.arrivals_per_hour", s.demand().arrivals_per_hour());
+  else if (!uses_service_desk_model(s)) check.positive("demand.arrivals_per_hour", s.demand().arrivals_per_hour());
 
   if (!s.has_desk()) {
     check.fail("desk", "required");
+  } else if (uses_service_desk_model(s)) {
+    check.non_negative("desk.service_level_threshold_seconds", s.desk().service_level_threshold_seconds());
   } else {
     if (s.desk().agents() < 1) check.fail("desk.agents", "must be >= 1 (got " + std::to_string(s.desk().agents()) + ")");
     if (!s.desk().has_handle_time_minutes()) check.fail("desk.handle_time_minutes", "required");
     else validate_distribution(s.desk().handle_time_minutes(), "desk.handle_time_minutes", out);
     check.non_negative("desk.service_level_threshold_seconds", s.desk().service_level_threshold_seconds());
   }
+  validate_service_desk_fields(s, out);
 }
 
 }  // namespace desksim::models

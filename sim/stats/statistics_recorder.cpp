@@ -14,6 +14,14 @@ StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec
       case StatisticSpec::Kind::kSumPerPeriod:
         slot.series = std::make_unique<PeriodSeries>(0.0, spec.period_seconds);
         break;
+      case StatisticSpec::Kind::kSumPerCycleBin:
+        slot.cycle_sums = std::make_unique<CycleSums>(
+            CycleBins(spec.cycle_bins, spec.cycle_bin_seconds, spec.cycle_offset_seconds));
+        break;
+      case StatisticSpec::Kind::kTimeAveragePerCycleBin:
+        slot.cycle_average = std::make_unique<CycleTimeAverage>(
+            CycleBins(spec.cycle_bins, spec.cycle_bin_seconds, spec.cycle_offset_seconds), start_time, 0.0);
+        break;
     }
     slot.spec = std::move(spec);
     slots_.push_back(std::move(slot));
@@ -35,6 +43,10 @@ void StatisticsRecorder::receive(SignalId signal, Time now, double value) {
       case StatisticSpec::Kind::kTimeAverage: s.time_average->update(now, v); break;
       case StatisticSpec::Kind::kCount: ++s.count; break;
       case StatisticSpec::Kind::kSumPerPeriod: s.series->add(now, v); break;
+      case StatisticSpec::Kind::kSumPerCycleBin:
+        if (now >= measuring_since_) s.cycle_sums->add(now, v);
+        break;
+      case StatisticSpec::Kind::kTimeAveragePerCycleBin: s.cycle_average->update(now, v); break;
     }
   }
 }
@@ -44,6 +56,8 @@ void StatisticsRecorder::start_measuring(Time now) {
   for (Slot& s : slots_) {
     if (s.tally) s.tally->reset();
     if (s.time_average) s.time_average->reset(now);
+    if (s.cycle_sums) s.cycle_sums->reset();
+    if (s.cycle_average) s.cycle_average->reset(now);
     s.count = 0;
   }
 }
@@ -52,7 +66,8 @@ std::vector<StatisticsRecorder::Recorded> StatisticsRecorder::recorded() const {
   std::vector<Recorded> out;
   out.reserve(slots_.size());
   for (const Slot& s : slots_)
-    out.push_back(Recorded{&s.spec, s.tally.get(), s.time_average.get(), s.count, s.series.get()});
+    out.push_back(Recorded{&s.spec, s.tally.get(), s.time_average.get(), s.count, s.series.get(), s.cycle_sums.get(),
+                           s.cycle_average.get()});
   return out;
 }
 

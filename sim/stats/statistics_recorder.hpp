@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/kernel/signal_bus.hpp"
+#include "sim/stats/cycle_profile.hpp"
 #include "sim/stats/period_series.hpp"
 #include "sim/stats/tally.hpp"
 #include "sim/stats/time_weighted.hpp"
@@ -22,6 +23,8 @@ struct StatisticSpec {
     kTimeAverage,    ///< the emitted value is the new level of a piecewise-constant quantity
     kCount,          ///< number of emissions in the measured window
     kSumPerPeriod,   ///< sum of emitted values per period, over the whole run
+    kSumPerCycleBin,          ///< sum of emitted values per bin of a repeating cycle (measured window)
+    kTimeAveragePerCycleBin,  ///< time average of a level per bin of a repeating cycle (measured window)
   };
   /// Signal to listen to, e.g. "desk.wait".
   std::string signal;
@@ -34,6 +37,11 @@ struct StatisticSpec {
   std::vector<double> thresholds;
   /// kSumPerPeriod: period length in seconds.
   double period_seconds = 86400.0;
+  /// kSumPerCycleBin, kTimeAveragePerCycleBin: number of bins, bin length (seconds) and position in
+  /// the cycle at time 0 (seconds), e.g. 168, 3600 and the start's hour of week * 3600.
+  std::size_t cycle_bins = 168;
+  double cycle_bin_seconds = 3600.0;
+  double cycle_offset_seconds = 0.0;
 };
 
 class StatisticsRecorder final : public SignalListener {
@@ -53,6 +61,8 @@ class StatisticsRecorder final : public SignalListener {
     const TimeWeighted* time_average;   // kTimeAverage
     std::uint64_t count;                // kCount
     const PeriodSeries* series;         // kSumPerPeriod
+    const CycleSums* cycle_sums;        // kSumPerCycleBin
+    const CycleTimeAverage* cycle_average;  // kTimeAveragePerCycleBin
   };
   /// Everything recorded, in the order of the specs.
   std::vector<Recorded> recorded() const;
@@ -64,6 +74,8 @@ class StatisticsRecorder final : public SignalListener {
     std::unique_ptr<TimeWeighted> time_average;
     std::uint64_t count = 0;
     std::unique_ptr<PeriodSeries> series;
+    std::unique_ptr<CycleSums> cycle_sums;
+    std::unique_ptr<CycleTimeAverage> cycle_average;
   };
   std::vector<Slot> slots_;
   std::vector<std::vector<Slot*>> slots_by_signal_;  // filled once all slots exist (stable addresses)

@@ -1,0 +1,48 @@
+#pragma once
+// Incidents raised by the population: one non-homogeneous Poisson stream for the whole population
+// (rate per hour of week = sum over segments of users x incidents per user per month x the
+// segment's normalised profile weight, times the day factor), one kernel event per incident. At each
+// arrival the raising user is picked: the segment in proportion to its rate in that hour, then a user
+// uniformly within the segment; then the channel (segment's mix), the category, impact and urgency
+// (-> priority through the matrix), and the level-1 work (the channel's handle time).
+//
+// Streams: "demand.arrivals", "demand.day_factor", "demand.who", "demand.channel", "demand.category",
+// "demand.impact_urgency", "desk.handle_time.<channel>".
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "models/demand/population.hpp"
+#include "models/desk/service_desk.hpp"
+#include "models/desk/service_desk_config.hpp"
+#include "sim/arrivals/piecewise_poisson_arrivals.hpp"
+#include "sim/kernel/event_kernel.hpp"
+#include "sim/random/random_stream.hpp"
+
+namespace desksim::models {
+
+class IncidentDemand final : public sim::EventHandler {
+ public:
+  IncidentDemand(sim::EventKernel& kernel, const ServiceDeskConfig& config, const Population& population,
+                 ServiceDesk& desk, std::uint64_t seed, std::uint64_t replication);
+
+  /// Schedules the first arrival.
+  void start();
+  void on_event(sim::Time now, std::uint64_t payload) override;
+
+  /// The generator's options (the rate per hour-of-week bin), e.g. for tests and reports.
+  static sim::PiecewisePoissonOptions arrival_options(const ServiceDeskConfig& config);
+
+ private:
+  sim::EventKernel& kernel_;
+  const ServiceDeskConfig& config_;
+  const Population& population_;
+  ServiceDesk& desk_;
+  sim::HandlerId arrival_;
+  sim::PiecewisePoissonArrivals arrivals_;
+  std::vector<std::vector<double>> segment_cumulative_by_hour_;  // [hour][segment]
+  sim::RandomStream who_, channel_, category_, impact_urgency_;
+  std::array<sim::RandomStream, kChannels> handle_time_;
+};
+
+}  // namespace desksim::models

@@ -1,0 +1,177 @@
+#include "models/desk/service_desk_config.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "models/scenario/calendar_date.hpp"
+#include "models/scenario/distribution_conversion.hpp"
+#include "sim/kernel/time.hpp"
+
+namespace desksim::models {
+
+namespace {
+
+std::vector<double> cumulative(const std::vector<double>& weights) {
+  std::vector<double> out(weights.size());
+  double total = 0.0;
+  for (double w : weights) total += w;
+  double running = 0.0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    running += weights[i];
+    out[i] = running / total;
+  }
+  if (!out.empty()) out.back() = 1.0;
+  return out;
+}
+
+/// Weights of a mix over `names` (empty mix = evenly).
+std::vector<double> mix_weights(const google::protobuf::RepeatedPtrField<scenario::Share>& mix,
+                                const std::vector<std::string>& names) {
+  std::vector<double> w(names.size(), mix.empty() ? 1.0 : 0.0);
+  for (const auto& share : mix) {
+    const auto it = std::find(names.begin(), names.end(), share.name());
+    if (it != names.end()) w[static_cast<std::size_t>(it - names.begin())] += share.weight();
+  }
+  return w;
+}
+
+std::vector<double> normalised_profile(const google::protobuf::RepeatedField<double>& own,
+                                       const google::protobuf::RepeatedField<double>& fallback) {
+  const auto& source = own.empty() ? fallback : own;
+  std::vector<double> w(kHoursPerWeek, 1.0);
+  if (source.size() == static_cast<int>(kHoursPerWeek)) {
+    double total = 0.0;
+    for (double x : source) total += x;
+    for (std::size_t h = 0; h < kHoursPerWeek; ++h) w[h] = source[static_cast<int>(h)] * kHoursPerWeek / total;
+  }
+  return w;
+}
+
+sim::Distribution seconds_from_minutes(const scenario::Distribution& d) { return to_sim_distribution(d, sim::kSecondsPerMinute); }
+sim::Distribution seconds_from_hours(const scenario::Distribution& d) { return to_sim_distribution(d, sim::kSecondsPerHour); }
+
+}  // namespace
+
+int channel_index(const std::string& name) {
+  for (std::size_t i = 0; i < kChannels; ++i)
+    if (name == kChannelNames[i]) return static_cast<int>(i);
+  return -1;
+}
+
+std::uint32_t ServiceDeskConfig::agents_at(double t) const {
+  if (roster.empty()) return constant_agents;
+  const auto half_hours = static_cast<long long>(std::floor((t + hour_of_week_offset_seconds()) / 1800.0));
+  return roster[static_cast<std::size_t>(half_hours % static_cast<long long>(kHalfHoursPerWeek))];
+}
+
+std::uint32_t ServiceDeskConfig::max_agents() const {
+  if (roster.empty()) return constant_agents;
+  return *std::max_element(roster.begin(), roster.end());
+}
+
+double ServiceDeskConfig::rate_per_second_in_hour(std::size_t hour) const {
+  double rate = 0.0;
+  for (const auto& s : segments) rate += s.mean_rate_per_second * s.weight_by_hour[hour];
+  return rate;
+}
+
+bool uses_service_desk_model(const scenario::Scenario& scenario) {
+  return scenario.has_demand() && scenario.demand().has_population();
+}
+
+ServiceDeskConfig make_service_desk_config(const scenario::Scenario& s) {
+  ServiceDeskConfig c;
+  const std::string start = s.run().start_date().empty() ? kDefaultStartDate : s.run().start_date();
+  c.start_day = parse_date(start).value_or(0);
+  c.start_weekday = weekday_of_day_number(c.start_day);
+
+  const auto& demand = s.demand();
+  const auto& population = demand.population();
+  for (const auto& site : population.sites()) c.sites.push_back(site.name());
+  if (c.sites.empty()) c.sites.push_back("all");
+  for (const auto& device : population.device_profiles()) c.devices.push_back(device.name());
+  if (c.devices.empty()) c.devices.push_back("standard");
+  std::vector<std::string> channel_names(kChannelNames.begin(), kChannelNames.end());
+  for (const auto& seg : population.segments()) {
+    SegmentConfig out;
+    out.name = seg.name();
+    out.users = seg.users();
+    out.mean_rate_per_second = seg.users() * seg.incidents_per_user_per_month() / (kHoursPerMonth * sim::kSecondsPerHour);
+    out.weight_by_hour = normalised_profile(seg.hour_of_week_weights(), demand.hour_of_week_weights());
+    out.site_cumulative = cumulative(mix_weights(seg.site_mix(), c.sites));
+    out.device_cumulative = cumulative(mix_weights(seg.device_mix(), c.devices));
+    out.channel_cumulative = cumulative(mix_weights(seg.channel_mix(), channel_names));
+    c.segments.push_back(std::move(out));
+  }
+  c.day_factor_cv = demand.day_factor_cv();
+  std::vector<double> category_weights;
+  for (const auto& cat : demand.categories()) {
+    CategoryConfig out;
+    out.name = cat.name();
+    out.impact_cumulative = cumulative({cat.impact_probabilities().begin(), cat.impact_probabilities().end()});
+    out.urgency_cumulative = cumulative({cat.urgency_probabilities().begin(), cat.urgency_probabilities().end()});
+    out.fcr_probability = cat.first_contact_resolution_probability();
+    c.categories.push_back(std::move(out));
+    category_weights.push_back(cat.weight());
+  }
+  c.category_cumulative = cumulative(category_weights);
+
+  const auto& desk = s.desk();
+  static constexpr std::array<std::uint8_t, 9> kItilMatrix = {1, 2, 3, 2, 3, 4, 3, 4, 4};
+  c.priority_matrix = kItilMatrix;
+  if (desk.priority_matrix_size() == 9)
+    for (int i = 0; i < 9; ++i) c.priority_matrix[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(desk.priority_matrix(i));
+  for (const auto& ch : desk.channels()) {
+    const int i = channel_index(ch.name());
+    if (i < 0) continue;
+    ChannelConfig& out = c.channels[static_cast<std::size_t>(i)];
+    out.configured = true;
+    out.live = i == kPhone || i == kWalkIn;
+    out.handle_time = seconds_from_minutes(ch.handle_time_minutes());
+    out.has_patience = ch.has_patience_minutes();
+    if (out.has_patience) out.patience = seconds_from_minutes(ch.patience_minutes());
+    out.redial_probability = ch.redial_probability();
+    if (ch.has_redial_delay_minutes()) out.redial_delay = seconds_from_minutes(ch.redial_delay_minutes());
+    out.callback_offer_queue_length = ch.callback_offer_queue_length();
+    out.callback_acceptance_probability = ch.callback_acceptance_probability();
+  }
+  c.live_contacts_first = desk.live_contacts_first();
+  c.roster.assign(desk.roster_agents_per_half_hour().begin(), desk.roster_agents_per_half_hour().end());
+  c.constant_agents = desk.agents();
+  if (desk.service_level_threshold_seconds() > 0) c.service_level_seconds = desk.service_level_threshold_seconds();
+
+  c.resolved_elsewhere = seconds_from_hours(desk.resolver().resolved_elsewhere_hours());
+  c.pending_user_probability = desk.resolver().pending_user_probability();
+  if (desk.resolver().has_pending_user_hours()) c.pending_user = seconds_from_hours(desk.resolver().pending_user_hours());
+  if (desk.lifecycle().auto_close_hours() > 0) c.auto_close_seconds = sim::hours(desk.lifecycle().auto_close_hours());
+  c.reopen_probability = desk.lifecycle().reopen_probability();
+  if (desk.lifecycle().has_reopen_after_hours()) c.reopen_after = seconds_from_hours(desk.lifecycle().reopen_after_hours());
+
+  c.supplier = desk.supplier();
+  c.calendars.push_back(sim::WorkingCalendar::always());
+  c.calendar_names.push_back("24x7");
+  for (const auto& cal : s.calendars()) {
+    std::vector<sim::WorkingInterval> week;
+    for (const auto& wd : cal.working_days())
+      week.push_back({static_cast<int>(wd.weekday()) - 1, sim::hours(wd.start_hour()), sim::hours(wd.end_hour())});
+    std::vector<std::int64_t> holidays;
+    for (const auto& h : cal.holidays())
+      if (auto day = parse_date(h)) holidays.push_back(*day - c.start_day);
+    c.calendars.emplace_back(std::move(week), std::move(holidays), c.start_weekday);
+    c.calendar_names.push_back(cal.name());
+  }
+  for (const auto& sla : s.slas()) {
+    if (sla.supplier() != c.supplier) continue;
+    for (const auto& t : sla.targets()) {
+      SlaTargetConfig& out = c.sla[t.priority() - 1];
+      out.response_seconds = sim::minutes(t.response_minutes());
+      out.resolution_seconds = sim::hours(t.resolution_hours());
+      const std::string name = t.calendar().empty() ? "24x7" : t.calendar();
+      const auto it = std::find(c.calendar_names.begin(), c.calendar_names.end(), name);
+      out.calendar = it == c.calendar_names.end() ? 0 : static_cast<std::size_t>(it - c.calendar_names.begin());
+    }
+  }
+  return c;
+}
+
+}  // namespace desksim::models

@@ -1,0 +1,52 @@
+#include "models/desk/service_desk_statistics.hpp"
+
+#include <string>
+
+#include "sim/kernel/time.hpp"
+
+namespace desksim::models {
+
+std::vector<sim::StatisticSpec> service_desk_statistics(const ServiceDeskConfig& config) {
+  using Kind = sim::StatisticSpec::Kind;
+  constexpr double to_hours = 1.0 / sim::kSecondsPerHour;
+  std::vector<std::string> groups = {""};
+  for (std::size_t p = 1; p <= kPriorities; ++p) groups.push_back(".P" + std::to_string(p));
+  for (std::size_t c = 0; c < kChannels; ++c)
+    if (config.channels[c].configured) groups.push_back(std::string(".") + kChannelNames[c]);
+
+  std::vector<sim::StatisticSpec> specs;
+  const double sl_hours = config.service_level_seconds * to_hours;
+  for (const std::string& g : groups) {
+    specs.push_back({"desk.wait" + g, Kind::kTally, "desk.wait_hours" + g, to_hours, {0.0, sl_hours}});
+    specs.push_back({"desk.abandon" + g, Kind::kTally, "desk.abandon" + g, 1.0, {}});
+    specs.push_back({"desk.fcr" + g, Kind::kTally, "desk.fcr" + g, 1.0, {}});
+    specs.push_back({"sla.response_met" + g, Kind::kTally, "sla.response_attainment" + g, 1.0, {}});
+    specs.push_back({"sla.resolution_met" + g, Kind::kTally, "sla.resolution_attainment" + g, 1.0, {}});
+    specs.push_back({"sla.response_breach" + g, Kind::kCount, "sla.response_breaches" + g, 1.0, {}});
+    specs.push_back({"sla.resolution_breach" + g, Kind::kCount, "sla.resolution_breaches" + g, 1.0, {}});
+  }
+  specs.push_back({"desk.queue_time", Kind::kTally, "desk.queue_time_hours", to_hours, {}});
+  specs.push_back({"desk.delayed", Kind::kTally, "desk.delayed", 1.0, {}});
+  for (const char* name : {"tickets.raised", "tickets.resolved", "tickets.abandoned", "tickets.reopened", "tickets.closed"})
+    specs.push_back({name, Kind::kCount, name, 1.0, {}});
+  for (const char* name : {"tickets.raised", "tickets.resolved", "tickets.abandoned"})
+    specs.push_back({name, Kind::kSumPerPeriod, std::string(name) + "_per_day", 1.0, {}, sim::kSecondsPerDay});
+  for (const char* name : {"desk.queue_length", "desk.busy_agents", "desk.agents_on_duty", "tickets.open"})
+    specs.push_back({name, Kind::kTimeAverage, name, 1.0, {}});
+
+  sim::StatisticSpec by_hour{"tickets.raised", Kind::kSumPerCycleBin, "tickets.raised_by_hour_of_week", 1.0, {}};
+  by_hour.cycle_bins = kHoursPerWeek;
+  by_hour.cycle_bin_seconds = sim::kSecondsPerHour;
+  by_hour.cycle_offset_seconds = config.hour_of_week_offset_seconds();
+  specs.push_back(by_hour);
+  for (const char* name : {"desk.busy_agents", "desk.agents_on_duty"}) {
+    sim::StatisticSpec level = by_hour;
+    level.signal = name;
+    level.kind = Kind::kTimeAveragePerCycleBin;
+    level.output_name = std::string(name) + "_by_hour_of_week";
+    specs.push_back(level);
+  }
+  return specs;
+}
+
+}  // namespace desksim::models

@@ -1,0 +1,139 @@
+#include "models/run/service_desk_replication.hpp"
+
+#include <cmath>
+
+#include "models/demand/incident_demand.hpp"
+#include "models/demand/population.hpp"
+#include "models/desk/service_desk.hpp"
+#include "models/desk/service_desk_config.hpp"
+#include "models/desk/service_desk_statistics.hpp"
+#include "models/run/result_builder.hpp"
+#include "sim/kernel/event_kernel.hpp"
+#include "sim/kernel/simgrid_runtime.hpp"
+#include "sim/stats/statistics_recorder.hpp"
+
+namespace desksim::models {
+
+namespace {
+
+constexpr double kHalfHour = 1800.0;
+
+/// The roster: one low-frequency SimGrid actor that changes the number of agents at the half-hour
+/// boundaries where the roster changes, until the horizon.
+void start_roster(sim::EventKernel& kernel, const ServiceDeskConfig& config, ServiceDesk& desk, sim::Time horizon) {
+  if (config.roster.empty()) return;
+  kernel.spawn_actor("roster", [&kernel, &config, &desk, horizon] {
+    const double offset = config.hour_of_week_offset_seconds();
+    sim::Time t = kernel.now();
+    for (;;) {
+      const std::uint32_t current = config.agents_at(t);
+      sim::Time next = (std::floor((t + offset) / kHalfHour) + 1) * kHalfHour - offset;
+      std::size_t steps = 0;
+      while (config.agents_at(next) == current && steps++ < kHalfHoursPerWeek) next += kHalfHour;
+      if (steps > kHalfHoursPerWeek || next > horizon) return;  // constant roster, or past the end
+      kernel.sleep_until(next);
+      desk.set_agents(config.agents_at(next));
+      t = next;
+    }
+  });
+}
+
+std::vector<double> series_values(const results::ReplicationResult& r, const std::string& name, std::size_t days) {
+  std::vector<double> v(days, 0.0);
+  for (const auto& s : r.series())
+    if (s.name() == name)
+      for (int i = 0; i < s.values_size() && static_cast<std::size_t>(i) < days; ++i) v[static_cast<std::size_t>(i)] = s.values(i);
+  return v;
+}
+
+void add_counter(results::ReplicationResult* out, const std::string& name, std::uint64_t value) {
+  auto* c = out->add_counters();
+  c->set_name(name);
+  c->set_value(value);
+}
+
+}  // namespace
+
+results::ReplicationResult run_service_desk_replication(const scenario::Scenario& scenario, std::uint64_t seed,
+                                                        unsigned replication) {
+  const ServiceDeskConfig config = make_service_desk_config(scenario);
+  const Population population(config);
+  sim::SimGridRuntime runtime;
+  sim::EventKernel kernel(runtime);
+  sim::SignalBus signals;
+  sim::StatisticsRecorder recorder(signals, service_desk_statistics(config));
+  ServiceDesk desk(kernel, signals, config, seed, replication);
+  IncidentDemand demand(kernel, config, population, desk, seed, replication);
+
+  const sim::Time horizon = sim::hours(scenario.run().horizon_hours());
+  const sim::Time warmup = sim::hours(scenario.run().warmup_hours());
+  if (warmup > 0)
+    kernel.spawn_actor("warm-up", [&kernel, &recorder, warmup] {
+      kernel.sleep_until(warmup);
+      recorder.start_measuring(kernel.now());
+    });
+  desk.set_agents(config.agents_at(0.0));
+  start_roster(kernel, config, desk, horizon);
+  demand.start();
+  kernel.run_until(horizon);
+  const sim::Time end = kernel.now();
+
+  results::ReplicationResult out;
+  out.set_replication(replication);
+  out.set_seed(seed);
+  out.set_fingerprint(kernel.fingerprint());
+  out.set_events(kernel.events_processed());
+  out.set_simulated_hours(sim::to_hours(end));
+  out.set_measured_from_hours(sim::to_hours(recorder.measuring_since()));
+  add_recorded_statistics(recorder, end, &out);
+
+  // Whole-run totals: raised = resolved + abandoned + open must hold exactly.
+  add_counter(&out, "tickets.raised_total", desk.raised_total());
+  add_counter(&out, "tickets.resolved_total", desk.resolved_total());
+  add_counter(&out, "tickets.abandoned_total", desk.abandoned_total());
+  add_counter(&out, "tickets.open_at_end", desk.count_open_records());
+  add_counter(&out, "users", population.size());
+
+  // Backlog at the end of each day: open tickets = cumulative raised - resolved - abandoned.
+  const auto days = static_cast<std::size_t>(std::ceil(end / sim::kSecondsPerDay));
+  const auto raised = series_values(out, "tickets.raised_per_day", days);
+  const auto resolved = series_values(out, "tickets.resolved_per_day", days);
+  const auto abandoned = series_values(out, "tickets.abandoned_per_day", days);
+  auto* backlog = out.add_series();
+  backlog->set_name("tickets.backlog_end_of_day");
+  backlog->set_period_hours(24.0);
+  double open = 0.0;
+  for (std::size_t d = 0; d < days; ++d) {
+    open += raised[d] - resolved[d] - abandoned[d];
+    backlog->add_values(open);
+  }
+
+  // Utilisation = busy agents / agents on duty (time averages over the measured window).
+  const results::CycleProfile* busy = nullptr;
+  const results::CycleProfile* duty = nullptr;
+  for (const auto& p : out.profiles()) {
+    if (p.name() == "desk.busy_agents_by_hour_of_week") busy = &p;
+    if (p.name() == "desk.agents_on_duty_by_hour_of_week") duty = &p;
+  }
+  if (busy && duty) {
+    results::CycleProfile utilisation = *busy;
+    utilisation.set_name("desk.utilisation_by_hour_of_week");
+    for (int b = 0; b < utilisation.values_size(); ++b) {
+      const double d = duty->values(b);
+      utilisation.set_values(b, d > 0 && std::isfinite(d) && std::isfinite(busy->values(b)) ? busy->values(b) / d : 0.0);
+    }
+    *out.add_profiles() = utilisation;
+  }
+  double busy_mean = 0.0, duty_mean = 0.0;
+  for (const auto& a : out.time_averages()) {
+    if (a.name() == "desk.busy_agents") busy_mean = a.mean();
+    if (a.name() == "desk.agents_on_duty") duty_mean = a.mean();
+  }
+  auto* u = out.add_time_averages();
+  u->set_name("desk.utilisation");
+  u->set_mean(duty_mean > 0 ? busy_mean / duty_mean : 0.0);
+  u->set_max(1.0);
+  return out;
+}
+
+}  // namespace desksim::models

@@ -1,0 +1,99 @@
+#include "sim/calendar/working_calendar.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace desksim::sim {
+
+WorkingCalendar WorkingCalendar::always() {
+  WorkingCalendar c;
+  c.always_ = true;
+  c.week_seconds_ = kSecondsPerWeek;
+  return c;
+}
+
+WorkingCalendar::WorkingCalendar(std::vector<WorkingInterval> week, std::vector<std::int64_t> holiday_days,
+                                 int origin_weekday)
+    : origin_weekday_(origin_weekday), holidays_(std::move(holiday_days)) {
+  if (origin_weekday < 0 || origin_weekday > 6) invalid_ = "origin weekday must be in 0..6 (got " + std::to_string(origin_weekday) + ")";
+  for (const WorkingInterval& w : week) {
+    if (w.weekday < 0 || w.weekday > 6) {
+      if (invalid_.empty()) invalid_ = "weekday must be in 0..6 (got " + std::to_string(w.weekday) + ")";
+      continue;
+    }
+    if (!(w.start_seconds >= 0 && w.start_seconds < w.end_seconds && w.end_seconds <= kSecondsPerDay)) {
+      if (invalid_.empty()) invalid_ = "interval must satisfy 0 <= start < end <= 86400 s";
+      continue;
+    }
+    days_[w.weekday].emplace_back(w.start_seconds, w.end_seconds);
+  }
+  for (auto& day : days_) {
+    std::sort(day.begin(), day.end());
+    std::vector<std::pair<double, double>> merged;
+    for (const auto& iv : day) {
+      if (!merged.empty() && iv.first <= merged.back().second) merged.back().second = std::max(merged.back().second, iv.second);
+      else merged.push_back(iv);
+    }
+    day = std::move(merged);
+    for (const auto& iv : day) week_seconds_ += iv.second - iv.first;
+  }
+  if (invalid_.empty() && week_seconds_ <= 0) invalid_ = "a calendar needs some working time in the week";
+  std::sort(holidays_.begin(), holidays_.end());
+  holidays_.erase(std::unique(holidays_.begin(), holidays_.end()), holidays_.end());
+}
+
+bool WorkingCalendar::IsValid(std::string* error) const {
+  if (invalid_.empty()) return true;
+  if (error) *error = invalid_;
+  return false;
+}
+
+bool WorkingCalendar::is_holiday(std::int64_t day) const {
+  return std::binary_search(holidays_.begin(), holidays_.end(), day);
+}
+
+int WorkingCalendar::weekday_of(std::int64_t day) const {
+  const std::int64_t w = (origin_weekday_ + day) % 7;
+  return static_cast<int>(w < 0 ? w + 7 : w);
+}
+
+Time WorkingCalendar::add_working_time(Time start, Time duration) const {
+  if (!(duration > 0)) return start;
+  if (always_) return start + duration;
+  if (week_seconds_ <= 0) return std::numeric_limits<Time>::infinity();
+  Time remaining = duration;
+  auto day = static_cast<std::int64_t>(std::floor(start / kSecondsPerDay));
+  // Whole holiday-free weeks could be skipped; deadlines span days, not years, so walk day by day.
+  for (;; ++day) {
+    if (is_holiday(day)) continue;
+    const Time day_start = static_cast<Time>(day) * kSecondsPerDay;
+    for (const auto& [s, e] : days_[weekday_of(day)]) {
+      const Time hi = day_start + e;
+      const Time lo = std::max(start, day_start + s);
+      if (hi <= lo) continue;
+      if (remaining <= hi - lo) return lo + remaining;
+      remaining -= hi - lo;
+    }
+  }
+}
+
+Time WorkingCalendar::working_time_between(Time a, Time b) const {
+  if (!(b > a)) return 0.0;
+  if (always_) return b - a;
+  Time total = 0.0;
+  const auto first = static_cast<std::int64_t>(std::floor(a / kSecondsPerDay));
+  const auto last = static_cast<std::int64_t>(std::floor(b / kSecondsPerDay));
+  for (std::int64_t day = first; day <= last; ++day) {
+    if (is_holiday(day)) continue;
+    const Time day_start = static_cast<Time>(day) * kSecondsPerDay;
+    for (const auto& [s, e] : days_[weekday_of(day)]) {
+      const Time lo = std::max(a, day_start + s);
+      const Time hi = std::min(b, day_start + e);
+      if (hi > lo) total += hi - lo;
+    }
+  }
+  return total;
+}
+
+}  // namespace desksim::sim

@@ -1,0 +1,93 @@
+// Business-hours arithmetic: weekends, holidays, interval ends, 24x7, and the inverse relation
+// working_time_between(s, add_working_time(s, d)) == d.
+#include <gtest/gtest.h>
+
+#include "sim/calendar/working_calendar.hpp"
+#include "sim/random/random_stream.hpp"
+
+namespace desksim::sim {
+namespace {
+
+// Day 0 is a Monday; Monday-Friday 08:00-18:00.
+WorkingCalendar office(std::vector<std::int64_t> holidays = {}) {
+  std::vector<WorkingInterval> week;
+  for (int d = 0; d < 5; ++d) week.push_back({d, hours(8), hours(18)});
+  return WorkingCalendar(week, holidays, 0);
+}
+
+Time at(int day, double hour) { return days(day) + hours(hour); }
+
+TEST(WorkingCalendar, WithinOneDay) {
+  const auto c = office();
+  EXPECT_DOUBLE_EQ(c.add_working_time(at(0, 9), hours(4)), at(0, 13));
+  EXPECT_DOUBLE_EQ(c.working_time_between(at(0, 9), at(0, 13)), hours(4));
+  EXPECT_DOUBLE_EQ(c.working_seconds_per_week(), hours(50));
+}
+
+TEST(WorkingCalendar, EndsAtTheEndOfAnIntervalNotTheNextStart) {
+  EXPECT_DOUBLE_EQ(office().add_working_time(at(0, 8), hours(10)), at(0, 18));
+}
+
+TEST(WorkingCalendar, OvernightAndAcrossTheWeekend) {
+  const auto c = office();
+  EXPECT_DOUBLE_EQ(c.add_working_time(at(0, 17), hours(2)), at(1, 9));     // Mon 17:00 + 2h = Tue 09:00
+  EXPECT_DOUBLE_EQ(c.add_working_time(at(4, 16), hours(4)), at(7, 10));    // Fri 16:00 + 4h = Mon 10:00
+  EXPECT_DOUBLE_EQ(c.working_time_between(at(4, 16), at(7, 10)), hours(4));
+  EXPECT_DOUBLE_EQ(c.add_working_time(at(5, 12), hours(1)), at(7, 9));     // starts on Saturday
+  EXPECT_DOUBLE_EQ(c.working_time_between(at(5, 0), at(7, 0)), 0.0);       // the weekend itself
+  EXPECT_DOUBLE_EQ(c.add_working_time(at(0, 9), hours(50)), at(7, 9));     // one working week
+}
+
+TEST(WorkingCalendar, HolidaysHaveNoWorkingTime) {
+  const auto c = office({7});  // the second Monday
+  EXPECT_DOUBLE_EQ(c.add_working_time(at(4, 16), hours(4)), at(8, 10));  // Fri 16:00 + 4h = Tue 10:00
+  EXPECT_DOUBLE_EQ(c.working_time_between(at(4, 16), at(8, 10)), hours(4));
+  EXPECT_DOUBLE_EQ(c.working_time_between(at(7, 0), at(8, 0)), 0.0);
+}
+
+TEST(WorkingCalendar, PausedClockCountsOnlyTheUnpausedWorkingTime) {
+  // A resolution clock started Mon 09:00, paused (pending user) Mon 12:00 - Wed 12:00, stopped
+  // Thu 10:00: 3h + Wed 12-18 (6h) + Thu 8-10 (2h) = 11 working hours.
+  const auto c = office();
+  const Time elapsed = c.working_time_between(at(0, 9), at(3, 10)) - c.working_time_between(at(0, 12), at(2, 12));
+  EXPECT_DOUBLE_EQ(elapsed, hours(11));
+}
+
+TEST(WorkingCalendar, RoundTheClock) {
+  const auto c = WorkingCalendar::always();
+  EXPECT_TRUE(c.always_working());
+  EXPECT_DOUBLE_EQ(c.add_working_time(at(5, 23), hours(3)), at(6, 2));
+  EXPECT_DOUBLE_EQ(c.working_time_between(at(5, 23), at(6, 2)), hours(3));
+}
+
+TEST(WorkingCalendar, OriginWeekdayShiftsTheWeek) {
+  // Day 0 is a Saturday (weekday 5): the first working instant is day 2 at 08:00.
+  std::vector<WorkingInterval> week;
+  for (int d = 0; d < 5; ++d) week.push_back({d, hours(8), hours(18)});
+  const WorkingCalendar c(week, {}, 5);
+  EXPECT_DOUBLE_EQ(c.add_working_time(0.0, hours(1)), at(2, 9));
+}
+
+TEST(WorkingCalendar, AddAndBetweenAreInverse) {
+  const auto c = office({3, 10, 11});
+  RandomStream s(7, 0, stream_id_for("test.calendar"));
+  for (int i = 0; i < 2000; ++i) {
+    const Time start = s.uniform() * days(30);
+    const Time duration = s.uniform() * hours(80);
+    const Time end = c.add_working_time(start, duration);
+    ASSERT_GE(end, start);
+    ASSERT_NEAR(c.working_time_between(start, end), duration, 1e-6);
+  }
+}
+
+TEST(WorkingCalendar, RejectsBadDefinitions) {
+  std::string error;
+  EXPECT_FALSE(WorkingCalendar({}, {}, 0).IsValid(&error));
+  EXPECT_NE(error.find("working time"), std::string::npos);
+  EXPECT_FALSE(WorkingCalendar({{0, hours(18), hours(8)}}, {}, 0).IsValid(&error));
+  EXPECT_FALSE(WorkingCalendar({{9, hours(8), hours(18)}}, {}, 0).IsValid(&error));
+  EXPECT_TRUE(office().IsValid(&error));
+}
+
+}  // namespace
+}  // namespace desksim::sim
