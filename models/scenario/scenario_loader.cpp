@@ -60,7 +60,7 @@ void locate(const pb::TextFormat::ParseInfoTree& root, const pb::Descriptor* des
 /// the byte offset, which we turn into line:column. Returns false after adding the diagnostic.
 bool check_json_syntax(const std::string& text, const std::string& display_name, std::vector<Diagnostic>* out) {
   try {
-    (void)nlohmann::json::parse(text);
+    [[maybe_unused]] const auto parsed = nlohmann::json::parse(text);
     return true;
   } catch (const nlohmann::json::parse_error& e) {
     const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
