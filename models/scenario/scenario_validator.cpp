@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "models/scenario/distribution_conversion.hpp"
+#include "models/scenario/infrastructure_validator.hpp"
 
 namespace desksim::models {
 
@@ -65,17 +66,25 @@ void validate_scenario(const scenario::Scenario& s, std::vector<Diagnostic>* out
   if (run.horizon_hours() > 0 && run.warmup_hours() >= run.horizon_hours())
     check.fail("run.warmup_hours", "must be < horizon_hours (" + number(run.horizon_hours()) + "), or nothing is measured");
 
-  if (!s.has_demand()) check.fail("demand", "required");
-  else check.positive("demand.arrivals_per_hour", s.demand().arrivals_per_hour());
+  // With an infrastructure section the desk is optional (an availability-only study); demand still
+  // needs a desk to go to.
+  const bool desk_optional = s.has_infrastructure();
+  if (!s.has_demand()) {
+    if (!desk_optional) check.fail("demand", "required");
+  } else {
+    check.positive("demand.arrivals_per_hour", s.demand().arrivals_per_hour());
+  }
 
   if (!s.has_desk()) {
-    check.fail("desk", "required");
+    if (!desk_optional || s.has_demand()) check.fail("desk", "required");
   } else {
     if (s.desk().agents() < 1) check.fail("desk.agents", "must be >= 1 (got " + std::to_string(s.desk().agents()) + ")");
     if (!s.desk().has_handle_time_minutes()) check.fail("desk.handle_time_minutes", "required");
     else validate_distribution(s.desk().handle_time_minutes(), "desk.handle_time_minutes", out);
     check.non_negative("desk.service_level_threshold_seconds", s.desk().service_level_threshold_seconds());
   }
+
+  if (s.has_infrastructure()) validate_infrastructure(s.infrastructure(), run.horizon_hours(), out);
 }
 
 }  // namespace desksim::models
