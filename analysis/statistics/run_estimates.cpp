@@ -37,6 +37,7 @@ std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run)
       for (const auto& f : t.fractions()) add(threshold_name(t.name(), f.at_most()), f.fraction());
     }
     for (const auto& a : r.time_averages()) add(a.name() + ".mean", a.mean());
+    for (const auto& s : r.scalars()) add(s.name(), s.value());
   }
   const auto n = static_cast<std::size_t>(run.replications_size());
   std::erase_if(metrics, [n](const MetricSamples& m) { return m.values.size() != n; });

@@ -1,6 +1,6 @@
 #pragma once
 // Across-replication estimates for every scalar metric of a run: each tally's mean, quantiles and
-// threshold shares, each time average, each counter. Replications are independent, so the interval
+// threshold shares, each time average, each counter, each scalar. Replications are independent, so the interval
 // is a Student-t interval of the replication values.
 #include <string>
 #include <vector>

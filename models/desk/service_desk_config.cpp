@@ -96,7 +96,7 @@ ServiceDeskConfig make_service_desk_config(const scenario::Scenario& s) {
     SegmentConfig out;
     out.name = seg.name();
     out.users = seg.users();
-    out.mean_rate_per_second = seg.users() * seg.incidents_per_user_per_month() / (kHoursPerMonth * sim::kSecondsPerHour);
+    out.mean_rate_per_second = seg.users() * seg.incidents_per_user_per_month() / sim::kSecondsPerAverageMonth;
     out.weight_by_hour = normalised_profile(seg.hour_of_week_weights(), demand.hour_of_week_weights());
     out.site_cumulative = cumulative(mix_weights(seg.site_mix(), c.sites));
     out.device_cumulative = cumulative(mix_weights(seg.device_mix(), c.devices));

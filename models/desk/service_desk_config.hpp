@@ -19,8 +19,6 @@ inline constexpr std::array<const char*, kChannels> kChannelNames = {"phone", "p
 inline constexpr std::size_t kPriorities = 4;
 inline constexpr std::size_t kHoursPerWeek = 168;
 inline constexpr std::size_t kHalfHoursPerWeek = 336;
-/// A month for incidents_per_user_per_month: 365.25 / 12 days.
-inline constexpr double kHoursPerMonth = 730.5;
 
 /// Index of a channel name, or -1.
 int channel_index(const std::string& name);

@@ -1,10 +1,13 @@
 #include "models/run/desk_replication.hpp"
 
 #include <limits>
+#include <memory>
 
 #include "models/desk/agent_pool.hpp"
 #include "models/desk/desk_statistics.hpp"
 #include "models/desk/poisson_demand.hpp"
+#include "models/infra/desk_incident_sink.hpp"
+#include "models/infra/infrastructure_model.hpp"
 #include "models/run/result_builder.hpp"
 #include "models/run/service_desk_replication.hpp"
 #include "models/desk/service_desk_config.hpp"
@@ -36,21 +39,48 @@ results::ReplicationResult run_replication(const scenario::Scenario& scenario, s
   const auto& run = scenario.run();
   const double sl_seconds =
       scenario.desk().service_level_threshold_seconds() > 0 ? scenario.desk().service_level_threshold_seconds() : 20.0;
-  sim::StatisticsRecorder recorder(signals, desk_statistics(sl_seconds));
-
-  AgentPool desk(kernel, signals, scenario.desk().agents());
-  PoissonDemandOptions demand_options;
-  demand_options.rate_per_second = scenario.demand().arrivals_per_hour() / sim::kSecondsPerHour;
-  demand_options.work = to_sim_distribution(scenario.desk().handle_time_minutes(), sim::kSecondsPerMinute);
-  demand_options.max_tickets = run.max_tickets();
-  demand_options.warmup_tickets = run.warmup_tickets();
-  demand_options.on_warmup_end = [&recorder](sim::Time now) { recorder.start_measuring(now); };
-  PoissonDemand demand(kernel, signals, desk, demand_options, seed, replication);
-
-  if (run.warmup_hours() > 0) schedule_warmup_end(kernel, recorder, sim::hours(run.warmup_hours()));
-  demand.start();
+  std::vector<sim::StatisticSpec> specs = desk_statistics(sl_seconds);
+  if (scenario.has_infrastructure()) {
+    auto infra_specs = InfrastructureModel::statistics(scenario.infrastructure());
+    specs.insert(specs.end(), infra_specs.begin(), infra_specs.end());
+  }
+  sim::StatisticsRecorder recorder(signals, std::move(specs));
   const sim::Time horizon =
       run.horizon_hours() > 0 ? sim::hours(run.horizon_hours()) : std::numeric_limits<sim::Time>::infinity();
+
+  // The desk and its demand (optional when the scenario studies infrastructure only).
+  std::unique_ptr<AgentPool> desk;
+  std::unique_ptr<PoissonDemand> demand;
+  if (scenario.has_desk()) desk = std::make_unique<AgentPool>(kernel, signals, scenario.desk().agents());
+  if (scenario.has_demand()) {
+    PoissonDemandOptions demand_options;
+    demand_options.rate_per_second = scenario.demand().arrivals_per_hour() / sim::kSecondsPerHour;
+    demand_options.work = to_sim_distribution(scenario.desk().handle_time_minutes(), sim::kSecondsPerMinute);
+    demand_options.max_tickets = run.max_tickets();
+    demand_options.warmup_tickets = run.warmup_tickets();
+    demand_options.on_warmup_end = [&recorder](sim::Time now) { recorder.start_measuring(now); };
+    demand = std::make_unique<PoissonDemand>(kernel, signals, *desk, demand_options, seed, replication);
+  }
+
+  // The infrastructure: platform, failures and repairs, services, incident storms into the desk.
+  std::unique_ptr<DeskIncidentSink> storm_sink;
+  std::unique_ptr<InfrastructureModel> infrastructure;
+  if (scenario.has_infrastructure()) {
+    if (desk) storm_sink = std::make_unique<DeskIncidentSink>(*desk, signals);
+    InfrastructureOptions infra;
+    infra.seed = seed;
+    infra.replication = replication;
+    infra.horizon = horizon;
+    infra.measure_from = sim::hours(run.warmup_hours());
+    infra.sink = storm_sink.get();
+    if (scenario.desk().has_handle_time_minutes())
+      infra.default_storm_work = to_sim_distribution(scenario.desk().handle_time_minutes(), sim::kSecondsPerMinute);
+    infrastructure = std::make_unique<InfrastructureModel>(scenario.infrastructure(), kernel, signals, infra);
+  }
+
+  if (run.warmup_hours() > 0) schedule_warmup_end(kernel, recorder, sim::hours(run.warmup_hours()));
+  if (demand) demand->start();
+  if (infrastructure) infrastructure->start();
   kernel.run_until(horizon);
   const sim::Time end = kernel.now();
 
@@ -62,6 +92,7 @@ results::ReplicationResult run_replication(const scenario::Scenario& scenario, s
   out.set_simulated_hours(sim::to_hours(end));
   out.set_measured_from_hours(sim::to_hours(recorder.measuring_since()));
   add_recorded_statistics(recorder, end, &out);
+  if (infrastructure) infrastructure->finish(end, &out);
   return out;
 }
 

@@ -4,8 +4,9 @@
 #include <sstream>
 
 #include "models/scenario/distribution_conversion.hpp"
-#include "models/scenario/service_desk_validator.hpp"
 #include "models/desk/service_desk_config.hpp"
+#include "models/scenario/infrastructure_validator.hpp"
+#include "models/scenario/service_desk_validator.hpp"
 
 namespace desksim::models {
 
@@ -67,11 +68,17 @@ void validate_scenario(const scenario::Scenario& s, std::vector<Diagnostic>* out
   if (run.horizon_hours() > 0 && run.warmup_hours() >= run.horizon_hours())
     check.fail("run.warmup_hours", "must be < horizon_hours (" + number(run.horizon_hours()) + "), or nothing is measured");
 
-  if (!s.has_demand()) check.fail("demand", "required");
-  else if (!uses_service_desk_model(s)) check.positive("demand.arrivals_per_hour", s.demand().arrivals_per_hour());
+  // With an infrastructure section the desk is optional (an availability-only study); demand still
+  // needs a desk to go to.
+  const bool desk_optional = s.has_infrastructure();
+  if (!s.has_demand()) {
+    if (!desk_optional) check.fail("demand", "required");
+  } else if (!uses_service_desk_model(s)) {
+    check.positive("demand.arrivals_per_hour", s.demand().arrivals_per_hour());
+  }
 
   if (!s.has_desk()) {
-    check.fail("desk", "required");
+    if (!desk_optional || s.has_demand()) check.fail("desk", "required");
   } else if (uses_service_desk_model(s)) {
     check.non_negative("desk.service_level_threshold_seconds", s.desk().service_level_threshold_seconds());
   } else {
@@ -81,6 +88,7 @@ void validate_scenario(const scenario::Scenario& s, std::vector<Diagnostic>* out
     check.non_negative("desk.service_level_threshold_seconds", s.desk().service_level_threshold_seconds());
   }
   validate_service_desk_fields(s, out);
+  if (s.has_infrastructure()) validate_infrastructure(s.infrastructure(), run.horizon_hours(), out);
 }
 
 }  // namespace desksim::models

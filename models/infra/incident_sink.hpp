@@ -1,0 +1,29 @@
+#pragma once
+// Where the incidents of an outage storm go. The storm generator (incident_storm.hpp) raises them;
+// the sink decides who handles them. Today: DeskIncidentSink hands them to the issue-2 desk
+// (AgentPool::accept), so they compete with normal demand for the same agents. The integrator of the
+// full service desk (segments, sites, channels, priorities) implements this interface there: the
+// `service` index and `dependent_users` say which users are calling, `major_incident` which P1 the
+// incident is a duplicate of.
+#include <cstdint>
+
+#include "sim/kernel/time.hpp"
+
+namespace desksim::models {
+
+struct StormIncident {
+  std::uint64_t id;              // unique among storm incidents of the run
+  sim::Time raised_at;           // seconds
+  sim::Time work;                // agent time to log and link it, seconds
+  std::uint32_t service;         // index of the service that is down (scenario order)
+  std::uint64_t major_incident;  // id of the P1 it is linked to (one per outage, 1-based)
+};
+
+class IncidentSink {
+ public:
+  virtual ~IncidentSink() = default;
+  /// Called at the incident's raise time (kernel time == raised_at), from a ticket event.
+  virtual void raise_incident(const StormIncident& incident) = 0;
+};
+
+}  // namespace desksim::models
