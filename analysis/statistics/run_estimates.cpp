@@ -30,6 +30,7 @@ std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run)
     for (const auto& t : r.tallies()) {
       if (t.count() == 0) continue;
       add(t.name() + ".mean", t.mean());
+      if (t.proportion()) continue;  // a share: its quantiles mean nothing
       add(t.name() + ".p50", t.p50());
       add(t.name() + ".p90", t.p90());
       add(t.name() + ".p95", t.p95());

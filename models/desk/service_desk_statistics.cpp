@@ -18,15 +18,15 @@ std::vector<sim::StatisticSpec> service_desk_statistics(const ServiceDeskConfig&
   const double sl_hours = config.service_level_seconds * to_hours;
   for (const std::string& g : groups) {
     specs.push_back({"desk.wait" + g, Kind::kTally, "desk.wait_hours" + g, to_hours, {0.0, sl_hours}});
-    specs.push_back({"desk.abandon" + g, Kind::kTally, "desk.abandon" + g, 1.0, {}});
-    specs.push_back({"desk.fcr" + g, Kind::kTally, "desk.fcr" + g, 1.0, {}});
-    specs.push_back({"sla.response_met" + g, Kind::kTally, "sla.response_attainment" + g, 1.0, {}});
-    specs.push_back({"sla.resolution_met" + g, Kind::kTally, "sla.resolution_attainment" + g, 1.0, {}});
+    specs.push_back({"desk.abandon" + g, Kind::kProportion, "desk.abandon" + g, 1.0, {}});
+    specs.push_back({"desk.fcr" + g, Kind::kProportion, "desk.fcr" + g, 1.0, {}});
+    specs.push_back({"sla.response_met" + g, Kind::kProportion, "sla.response_attainment" + g, 1.0, {}});
+    specs.push_back({"sla.resolution_met" + g, Kind::kProportion, "sla.resolution_attainment" + g, 1.0, {}});
     specs.push_back({"sla.response_breach" + g, Kind::kCount, "sla.response_breaches" + g, 1.0, {}});
     specs.push_back({"sla.resolution_breach" + g, Kind::kCount, "sla.resolution_breaches" + g, 1.0, {}});
   }
   specs.push_back({"desk.queue_time", Kind::kTally, "desk.queue_time_hours", to_hours, {}});
-  specs.push_back({"desk.delayed", Kind::kTally, "desk.delayed", 1.0, {}});
+  specs.push_back({"desk.delayed", Kind::kProportion, "desk.delayed", 1.0, {}});
   for (const char* name : {"tickets.raised", "tickets.resolved", "tickets.abandoned", "tickets.reopened", "tickets.closed"})
     specs.push_back({name, Kind::kCount, name, 1.0, {}});
   for (const char* name : {"tickets.raised", "tickets.resolved", "tickets.abandoned"})

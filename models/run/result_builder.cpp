@@ -6,14 +6,16 @@ namespace desksim::models {
 
 namespace {
 
-void fill_tally(const std::string& name, const sim::Tally& tally, results::TallySummary* out) {
+void fill_tally(const std::string& name, const sim::Tally& tally, bool proportion, results::TallySummary* out) {
   out->set_name(name);
   out->set_count(tally.count());
+  out->set_proportion(proportion);
   if (tally.count() == 0) return;  // all other fields stay 0: nothing was observed
   out->set_mean(tally.mean());
   out->set_stddev(tally.count() > 1 ? tally.stddev() : 0.0);
   out->set_min(tally.min());
   out->set_max(tally.max());
+  if (proportion) return;
   out->set_p50(tally.quantile(0.5));
   out->set_p90(tally.quantile(0.9));
   out->set_p95(tally.quantile(0.95));
@@ -41,7 +43,8 @@ void add_recorded_statistics(const sim::StatisticsRecorder& recorder, sim::Time 
   for (const auto& r : recorder.recorded()) {
     const std::string& name = r.spec->output_name;
     switch (r.spec->kind) {
-      case Kind::kTally: fill_tally(name, *r.tally, out->add_tallies()); break;
+      case Kind::kTally: fill_tally(name, *r.tally, false, out->add_tallies()); break;
+      case Kind::kProportion: fill_tally(name, *r.tally, true, out->add_tallies()); break;
       case Kind::kTimeAverage: {
         auto* t = out->add_time_averages();
         t->set_name(name);

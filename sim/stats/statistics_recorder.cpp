@@ -8,7 +8,8 @@ StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec
     Slot slot;
     if (spec.output_name.empty()) spec.output_name = spec.signal;
     switch (spec.kind) {
-      case StatisticSpec::Kind::kTally: slot.tally = std::make_unique<Tally>(spec.thresholds); break;
+      case StatisticSpec::Kind::kTally:
+      case StatisticSpec::Kind::kProportion: slot.tally = std::make_unique<Tally>(spec.thresholds); break;
       case StatisticSpec::Kind::kTimeAverage: slot.time_average = std::make_unique<TimeWeighted>(start_time, 0.0); break;
       case StatisticSpec::Kind::kCount: break;
       case StatisticSpec::Kind::kSumPerPeriod:
@@ -39,7 +40,8 @@ void StatisticsRecorder::receive(SignalId signal, Time now, double value) {
     Slot& s = *slot;
     const double v = value * s.spec.scale;
     switch (s.spec.kind) {
-      case StatisticSpec::Kind::kTally: s.tally->add(v); break;
+      case StatisticSpec::Kind::kTally:
+      case StatisticSpec::Kind::kProportion: s.tally->add(v); break;
       case StatisticSpec::Kind::kTimeAverage: s.time_average->update(now, v); break;
       case StatisticSpec::Kind::kCount: ++s.count; break;
       case StatisticSpec::Kind::kSumPerPeriod: s.series->add(now, v); break;

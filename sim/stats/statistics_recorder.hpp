@@ -20,6 +20,8 @@ namespace desksim::sim {
 struct StatisticSpec {
   enum class Kind {
     kTally,          ///< every emitted value is an observation
+    kProportion,     ///< every emitted value is a 0/1 indicator (answered in time, resolved at first
+                     ///< contact): the mean is the share; quantiles mean nothing and are not reported
     kTimeAverage,    ///< the emitted value is the new level of a piecewise-constant quantity
     kCount,          ///< number of emissions in the measured window
     kSumPerPeriod,   ///< sum of emitted values per period, over the whole run

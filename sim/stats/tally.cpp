@@ -68,7 +68,8 @@ double Tally::quantile(double p) const {
     const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
     return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
   }
-  return histogram_.quantile(p);
+  // The histogram answers with a bucket midpoint; no quantile lies outside the observed range.
+  return std::clamp(histogram_.quantile(p), min_, max_);
 }
 
 double Tally::fraction_at_most(std::size_t threshold_index) const {
