@@ -140,7 +140,7 @@ void ServiceDesk::on_resolution_check(sim::Time now, std::uint64_t payload) {
 // --- Arrival and the queue ---------------------------------------------------------------------
 
 void ServiceDesk::raise(std::uint32_t user, std::uint16_t category, std::uint8_t priority, std::uint8_t channel,
-                        sim::Time work) {
+                        sim::Time work, std::uint64_t parent) {
   const sim::Time now = kernel_.now();
   const std::uint32_t i = tickets_.acquire();
   ServiceTicket& t = tickets_[i];
@@ -152,6 +152,7 @@ void ServiceDesk::raise(std::uint32_t user, std::uint16_t category, std::uint8_t
   t.channel = channel;
   t.raised_at = now;
   t.work = work;
+  t.parent = parent;
   ++raised_total_;
   ++open_;
   signals_.emit(raised_, now, 1.0);
@@ -257,10 +258,19 @@ void ServiceDesk::on_completion(sim::Time now, std::uint64_t payload) {
   const std::uint32_t i = slot_ticket_[slot];
   ServiceTicket& t = tickets_[i];
   --busy_;
-  const bool first_contact = fcr_.uniform() < config_.categories[t.category].fcr_probability;
-  emit3(fcr_signal_, t, now, first_contact ? 1.0 : 0.0);
-  if (first_contact) resolve(i, now);
-  else hand_off(i, now);
+  if (t.parent != 0) {  // a duplicate of a major incident: linked, not resolved or routed
+    if (resolved_parents_.count(t.parent) != 0) {
+      resolve(i, now, false);
+    } else {
+      t.state = TicketState::kLinked;
+      linked_[t.parent].push_back(ticket_payload(i, t.serial));
+    }
+  } else {
+    const bool first_contact = fcr_.uniform() < config_.categories[t.category].fcr_probability;
+    emit3(fcr_signal_, t, now, first_contact ? 1.0 : 0.0);
+    if (first_contact) resolve(i, now);
+    else hand_off(i, now);
+  }
   if (on_duty_ > target_) {  // the roster has fewer agents now: this one goes off duty
     --on_duty_;
     off_duty_.push_back(slot);
@@ -323,12 +333,26 @@ void ServiceDesk::on_resolver_done(sim::Time now, std::uint64_t payload) {
   emit_levels(now);
 }
 
-void ServiceDesk::resolve(std::uint32_t i, sim::Time now) {
+void ServiceDesk::resolve_linked(std::uint64_t parent) {
+  const sim::Time now = kernel_.now();
+  resolved_parents_.insert(parent);
+  const auto it = linked_.find(parent);
+  if (it == linked_.end()) return;
+  for (std::uint64_t payload : it->second) {
+    const std::uint32_t i = payload_index(payload);
+    if (live_event(i, payload_token(payload)) && tickets_[i].state == TicketState::kLinked) resolve(i, now, false);
+  }
+  linked_.erase(it);
+  emit_levels(now);
+}
+
+void ServiceDesk::resolve(std::uint32_t i, sim::Time now, bool may_reopen) {
   ServiceTicket& t = tickets_[i];
   stop_clock(t.resolution, t.priority, now);
   // A ticket is reopened at most once; the decision is drawn at resolution so that the final
-  // resolution is known when it happens.
-  if (!t.reopened && config_.reopen_probability > 0 && reopen_draw_.uniform() < config_.reopen_probability) {
+  // resolution is known when it happens. Duplicates closed with their major incident are not.
+  if (may_reopen && !t.reopened && config_.reopen_probability > 0 &&
+      reopen_draw_.uniform() < config_.reopen_probability) {
     t.state = TicketState::kResolved;
     kernel_.schedule_in(config_.reopen_after.sample(reopen_draw_), reopen_, ticket_payload(i, t.serial));
     return;

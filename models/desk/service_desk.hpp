@@ -26,6 +26,8 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "models/desk/member_handler.hpp"
@@ -43,7 +45,13 @@ class ServiceDesk {
               std::uint64_t replication);
 
   /// A user raises a ticket now through `channel`; `work` is the level-1 agent time it needs.
-  void raise(std::uint32_t user, std::uint16_t category, std::uint8_t priority, std::uint8_t channel, sim::Time work);
+  /// `parent` != 0: the ticket reports a known outage, major incident `parent` (an id unique in the
+  /// run): the agent links it instead of resolving or routing it, and it is resolved with the parent
+  /// (resolve_linked), or at once when answered after the parent was resolved.
+  void raise(std::uint32_t user, std::uint16_t category, std::uint8_t priority, std::uint8_t channel, sim::Time work,
+             std::uint64_t parent = 0);
+  /// The major incident `parent` is resolved now: every ticket linked to it is resolved.
+  void resolve_linked(std::uint64_t parent);
 
   /// Roster change: `agents` on duty from now. Idle agents leave at once, busy ones after their ticket.
   void set_agents(std::uint32_t agents);
@@ -76,7 +84,7 @@ class ServiceDesk {
   void dispatch(sim::Time now);
   bool pop_next(std::uint32_t* index);
   void hand_off(std::uint32_t index, sim::Time now);
-  void resolve(std::uint32_t index, sim::Time now);
+  void resolve(std::uint32_t index, sim::Time now, bool may_reopen = true);
   void send_to_resolver(std::uint32_t index, sim::Time now);
   std::size_t rank_of(const ServiceTicket& t) const;
   bool live_event(std::uint32_t index, std::uint32_t serial) const;
@@ -125,6 +133,9 @@ class ServiceDesk {
   std::uint32_t on_duty_ = 0, target_ = 0, busy_ = 0;
 
   std::uint64_t raised_total_ = 0, resolved_total_ = 0, abandoned_total_ = 0, open_ = 0;
+  // Tickets linked to a major incident that is still open (payloads), and the ones already resolved.
+  std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> linked_;
+  std::unordered_set<std::uint64_t> resolved_parents_;
 
   SignalTriple wait_, abandon_signal_, fcr_signal_, response_met_, resolution_met_, response_breach_, resolution_breach_;
   sim::SignalId queue_time_, delayed_, raised_, resolved_, abandoned_, reopened_, closed_;

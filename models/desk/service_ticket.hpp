@@ -23,6 +23,7 @@ enum class TicketState : std::uint8_t {
   kInProgress,    ///< with a level-1 agent
   kPendingUser,   ///< waiting on the user; resolution clock paused
   kWithResolver,  ///< left the desk, being resolved elsewhere
+  kLinked,        ///< a duplicate of a major incident, waiting for the service to be restored
   kResolved,      ///< resolved, may still be reopened
   kClosed,        ///< resolved for good (closure pending); no longer open
 };
@@ -49,6 +50,7 @@ struct ServiceTicket {
   sim::Time raised_at = 0.0;
   sim::Time attempt_started = 0.0;  ///< this queue attempt (redials start a new one)
   sim::Time work = 0.0;             ///< level-1 agent time, seconds
+  std::uint64_t parent = 0;         ///< major incident it duplicates (0 = none)
   SlaClock response, resolution;
 };
 

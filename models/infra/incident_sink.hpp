@@ -24,6 +24,11 @@ class IncidentSink {
   virtual ~IncidentSink() = default;
   /// Called at the incident's raise time (kernel time == raised_at), from a ticket event.
   virtual void raise_incident(const StormIncident& incident) = 0;
+  /// Called when the service is restored: the major incident `major_incident` of `service` is
+  /// resolved, and its linked incidents are closed with it.
+  virtual void major_incident_resolved(std::uint32_t service, std::uint64_t major_incident, sim::Time now) {
+    (void)service, (void)major_incident, (void)now;
+  }
 };
 
 }  // namespace desksim::models

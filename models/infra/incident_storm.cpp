@@ -32,6 +32,7 @@ void IncidentStorm::outage_ended(sim::Time now) {
   if (generation_ % 2 == 0) return;
   ++generation_;  // pending candidates of this outage become stale
   for (sim::Time raised : raised_times_) signals_.emit(closed_signal_, now, now - raised);
+  if (sink_ != nullptr) sink_->major_incident_resolved(options_.service_index, major_incidents_, now);
 }
 
 void IncidentStorm::schedule_next(sim::Time from) {

@@ -164,7 +164,8 @@ InfrastructureModel::InfrastructureModel(const Infra& infrastructure, sim::Event
     IncidentStormOptions storm;
     storm.service_name = sv.name();
     storm.service_index = static_cast<std::uint32_t>(s);
-    const double peak_per_second = sv.dependent_users() * st.peak_incidents_per_user_per_hour() / sim::kSecondsPerHour;
+    const double users = options_.dependent_users.empty() ? sv.dependent_users() : options_.dependent_users.at(s);
+    const double peak_per_second = users * st.peak_incidents_per_user_per_hour() / sim::kSecondsPerHour;
     storm.intensity = StormIntensity(peak_per_second, hours_or(st.rise_minutes() / 60.0, 10.0 / 60.0),
                                      hours_or(st.decay_minutes() / 60.0, 1.0));
     storm.work = st.has_handle_time_minutes() ? to_sim_distribution(st.handle_time_minutes(), sim::kSecondsPerMinute)

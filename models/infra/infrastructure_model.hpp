@@ -53,6 +53,9 @@ struct InfrastructureOptions {
   sim::Time measure_from = 0.0;
   /// Where storm incidents go (may be null: counted, handled by nobody).
   IncidentSink* sink = nullptr;
+  /// Users who depend on each service (scenario order), when the population decides it (population
+  /// mode); empty = each service's `dependent_users`.
+  std::vector<std::uint32_t> dependent_users;
   /// Agent time of a storm incident when the service's storm does not give one (seconds).
   sim::Distribution default_storm_work = sim::Distribution::exponential(420.0);
 };

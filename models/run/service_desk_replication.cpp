@@ -1,12 +1,15 @@
 #include "models/run/service_desk_replication.hpp"
 
 #include <cmath>
+#include <memory>
 
 #include "models/demand/incident_demand.hpp"
 #include "models/demand/population.hpp"
 #include "models/desk/service_desk.hpp"
 #include "models/desk/service_desk_config.hpp"
 #include "models/desk/service_desk_statistics.hpp"
+#include "models/infra/infrastructure_model.hpp"
+#include "models/infra/service_desk_incident_sink.hpp"
 #include "models/run/result_builder.hpp"
 #include "sim/kernel/event_kernel.hpp"
 #include "sim/kernel/simgrid_runtime.hpp"
@@ -61,12 +64,36 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   sim::SimGridRuntime runtime;
   sim::EventKernel kernel(runtime);
   sim::SignalBus signals;
-  sim::StatisticsRecorder recorder(signals, service_desk_statistics(config));
+  std::vector<sim::StatisticSpec> specs = service_desk_statistics(config);
+  if (scenario.has_infrastructure()) {
+    auto infra_specs = InfrastructureModel::statistics(scenario.infrastructure());
+    specs.insert(specs.end(), infra_specs.begin(), infra_specs.end());
+  }
+  sim::StatisticsRecorder recorder(signals, std::move(specs));
   ServiceDesk desk(kernel, signals, config, seed, replication);
   IncidentDemand demand(kernel, config, population, desk, seed, replication);
 
   const sim::Time horizon = sim::hours(scenario.run().horizon_hours());
   const sim::Time warmup = sim::hours(scenario.run().warmup_hours());
+
+  // Infrastructure failures: outages raise storms of tickets from the users who depend on the
+  // service, into this desk.
+  std::unique_ptr<ServiceDeskIncidentSink> storm_sink;
+  std::unique_ptr<InfrastructureModel> infrastructure;
+  if (scenario.has_infrastructure()) {
+    storm_sink = std::make_unique<ServiceDeskIncidentSink>(scenario.infrastructure(), config, population, desk,
+                                                           signals, seed, replication);
+    InfrastructureOptions infra;
+    infra.seed = seed;
+    infra.replication = replication;
+    infra.horizon = horizon;
+    infra.measure_from = warmup;
+    infra.sink = storm_sink.get();
+    infra.dependent_users = storm_sink->dependent_user_counts();
+    const auto& phone = config.channels[static_cast<std::size_t>(channel_index("phone"))];
+    if (phone.configured) infra.default_storm_work = phone.handle_time;
+    infrastructure = std::make_unique<InfrastructureModel>(scenario.infrastructure(), kernel, signals, infra);
+  }
   if (warmup > 0)
     kernel.spawn_actor("warm-up", [&kernel, &recorder, warmup] {
       kernel.sleep_until(warmup);
@@ -75,6 +102,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   desk.set_agents(config.agents_at(0.0));
   start_roster(kernel, config, desk, horizon);
   demand.start();
+  if (infrastructure) infrastructure->start();
   kernel.run_until(horizon);
   const sim::Time end = kernel.now();
 
@@ -86,6 +114,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   out.set_simulated_hours(sim::to_hours(end));
   out.set_measured_from_hours(sim::to_hours(recorder.measuring_since()));
   add_recorded_statistics(recorder, end, &out);
+  if (infrastructure) infrastructure->finish(end, &out);
 
   // Whole-run totals: raised = resolved + abandoned + open must hold exactly.
   add_counter(&out, "tickets.raised_total", desk.raised_total());
