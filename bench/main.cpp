@@ -1,12 +1,14 @@
 // desksim_bench: prints how fast the engine runs, next to a plain event loop on the same model.
 //
-//   build/bench/desksim_bench [--customers N] [--repeats R]
+//   build/bench/desksim_bench [--customers N] [--repeats R] [--baseline SCENARIO]
 //
 // For each size it runs M/M/10 at rho = 0.9 (the shipped validation scenario's model) through the
 // full desksim path (SimGrid runtime, event kernel, signals, statistics recorder; in a child process,
 // timed inside the child so that fork and result transfer are excluded), and the plain
 // std::priority_queue loop in bench/plain_loop.cpp; it prints customers per second for both, their
 // ratio, and nanoseconds per event. The best of R repeats is reported (least disturbed by other load).
+// Then it shows how a population-mode run's cost grows with users and horizon
+// (bench/population_scaling.hpp).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -15,6 +17,7 @@
 #include <vector>
 
 #include "bench/plain_loop.hpp"
+#include "bench/population_scaling.hpp"
 #include "desksim/scenario.pb.h"
 #include "models/run/desk_replication.hpp"
 #include "sim/replication/replication_runner.hpp"
@@ -73,9 +76,11 @@ Timing time_plain(std::uint64_t customers) {
 int main(int argc, char** argv) {
   std::vector<std::uint64_t> sizes = {100000, 1000000, 4000000};
   int repeats = 3;
+  std::string baseline = std::string(DESKSIM_SOURCE_DIR) + "/scenarios/met/run-and-maintain.textproto";
   for (int i = 1; i + 1 < argc; i += 2) {
     if (std::strcmp(argv[i], "--customers") == 0) sizes = {std::strtoull(argv[i + 1], nullptr, 10)};
     if (std::strcmp(argv[i], "--repeats") == 0) repeats = std::atoi(argv[i + 1]);
+    if (std::strcmp(argv[i], "--baseline") == 0) baseline = argv[i + 1];
   }
   std::printf("M/M/10, rho = 0.9; best of %d; customers per second (millions) and ns per event\n", repeats);
   std::printf("%10s %12s %10s %12s %10s %8s\n", "customers", "desksim M/s", "ns/event", "plain M/s", "ns/event",
@@ -93,5 +98,6 @@ int main(int argc, char** argv) {
                 best_d.seconds / static_cast<double>(best_d.events) * 1e9, p_rate,
                 best_p.seconds / static_cast<double>(best_p.events) * 1e9, p_rate / d_rate);
   }
+  desksim::bench::population_scaling(baseline);
   return 0;
 }

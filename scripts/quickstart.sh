@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
 JOBS=${JOBS:-$(nproc)}
-DEFAULT_SCENARIO=scenarios/validation/mm10-rho09.textproto
+DEFAULT_SCENARIO=scenarios/met/run-and-maintain.textproto
 
 # Debian packages, each for a reason given in README.md ("Dependencies").
 PACKAGES=(g++ cmake make pkg-config
