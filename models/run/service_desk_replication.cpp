@@ -107,12 +107,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   const sim::Time end = kernel.now();
 
   results::ReplicationResult out;
-  out.set_replication(replication);
-  out.set_seed(seed);
-  out.set_fingerprint(kernel.fingerprint());
-  out.set_events(kernel.events_processed());
-  out.set_simulated_hours(sim::to_hours(end));
-  out.set_measured_from_hours(sim::to_hours(recorder.measuring_since()));
+  set_replication_header(kernel, recorder, seed, replication, end, &out);
   add_recorded_statistics(recorder, end, &out);
   if (infrastructure) infrastructure->finish(end, &out);
 

@@ -1,5 +1,7 @@
 #include "models/scenario/infrastructure_validator.hpp"
 
+#include "models/scenario/field_checks.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -13,44 +15,9 @@ namespace {
 
 using Infra = scenario::Infrastructure;
 
-std::string number(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
-
-std::string at(const std::string& path, int i) { return path + "[" + std::to_string(i) + "]"; }
-
-class Checks {
- public:
-  explicit Checks(std::vector<Diagnostic>* out) : out_(out) {}
-  void fail(const std::string& path, const std::string& message) { out_->push_back(Diagnostic{{}, 0, 0, path, message}); }
-  void positive(const std::string& path, double v) {
-    if (!(v > 0) || !std::isfinite(v)) fail(path, "must be > 0 (got " + number(v) + ")");
-  }
-  void non_negative(const std::string& path, double v) {
-    if (!(v >= 0) || !std::isfinite(v)) fail(path, "must be >= 0 (got " + number(v) + ")");
-  }
-  void percent(const std::string& path, double v, bool zero_allowed) {
-    const bool ok = std::isfinite(v) && v <= 100.0 && (zero_allowed ? v >= 0 : v > 0);
-    if (!ok) fail(path, std::string("must be in ") + (zero_allowed ? "[0, 100]" : "(0, 100]") + " percent (got " + number(v) + ")");
-  }
-  /// Identifier: non-empty, letters/digits/'-'/'_', unique within `seen`.
-  void name(const std::string& path, const std::string& n, std::set<std::string>* seen) {
-    bool ok = !n.empty();
-    for (char c : n)
-      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) ok = false;
-    if (!ok) fail(path, "required: letters, digits, '-' or '_' (got \"" + n + "\")");
-    else if (!seen->insert(n).second) fail(path, "duplicate name \"" + n + "\"");
-  }
-  std::vector<Diagnostic>* out() { return out_; }
-
- private:
-  std::vector<Diagnostic>* out_;
-};
 
 void check_dependency(const Infra::Dependency& d, const std::string& path, const std::set<std::string>& components,
-                      Checks& check) {
+                      FieldChecks& check) {
   auto check_parts = [&](const auto& parts, const std::string& parts_path) {
     if (parts.empty()) check.fail(parts_path, "needs at least one part");
     for (int i = 0; i < parts.size(); ++i) check_dependency(parts[i], at(parts_path, i), components, check);
@@ -79,17 +46,17 @@ void check_dependency(const Infra::Dependency& d, const std::string& path, const
 }  // namespace
 
 void validate_infrastructure(const Infra& infra, double horizon_hours, std::vector<Diagnostic>* out) {
-  Checks check(out);
+  FieldChecks check(out);
   const std::string root = "infrastructure";
   if (!(horizon_hours > 0))
     check.fail("run.horizon_hours", "required (> 0) with an infrastructure section: failures never stop");
 
   std::set<std::string> datacentres, pools, components, services;
   for (int i = 0; i < infra.datacentres_size(); ++i)
-    check.name(at(root + ".datacentres", i) + ".name", infra.datacentres(i).name(), &datacentres);
+    check.identifier(at(root + ".datacentres", i) + ".name", infra.datacentres(i).name(), &datacentres);
   for (int i = 0; i < infra.repair_crews_size(); ++i) {
     const std::string p = at(root + ".repair_crews", i);
-    check.name(p + ".name", infra.repair_crews(i).name(), &pools);
+    check.identifier(p + ".name", infra.repair_crews(i).name(), &pools);
     if (infra.repair_crews(i).crews() < 1)
       check.fail(p + ".crews", "must be >= 1 (got " + std::to_string(infra.repair_crews(i).crews()) + ")");
   }
@@ -99,7 +66,7 @@ void validate_infrastructure(const Infra& infra, double horizon_hours, std::vect
     const auto& c = infra.components(i);
     const std::string p = at(root + ".components", i);
     if (c.name() == "control") check.fail(p + ".name", "\"control\" is reserved (the engine's control host)");
-    else check.name(p + ".name", c.name(), &components);
+    else check.identifier(p + ".name", c.name(), &components);
     if (c.kind() == Infra::Component::KIND_UNSPECIFIED)
       check.fail(p + ".kind", "required: HOST, CLUSTER, NETWORK_LINK or MOBILE_VOICE_PLATFORM");
     if (!c.datacentre().empty() && !datacentres.count(c.datacentre()))
@@ -156,7 +123,7 @@ void validate_infrastructure(const Infra& infra, double horizon_hours, std::vect
   for (int i = 0; i < infra.services_size(); ++i) {
     const auto& s = infra.services(i);
     const std::string p = at(root + ".services", i);
-    check.name(p + ".name", s.name(), &services);
+    check.identifier(p + ".name", s.name(), &services);
     if (!s.has_depends_on()) check.fail(p + ".depends_on", "required");
     else check_dependency(s.depends_on(), p + ".depends_on", components, check);
     if (s.availability_target_percent() != 0) check.percent(p + ".availability_target_percent", s.availability_target_percent(), false);

@@ -1,5 +1,7 @@
 #include "models/scenario/scenario_validator.hpp"
 
+#include "models/scenario/field_checks.hpp"
+
 #include <cmath>
 #include <sstream>
 
@@ -13,26 +15,6 @@ namespace desksim::models {
 
 namespace {
 
-std::string number(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
-
-class Checker {
- public:
-  explicit Checker(std::vector<Diagnostic>* out) : out_(out) {}
-  void fail(const std::string& path, const std::string& message) { out_->push_back(Diagnostic{{}, 0, 0, path, message}); }
-  void positive(const std::string& path, double v) {
-    if (!(v > 0) || !std::isfinite(v)) fail(path, "must be > 0 (got " + number(v) + ")");
-  }
-  void non_negative(const std::string& path, double v) {
-    if (!(v >= 0) || !std::isfinite(v)) fail(path, "must be >= 0 (got " + number(v) + ")");
-  }
-
- private:
-  std::vector<Diagnostic>* out_;
-};
 
 bool valid_name(const std::string& name) {
   if (name.empty()) return false;
@@ -56,7 +38,7 @@ void validate_distribution(const scenario::Distribution& d, const std::string& p
 }
 
 void validate_scenario(const scenario::Scenario& s, std::vector<Diagnostic>* out) {
-  Checker check(out);
+  FieldChecks check(out);
   if (!valid_name(s.name())) check.fail("name", "required: letters, digits, '-' or '_' (got \"" + s.name() + "\")");
 
   const auto& run = s.run();

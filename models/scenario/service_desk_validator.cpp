@@ -1,5 +1,7 @@
 #include "models/scenario/service_desk_validator.hpp"
 
+#include "models/scenario/field_checks.hpp"
+
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -12,76 +14,10 @@ namespace desksim::models {
 
 namespace {
 
-std::string number(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
-
-std::string at(const std::string& path, int i) { return path + "[" + std::to_string(i) + "]"; }
-
-class Checks {
- public:
-  explicit Checks(std::vector<Diagnostic>* out) : out_(out) {}
-  void fail(const std::string& path, const std::string& message) { out_->push_back(Diagnostic{{}, 0, 0, path, message}); }
-  void positive(const std::string& path, double v) {
-    if (!(v > 0) || !std::isfinite(v)) fail(path, "must be > 0 (got " + number(v) + ")");
-  }
-  void non_negative(const std::string& path, double v) {
-    if (!(v >= 0) || !std::isfinite(v)) fail(path, "must be >= 0 (got " + number(v) + ")");
-  }
-  void probability(const std::string& path, double v) {
-    if (!(v >= 0 && v <= 1)) fail(path, "must be a probability in [0, 1] (got " + number(v) + ")");
-  }
-  void name(const std::string& path, const std::string& n, std::set<std::string>* seen) {
-    if (n.empty()) fail(path, "required");
-    else if (!seen->insert(n).second) fail(path, "duplicate name \"" + n + "\"");
-  }
-  /// Relative weights: each >= 0, not all 0.
-  template <typename Container>
-  void weights(const std::string& path, const Container& w, std::size_t expected_size) {
-    if (expected_size > 0 && static_cast<std::size_t>(w.size()) != expected_size) {
-      fail(path, "must have exactly " + std::to_string(expected_size) + " values (got " + std::to_string(w.size()) + ")");
-      return;
-    }
-    double total = 0;
-    for (int i = 0; i < static_cast<int>(w.size()); ++i) {
-      if (!(w[i] >= 0) || !std::isfinite(w[i])) fail(at(path, i), "weight must be >= 0 (got " + number(w[i]) + ")");
-      else total += w[i];
-    }
-    if (w.size() > 0 && !(total > 0)) fail(path, "weights must not all be 0");
-  }
-  void probabilities(const std::string& path, const google::protobuf::RepeatedField<double>& p, int size) {
-    if (p.size() != size) {
-      fail(path, "must have exactly " + std::to_string(size) + " probabilities (got " + std::to_string(p.size()) + ")");
-      return;
-    }
-    double total = 0;
-    for (int i = 0; i < p.size(); ++i) {
-      probability(at(path, i), p[i]);
-      total += p[i];
-    }
-    if (std::abs(total - 1.0) > 1e-9) fail(path, "probabilities must sum to 1 (got " + number(total) + ")");
-  }
-  void mix(const std::string& path, const google::protobuf::RepeatedPtrField<scenario::Share>& mix,
-           const std::set<std::string>& names, const std::string& what) {
-    double total = 0;
-    for (int i = 0; i < mix.size(); ++i) {
-      if (!names.count(mix[i].name())) fail(at(path, i) + ".name", "no " + what + " named \"" + mix[i].name() + "\"");
-      non_negative(at(path, i) + ".weight", mix[i].weight());
-      total += mix[i].weight();
-    }
-    if (!mix.empty() && !(total > 0)) fail(path, "weights must not all be 0");
-  }
-
- private:
-  std::vector<Diagnostic>* out_;
-};
-
 }  // namespace
 
 void validate_service_desk_fields(const scenario::Scenario& s, std::vector<Diagnostic>* out) {
-  Checks check(out);
+  FieldChecks check(out);
   if (!s.run().start_date().empty() && !parse_date(s.run().start_date()))
     check.fail("run.start_date", "must be a date \"YYYY-MM-DD\" (got \"" + s.run().start_date() + "\")");
   if (!uses_service_desk_model(s)) return;

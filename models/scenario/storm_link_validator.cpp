@@ -4,20 +4,14 @@
 #include <string>
 
 #include "models/desk/service_desk_config.hpp"
+#include "models/scenario/field_checks.hpp"
 
 namespace desksim::models {
 
-namespace {
-
-std::string at(const std::string& path, int index) { return path + "[" + std::to_string(index) + "]"; }
-
-}  // namespace
-
 void validate_storm_links(const scenario::Scenario& s, std::vector<Diagnostic>* out) {
   if (!s.has_infrastructure()) return;
-  auto fail = [out](std::string path, std::string message) {
-    out->push_back(Diagnostic{{}, 0, 0, std::move(path), std::move(message)});
-  };
+  FieldChecks check(out);
+  auto fail = [&check](const std::string& path, const std::string& message) { check.fail(path, message); };
   const bool population = uses_service_desk_model(s);
   std::set<std::string> segments, sites, categories, channels;
   if (population) {
