@@ -38,6 +38,16 @@ void fill_profile(const std::string& name, const sim::CycleBins& bins, const std
   for (double e : exposure_seconds) out->add_exposure_hours(sim::to_hours(e));
 }
 
+void set_replication_header(const sim::EventKernel& kernel, const sim::StatisticsRecorder& recorder,
+                            std::uint64_t seed, unsigned replication, sim::Time end, results::ReplicationResult* out) {
+  out->set_replication(replication);
+  out->set_seed(seed);
+  out->set_fingerprint(kernel.fingerprint());
+  out->set_events(kernel.events_processed());
+  out->set_simulated_hours(sim::to_hours(end));
+  out->set_measured_from_hours(sim::to_hours(recorder.measuring_since()));
+}
+
 void add_recorded_statistics(const sim::StatisticsRecorder& recorder, sim::Time end, results::ReplicationResult* out) {
   using Kind = sim::StatisticSpec::Kind;
   for (const auto& r : recorder.recorded()) {
