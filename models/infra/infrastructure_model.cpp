@@ -1,5 +1,7 @@
 #include "models/infra/infrastructure_model.hpp"
 
+#include <optional>
+
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
@@ -21,6 +23,19 @@ namespace {
 
 using Infra = scenario::Infrastructure;
 constexpr sim::Time kNever = std::numeric_limits<sim::Time>::infinity();
+
+// Resources of a platform loaded from XML; the platform check before the run guarantees them.
+simgrid::s4u::Host* existing_host(const std::string& name) {
+  auto* host = simgrid::s4u::Host::by_name_or_null(name);
+  if (host == nullptr) throw std::invalid_argument("the platform file has no host named \"" + name + "\"");
+  return host;
+}
+
+simgrid::s4u::Link* existing_link(const std::string& name) {
+  auto* link = simgrid::s4u::Link::by_name_or_null(name);
+  if (link == nullptr) throw std::invalid_argument("the platform file has no link named \"" + name + "\"");
+  return link;
+}
 constexpr double kHostSpeedFlops = 1e9;  // nothing computes on component hosts; a nominal speed
 
 // Crew semaphores live until the process ends: actors still blocked on them at the end of the run
@@ -100,8 +115,13 @@ InfrastructureModel::InfrastructureModel(const Infra& infrastructure, sim::Event
     phases.push_back(ChangePhase{sim::hours(ph.start_hours()), sim::hours(ph.end_hours()), ph.failed_change_multiplier()});
 
   // Platform: datacentres as zones, components as hosts or links.
-  sim::PlatformBuilder platform(kernel_.runtime());
-  for (const auto& dc : spec_.datacentres()) platform.zone(dc.name());
+  // From the scenario, or found by name in the XML platform the runtime loaded.
+  const bool from_file = kernel_.runtime().platform_from_file();
+  std::optional<sim::PlatformBuilder> platform;
+  if (!from_file) {
+    platform.emplace(kernel_.runtime());
+    for (const auto& dc : spec_.datacentres()) platform->zone(dc.name());
+  }
   states_ = std::make_unique<sim::ResourceStates>([this](std::size_t i, bool) { resource_changed(i); });
   std::unordered_map<std::string, std::uint32_t> component_index;
   for (const auto& c : spec_.components()) {
@@ -117,17 +137,18 @@ InfrastructureModel::InfrastructureModel(const Infra& infrastructure, sim::Event
     switch (c.kind()) {
       case Infra::Component::NETWORK_LINK: {
         const double mbps = c.link_bandwidth_mbps() > 0 ? c.link_bandwidth_mbps() : 1000.0;
-        comp->link = platform.add_link(c.datacentre(), c.name(), mbps * 1e6 / 8.0);
+        comp->link = from_file ? existing_link(c.name()) : platform->add_link(c.datacentre(), c.name(), mbps * 1e6 / 8.0);
         states_->watch(comp->link);
         break;
       }
       case Infra::Component::CLUSTER:
-        comp->host = platform.add_host(c.datacentre(), c.name(), kHostSpeedFlops,
-                                       static_cast<int>(std::max(1u, c.cluster_nodes())));
+        comp->host = from_file ? existing_host(c.name())
+                               : platform->add_host(c.datacentre(), c.name(), kHostSpeedFlops,
+                                                    static_cast<int>(std::max(1u, c.cluster_nodes())));
         states_->watch(comp->host);
         break;
       default:
-        comp->host = platform.add_host(c.datacentre(), c.name(), kHostSpeedFlops, 1);
+        comp->host = from_file ? existing_host(c.name()) : platform->add_host(c.datacentre(), c.name(), kHostSpeedFlops, 1);
         states_->watch(comp->host);
         break;
     }
@@ -140,7 +161,7 @@ InfrastructureModel::InfrastructureModel(const Infra& infrastructure, sim::Event
     component_index.emplace(c.name(), comp->index);
     components_.push_back(std::move(comp));
   }
-  platform.seal_zones();
+  if (platform) platform->seal_zones();
   up_.assign(components_.size(), true);
   not_failed_.assign(components_.size(), true);
   services_of_component_.resize(components_.size());

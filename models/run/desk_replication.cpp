@@ -33,7 +33,7 @@ void schedule_warmup_end(sim::EventKernel& kernel, sim::StatisticsRecorder& reco
 results::ReplicationResult run_replication(const scenario::Scenario& scenario, std::uint64_t seed,
                                            unsigned replication) {
   if (uses_service_desk_model(scenario)) return run_service_desk_replication(scenario, seed, replication);
-  sim::SimGridRuntime runtime;
+  sim::SimGridRuntime runtime(scenario.infrastructure().platform_file());
   sim::EventKernel kernel(runtime);
   sim::SignalBus signals;
   const auto& run = scenario.run();

@@ -61,7 +61,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
                                                         unsigned replication) {
   const ServiceDeskConfig config = make_service_desk_config(scenario);
   const Population population(config);
-  sim::SimGridRuntime runtime;
+  sim::SimGridRuntime runtime(scenario.infrastructure().platform_file());
   sim::EventKernel kernel(runtime);
   sim::SignalBus signals;
   std::vector<sim::StatisticSpec> specs = service_desk_statistics(config);

@@ -1,5 +1,6 @@
 #include "models/scenario/scenario_loader.hpp"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -8,6 +9,7 @@
 #include <google/protobuf/util/json_util.h>
 #include <nlohmann/json.hpp>
 
+#include "models/scenario/platform_file_check.hpp"
 #include "models/scenario/scenario_validator.hpp"
 
 namespace desksim::models {
@@ -125,7 +127,12 @@ bool load_scenario(const std::string& path, scenario::Scenario* scenario, std::v
   std::ostringstream text;
   text << in.rdbuf();
   const bool json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-  return parse_scenario(text.str(), path, json, scenario, diagnostics);
+  if (!parse_scenario(text.str(), path, json, scenario, diagnostics)) return false;
+  // Only a file on disk has a folder for relative paths, so the platform file is checked here.
+  const std::size_t before = diagnostics->size();
+  check_platform_file(std::filesystem::path(path).parent_path().string(), scenario, diagnostics);
+  for (std::size_t i = before; i < diagnostics->size(); ++i) (*diagnostics)[i].file = path;
+  return diagnostics->size() == before;
 }
 
 }  // namespace desksim::models

@@ -11,7 +11,7 @@ namespace {
 bool g_engine_created = false;
 }
 
-SimGridRuntime::SimGridRuntime() {
+SimGridRuntime::SimGridRuntime(const std::string& platform_file) {
   if (g_engine_created)
     throw std::logic_error("SimGridRuntime: SimGrid allows one engine per process; run each replication in its own process");
   g_engine_created = true;
@@ -22,6 +22,15 @@ SimGridRuntime::SimGridRuntime() {
   for (auto& a : args) argv.push_back(a.data());
   int argc = static_cast<int>(argv.size());
   engine_ = std::make_unique<simgrid::s4u::Engine>(&argc, argv.data());
+  if (!platform_file.empty()) {
+    engine_->load_platform(platform_file);
+    root_ = engine_->get_netzone_root();
+    control_host_ = simgrid::s4u::Host::by_name_or_null("control");
+    if (control_host_ == nullptr)
+      throw std::invalid_argument(platform_file + ": the platform has no host named \"control\"");
+    from_file_ = sealed_ = true;  // SimGrid seals the zones of a loaded file
+    return;
+  }
   root_ = simgrid::s4u::create_full_zone("desksim");
   control_host_ = root_->create_host("control", 1e9);
 }

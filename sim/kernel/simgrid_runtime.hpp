@@ -19,7 +19,10 @@ namespace desksim::sim {
 class SimGridRuntime {
  public:
   /// Creates the engine. Throws std::logic_error if one was already created in this process.
-  SimGridRuntime();
+  /// With a `platform_file` (SimGrid XML), the platform is loaded from it, sealed, and must contain a
+  /// host named "control" (std::invalid_argument otherwise); a malformed file makes SimGrid abort
+  /// the process, so callers check it first in a process of its own (see models/scenario).
+  explicit SimGridRuntime(const std::string& platform_file = "");
   ~SimGridRuntime();
   SimGridRuntime(const SimGridRuntime&) = delete;
   SimGridRuntime& operator=(const SimGridRuntime&) = delete;
@@ -27,6 +30,9 @@ class SimGridRuntime {
   simgrid::s4u::Engine& engine() { return *engine_; }
   simgrid::s4u::NetZone* root_zone() { return root_; }
   simgrid::s4u::Host* control_host() { return control_host_; }
+
+  /// True when the platform came from an XML file (nothing may be added to it).
+  bool platform_from_file() const { return from_file_; }
 
   /// Seals the root zone: call once the platform is complete and before the clock moves.
   void seal();
@@ -40,6 +46,7 @@ class SimGridRuntime {
   simgrid::s4u::NetZone* root_ = nullptr;
   simgrid::s4u::Host* control_host_ = nullptr;
   bool sealed_ = false;
+  bool from_file_ = false;
 };
 
 }  // namespace desksim::sim

@@ -1,0 +1,113 @@
+#include "models/scenario/platform_file_check.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <simgrid/s4u/Host.hpp>
+#include <simgrid/s4u/Link.hpp>
+#include <xbt/log.h>
+
+#include "sim/kernel/simgrid_runtime.hpp"
+#include "sim/replication/replication_runner.hpp"
+
+namespace desksim::models {
+
+namespace {
+
+/// Runs in the child: loads the platform and lists what the scenario needs but it lacks, one
+/// "path\tmessage" line each.
+std::string problems_in_platform(const scenario::Scenario& s) {
+  xbt_log_control_set("xbt_exception.thres:error");  // SimGrid's parse errors name file and line
+  sim::SimGridRuntime runtime(s.infrastructure().platform_file());
+  std::string out;
+  const auto& components = s.infrastructure().components();
+  for (int i = 0; i < components.size(); ++i) {
+    const auto& c = components[i];
+    const bool is_link = c.kind() == scenario::Infrastructure::Component::NETWORK_LINK;
+    const bool found = is_link ? simgrid::s4u::Link::by_name_or_null(c.name()) != nullptr
+                               : simgrid::s4u::Host::by_name_or_null(c.name()) != nullptr;
+    if (!found)
+      out += "infrastructure.components[" + std::to_string(i) + "].name\tthe platform file has no " +
+             (is_link ? "link" : "host") + " named \"" + c.name() + "\"\n";
+    if (c.name() == "control")
+      out += "infrastructure.components[" + std::to_string(i) +
+             "].name\t\"control\" runs desksim's own processes and cannot be a component\n";
+  }
+  return out;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// SimGrid's own words, without its "Exiting now" line and log prefixes.
+std::string simgrid_message(const std::string& log) {
+  std::istringstream lines(log);
+  std::string line, out;
+  while (std::getline(lines, line)) {
+    if (line.find("Exiting now") != std::string::npos) continue;
+    if (auto at = line.find("] "); at != std::string::npos && line.rfind("[", 0) == 0) line = line.substr(at + 2);
+    if (auto at = line.find("ERROR] "); at != std::string::npos) line = line.substr(at + 7);
+    if (!line.empty()) out += (out.empty() ? "" : "; ") + line;
+  }
+  return out;
+}
+
+}  // namespace
+
+void check_platform_file(const std::string& scenario_folder, scenario::Scenario* s, std::vector<Diagnostic>* out) {
+  if (!s->has_infrastructure() || s->infrastructure().platform_file().empty()) return;
+  namespace fs = std::filesystem;
+  fs::path file(s->infrastructure().platform_file());
+  if (file.is_relative()) file = fs::path(scenario_folder) / file;
+  s->mutable_infrastructure()->set_platform_file(file.string());
+  const std::string path = "infrastructure.platform_file";
+  if (!fs::is_regular_file(file)) {
+    out->push_back(Diagnostic{{}, 0, 0, path, "no such file: " + file.string()});
+    return;
+  }
+
+  // The child's standard error goes to a file the parent reads if SimGrid aborts.
+  char log_name[] = "/tmp/desksim-platform-check-XXXXXX";
+  const int log_fd = ::mkstemp(log_name);
+  sim::ReplicationRunnerOptions options;
+  std::string error;
+  const auto result = sim::run_replications(
+      options,
+      [&](unsigned) {
+        if (log_fd >= 0) ::dup2(log_fd, STDERR_FILENO);
+        try {
+          return problems_in_platform(*s);
+        } catch (const std::exception& e) {  // SimGrid throws some parse errors instead of aborting
+          return "infrastructure.platform_file\tSimGrid could not load " + s->infrastructure().platform_file() + ": " +
+                 e.what() + "\n";
+        }
+      },
+      &error);
+  const std::string log = log_fd >= 0 ? read_text(log_name) : std::string();
+  if (log_fd >= 0) {
+    ::close(log_fd);
+    ::unlink(log_name);
+  }
+  if (result.empty()) {
+    const std::string why = simgrid_message(log);
+    out->push_back(Diagnostic{{}, 0, 0, path,
+                              "SimGrid could not load " + file.string() + ": " + (why.empty() ? error : why)});
+    return;
+  }
+  std::istringstream lines(result[0]);
+  std::string line;
+  while (std::getline(lines, line)) {
+    const auto tab = line.find('\t');
+    out->push_back(Diagnostic{{}, 0, 0, line.substr(0, tab), line.substr(tab + 1)});
+  }
+}
+
+}  // namespace desksim::models
