@@ -1,12 +1,16 @@
 #include "models/run/service_desk_replication.hpp"
 
 #include <cmath>
+#include <memory>
 
 #include "models/demand/incident_demand.hpp"
 #include "models/demand/population.hpp"
 #include "models/desk/service_desk.hpp"
 #include "models/desk/service_desk_config.hpp"
 #include "models/desk/service_desk_statistics.hpp"
+#include "models/resolver/resolver_config.hpp"
+#include "models/resolver/resolver_network.hpp"
+#include "models/resolver/resolver_statistics.hpp"
 #include "models/run/result_builder.hpp"
 #include "sim/kernel/event_kernel.hpp"
 #include "sim/kernel/simgrid_runtime.hpp"
@@ -61,8 +65,22 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   sim::SimGridRuntime runtime;
   sim::EventKernel kernel(runtime);
   sim::SignalBus signals;
-  sim::StatisticsRecorder recorder(signals, service_desk_statistics(config));
+  // Issue 4: the resolver network replaces the "resolved elsewhere" stand-in when configured.
+  const bool with_network = scenario.has_resolver_network();
+  const ResolverNetworkConfig network_config =
+      with_network ? make_resolver_network_config(scenario, config) : ResolverNetworkConfig{};
+  auto specs = service_desk_statistics(config);
+  if (with_network) {
+    auto more = resolver_statistics(config, network_config);
+    specs.insert(specs.end(), more.begin(), more.end());
+  }
+  sim::StatisticsRecorder recorder(signals, std::move(specs));
   ServiceDesk desk(kernel, signals, config, seed, replication);
+  std::unique_ptr<ResolverNetwork> network;
+  if (with_network) {
+    network = std::make_unique<ResolverNetwork>(kernel, signals, config, network_config, desk, seed, replication);
+    desk.attach_resolver(network.get());
+  }
   IncidentDemand demand(kernel, config, population, desk, seed, replication);
 
   const sim::Time horizon = sim::hours(scenario.run().horizon_hours());
@@ -74,6 +92,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
     });
   desk.set_agents(config.agents_at(0.0));
   start_roster(kernel, config, desk, horizon);
+  if (network) network->start(horizon);
   demand.start();
   kernel.run_until(horizon);
   const sim::Time end = kernel.now();
@@ -93,6 +112,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   add_counter(&out, "tickets.abandoned_total", desk.abandoned_total());
   add_counter(&out, "tickets.open_at_end", desk.count_open_records());
   add_counter(&out, "users", population.size());
+  if (network) network->add_results(end, &out);
 
   // Backlog at the end of each day: open tickets = cumulative raised - resolved - abandoned.
   const auto days = static_cast<std::size_t>(std::ceil(end / sim::kSecondsPerDay));
