@@ -6,6 +6,7 @@
 
 #include "models/desk/service_desk_config.hpp"
 #include "models/scenario/calendar_date.hpp"
+#include "models/scenario/resolver_validator.hpp"
 #include "models/scenario/scenario_validator.hpp"
 
 namespace desksim::models {
@@ -182,8 +183,10 @@ void validate_service_desk_fields(const scenario::Scenario& s, std::vector<Diagn
       if (desk.priority_matrix(i) < 1 || desk.priority_matrix(i) > 4)
         check.fail(at("desk.priority_matrix", i), "must be a priority 1..4 (got " + std::to_string(desk.priority_matrix(i)) + ")");
   }
-  if (!desk.has_resolver() || !desk.resolver().has_resolved_elsewhere_hours()) {
-    check.fail("desk.resolver.resolved_elsewhere_hours", "required in population mode");
+  if (s.has_resolver_network()) {
+    validate_resolver_network(s, out);  // issue 4: the stand-in delay is not used
+  } else if (!desk.has_resolver() || !desk.resolver().has_resolved_elsewhere_hours()) {
+    check.fail("desk.resolver.resolved_elsewhere_hours", "required in population mode (or set resolver_network)");
   } else {
     validate_distribution(desk.resolver().resolved_elsewhere_hours(), "desk.resolver.resolved_elsewhere_hours", out);
   }
