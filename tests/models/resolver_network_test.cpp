@@ -12,33 +12,12 @@
 #include <string>
 
 #include "analysis/analytic/jackson_network.hpp"
-#include "tests/models/service_desk_test_support.hpp"
+#include "tests/models/resolver_test_support.hpp"
 
 namespace desksim {
 namespace {
 
 double measured_hours(const scenario::Scenario& s) { return s.run().horizon_hours() - s.run().warmup_hours(); }
-
-void expect_conservation(const results::ReplicationResult& rep) {
-  using testing::counter;
-  // The desk's books.
-  EXPECT_EQ(counter(rep, "tickets.raised_total"),
-            counter(rep, "tickets.resolved_total") + counter(rep, "tickets.abandoned_total") + counter(rep, "tickets.open_at_end"));
-  // Every visit that ended went to exactly one place: another group of the same supplier, a
-  // hand-off to another supplier, or resolution.
-  const auto departures = counter(rep, "resolver.group_departures_total");
-  EXPECT_EQ(departures, counter(rep, "resolver.to_same_supplier_total") + counter(rep, "resolver.to_other_supplier_total") +
-                            counter(rep, "resolver.resolved_total"));
-  // Every arrival at a group has either left it or is still there.
-  EXPECT_EQ(counter(rep, "resolver.group_arrivals_total"), departures + counter(rep, "resolver.in_groups_at_end"));
-  // Every hand-off started has arrived or is in transit.
-  EXPECT_EQ(counter(rep, "resolver.handoffs_sent_total"),
-            counter(rep, "resolver.handoffs_arrived_total") + counter(rep, "resolver.in_handoff_at_end"));
-  // Arrivals at groups come from the desk (accepted) or from another group (moves).
-  EXPECT_EQ(counter(rep, "resolver.group_arrivals_total") + counter(rep, "resolver.in_handoff_at_end"),
-            counter(rep, "resolver.accepted_total") + counter(rep, "resolver.to_same_supplier_total") +
-                counter(rep, "resolver.to_other_supplier_total"));
-}
 
 TEST(ResolverNetwork, ReproducesJacksonNetworkExample1111) {
   const auto s = testing::load("scenarios/validation/jackson-network-11-11.textproto");
@@ -80,7 +59,7 @@ TEST(ResolverNetwork, ReproducesJacksonNetworkExample1111) {
   std::cout << "network sojourn sim " << t.mean() << " [" << t.ci_low() << ", " << t.ci_high() << "] analytic "
             << jackson.network_sojourn << "\n";
   for (const auto& rep : r.replications()) {
-    expect_conservation(rep);
+    testing::expect_resolver_conservation(rep);
     EXPECT_EQ(testing::counter(rep, "resolver.handoffs_sent_total"), 0u);  // one supplier: no hand-offs
   }
 }
@@ -103,7 +82,7 @@ TEST(ResolverNetwork, OlaChasesEscalationsAttainmentAndCreditsMatchHandCalculati
   // Chases and escalations are the integrator's: counted on the applications supplier, equal per group.
   testing::expect_in_ci(r, "supplier.applications.handoffs_in", rate * hours);
   for (const auto& rep : r.replications()) {
-    expect_conservation(rep);
+    testing::expect_resolver_conservation(rep);
     EXPECT_EQ(testing::counter(rep, "supplier.infrastructure.chases_total"), 0u);
     // Every ticket crosses exactly once, desk -> applications.
     EXPECT_EQ(testing::counter(rep, "handoffs.infrastructure.to.applications_total"),
