@@ -262,8 +262,13 @@ void ResolverNetwork::enqueue(std::uint32_t i, bool rerank) {
   NetTicket& n = tickets_[i];
   Station& st = stations_[n.group];
   const bool fifo = config_.groups[n.group].fifo;
+  // Lanes: per priority k, [chased tickets promoted from k + 1 and chased k = 1, unchased k]. A chased
+  // ticket is served as if one priority higher, ahead of that priority's unchased tickets. (Ahead of
+  // its own priority only would change nothing: the chase comes a fixed time after the visit began,
+  // so within a FIFO priority lane the chased tickets are already the oldest.)
   const std::size_t lane = n.chased ? 0 : 1;
-  const std::size_t rank = fifo ? lane : 2 * (n.queue_priority - 1u) + lane;
+  const std::size_t level = n.chased ? std::max(1, n.queue_priority - 1) : n.queue_priority;
+  const std::size_t rank = fifo ? lane : 2 * (level - 1u) + lane;
   if (!rerank) ++st.waiting;  // a re-rank leaves a stale entry behind and adds a fresh one
   n.where = Where::kQueued;
   n.queue_token = next_queue_token_++;
