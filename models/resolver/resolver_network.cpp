@@ -60,6 +60,7 @@ ResolverNetwork::ResolverNetwork(sim::EventKernel& kernel, sim::SignalBus& signa
   }
   network_time_ = signals.signal("tickets.network_time");
   visits_ = signals.signal("tickets.visits");
+  handoff_time_ = signals.signal("resolver.handoff_time");
   caused_desk_ = signals.signal("breach.caused_by.desk");
   caused_handoff_ = signals.signal("breach.caused_by.handoff");
 
@@ -205,6 +206,7 @@ void ResolverNetwork::move_to(std::uint32_t i, std::uint16_t g, int from, sim::T
     emit_sp(handoff_in_, static_cast<std::size_t>(to), p, now, 1.0);
     if (config_.has_handoff_delay) {
       n.where = Where::kHandoff;
+      n.handoff_start = now;
       n.visit_token = next_visit_token_++;
       kernel_.schedule_in(config_.handoff_delay.sample(handoff_), handoff_end_, ticket_payload(i, n.visit_token));
       return;
@@ -219,6 +221,7 @@ void ResolverNetwork::on_handoff_end(sim::Time now, std::uint64_t payload) {
   NetTicket& n = tickets_[i];
   if (n.where != Where::kHandoff || n.visit_token != payload_token(payload)) return;
   ++totals_.handoffs_arrived;
+  signals_.emit(handoff_time_, now, now - n.handoff_start);
   enter_group(i, n.group, now);
 }
 

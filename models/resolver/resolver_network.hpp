@@ -3,7 +3,7 @@
 // stations with their own queues, fed by the level-1 desk (ServiceDesk) through TicketResolver.
 //
 // Per visit of a ticket to a group: (hand-off delay if the supplier changes) -> queue (priority or
-// FIFO, chased tickets ahead) -> work drawn afresh from the group's stream -> one routing draw:
+// FIFO; a chased ticket is served as if one priority higher) -> work drawn afresh from the group's stream -> one routing draw:
 // escalation to level 3, reassignment (misroute) by the category's routing, a named transfer, or
 // resolution (back to the desk, which resolves/closes/reopens the ticket). A ticket's path (groups
 // visited, hours in each) is kept while it is open, in a per-ticket-record vector whose capacity is
@@ -24,7 +24,7 @@
 //   (own-clock working seconds), supplier.<s>.time_held[.P<k>] (wall seconds in its groups),
 //   supplier.<s>.reassignments_{0,1,2,3plus}[.P<k>] (1 each);
 //   tickets.reassignments_{0,1,2,3plus}[.P<k>], tickets.network_time (first entry -> resolution),
-//   tickets.visits (groups visited);
+//   tickets.visits (groups visited), resolver.handoff_time (transit of one cross-supplier hand-off);
 //   breach.caused_by.desk / .handoff / .<s>.queue / .<s>.work (1 per end-to-end resolution breach).
 #include <array>
 #include <cstdint>
@@ -94,7 +94,7 @@ class ResolverNetwork final : public TicketResolver {
     std::uint8_t reassignments = 0;
     std::uint8_t held_mask = 0;  ///< suppliers that held the ticket
     std::uint8_t responded_mask = 0;
-    sim::Time network_entry = 0.0, visit_start = 0.0;
+    sim::Time network_entry = 0.0, visit_start = 0.0, handoff_start = 0.0;
     std::array<SlaClock, kMaxSuppliers> response{}, resolution{};
     std::array<double, kMaxSuppliers> held_seconds{};
     std::vector<Visit> path;
@@ -160,7 +160,7 @@ class ResolverNetwork final : public TicketResolver {
       response_met_, resolution_met_, resolution_time_, time_held_;
   std::vector<std::array<PerPriority, 4>> supplier_reassignments_;  ///< [supplier][0,1,2,3+]
   std::array<PerPriority, 4> reassignments_;
-  sim::SignalId network_time_, visits_, caused_desk_, caused_handoff_;
+  sim::SignalId network_time_, visits_, handoff_time_, caused_desk_, caused_handoff_;
   std::vector<sim::SignalId> caused_queue_, caused_work_;
 };
 

@@ -22,6 +22,7 @@ std::vector<sim::StatisticSpec> resolver_statistics(const ServiceDeskConfig& des
     for (const char* b : buckets) count(std::string("tickets.reassignments_") + b + p, std::string("tickets.reassignments_") + b + p);
   specs.push_back({"tickets.network_time", Kind::kTally, "tickets.network_hours", to_hours, {}});
   specs.push_back({"tickets.visits", Kind::kTally, "tickets.visits", 1.0, {}});
+  specs.push_back({"resolver.handoff_time", Kind::kTally, "resolver.handoff_hours", to_hours, {}});
   count("breach.caused_by.desk", "breach.caused_by.desk");
   count("breach.caused_by.handoff", "breach.caused_by.handoff");
 

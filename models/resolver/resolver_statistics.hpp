@@ -8,7 +8,7 @@
 //   supplier.<s>.{response_attainment, resolution_attainment}[.P<k>] (tallies of 1/0 at final resolution),
 //   supplier.<s>.resolution_hours[.P<k>] (own-clock working hours), supplier.<s>.time_held_hours[.P<k>],
 //   supplier.<s>.reassignments_{0,1,2,3plus}[.P<k>] and tickets.reassignments_{0,1,2,3plus}[.P<k>] (counts),
-//   tickets.network_hours, tickets.visits (tallies), breach.caused_by.* (counts).
+//   tickets.network_hours, tickets.visits, resolver.handoff_hours (tallies), breach.caused_by.* (counts).
 #include <vector>
 
 #include "models/desk/service_desk_config.hpp"

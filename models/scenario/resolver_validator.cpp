@@ -39,7 +39,6 @@ void validate_resolver_network(const scenario::Scenario& s, std::vector<Diagnost
   if (!s.has_resolver_network()) return;
   Checks check{out};
   const auto& net = s.resolver_network();
-  if (!uses_service_desk_model(s)) check.fail("resolver_network", "needs population mode (demand.population)");
 
   std::set<std::string> sla_suppliers, calendars = {"24x7"};
   for (const auto& sla : s.slas()) sla_suppliers.insert(sla.supplier());

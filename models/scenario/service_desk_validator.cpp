@@ -85,7 +85,10 @@ void validate_service_desk_fields(const scenario::Scenario& s, std::vector<Diagn
   Checks check(out);
   if (!s.run().start_date().empty() && !parse_date(s.run().start_date()))
     check.fail("run.start_date", "must be a date \"YYYY-MM-DD\" (got \"" + s.run().start_date() + "\")");
-  if (!uses_service_desk_model(s)) return;
+  if (!uses_service_desk_model(s)) {
+    if (s.has_resolver_network()) check.fail("resolver_network", "needs population mode (demand.population)");
+    return;
+  }
 
   const auto& run = s.run();
   if (run.max_tickets() > 0) check.fail("run.max_tickets", "population mode runs by time: set horizon_hours, not max_tickets");

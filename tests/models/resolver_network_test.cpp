@@ -81,6 +81,10 @@ TEST(ResolverNetwork, OlaChasesEscalationsAttainmentAndCreditsMatchHandCalculati
   testing::expect_in_ci(r, "supplier.applications.credit_pounds_per_month", 100.0 + 10.0 * 0.4 * rate * 730.5);
   // Chases and escalations are the integrator's: counted on the applications supplier, equal per group.
   testing::expect_in_ci(r, "supplier.applications.handoffs_in", rate * hours);
+  // The hand-off is a fixed 0.25 h, and counts for neither supplier's clock.
+  EXPECT_NEAR(testing::metric(r, "resolver.handoff_hours.mean").mean(), 0.25, 1e-9);
+  EXPECT_NEAR(testing::metric(r, "supplier.applications.time_held_hours.mean").mean(),
+              testing::metric(r, "supplier.applications.resolution_hours.mean").mean(), 1e-9);  // 24x7, no pause
   for (const auto& rep : r.replications()) {
     testing::expect_resolver_conservation(rep);
     EXPECT_EQ(testing::counter(rep, "supplier.infrastructure.chases_total"), 0u);

@@ -130,6 +130,9 @@ TEST(ResolverValidator, ReportsEachMistakeWithItsFieldPath) {
   s.mutable_resolver_network()->mutable_suppliers(0)->set_tower(scenario::Supplier::TOWER_UNSPECIFIED);
   EXPECT_TRUE(has_error(s, "resolver_network.suppliers[0].tower"));
   s = base;
+  s.mutable_demand()->clear_population();  // the network needs population mode
+  EXPECT_TRUE(has_error(s, "resolver_network"));
+  s = base;
   s.mutable_resolver_network()->mutable_handoff_delay_hours()->mutable_lognormal()->set_cv(-1);
   EXPECT_TRUE(has_error(s, "resolver_network.handoff_delay_hours.lognormal"));
 }
