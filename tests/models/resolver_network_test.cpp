@@ -101,3 +101,74 @@ TEST(ResolverNetwork, OlaChasesEscalationsAttainmentAndCreditsMatchHandCalculati
 
 }  // namespace
 }  // namespace desksim
+
+namespace desksim {
+namespace {
+
+scenario::GroupShare share(const std::string& group, double p) {
+  scenario::GroupShare s;
+  s.set_group(group);
+  s.set_probability(p);
+  return s;
+}
+
+// Escalation, misroute and the cross-tower hand-off, by the traffic equations worked by hand.
+// 5 tickets/h leave the desk; routing apps-a 0.75, apps-b 0.25. After a visit to apps-a:
+// escalation 0.3 (to apps-l3 or hosting, 0.5 each), misroute 0.2 (to the only other routed group,
+// apps-b), else resolved. Every other group resolves. Ample resolvers everywhere. So, per hour:
+//   apps-a 3.75; apps-b 1.25 + 0.2 x 3.75 = 2.0; apps-l3 = hosting = 0.5 x 0.3 x 3.75 = 0.5625;
+//   hand-offs applications -> infrastructure 0.5625 (to hosting), infrastructure -> applications 5;
+//   reassignments per ticket: 0 w.p. 0.25 + 0.75 x 0.5 = 0.625, 1 w.p. 0.375, never 2 or more.
+TEST(ResolverNetwork, EscalationMisrouteAndHandoffFollowTheTrafficEquations) {
+  auto s = testing::load("scenarios/validation/ola-chase-ample-servers.textproto");
+  auto* net = s.mutable_resolver_network();
+  net->clear_integrator_supplier();
+  auto* a = net->mutable_groups(0);
+  a->clear_ola();
+  a->set_name("apps-a");
+  a->set_escalation_probability(0.3);
+  *a->add_escalation_targets() = share("apps-l3", 0.5);
+  *a->add_escalation_targets() = share("hosting", 0.5);
+  a->set_reassignment_probability(0.2);
+  auto* b = net->add_groups();
+  b->CopyFrom(*a);
+  b->set_name("apps-b");
+  b->set_escalation_probability(0);
+  b->clear_escalation_targets();
+  b->set_reassignment_probability(0);
+  auto* l3 = net->add_groups();
+  l3->CopyFrom(*b);
+  l3->set_name("apps-l3");
+  l3->set_level(scenario::ResolverGroup::LEVEL_3);
+  auto* hosting = net->add_groups();
+  hosting->CopyFrom(*l3);
+  hosting->set_name("hosting");
+  hosting->set_supplier("infrastructure");
+  auto* route = net->mutable_routes(0);
+  route->clear_groups();
+  *route->add_groups() = share("apps-a", 0.75);
+  *route->add_groups() = share("apps-b", 0.25);
+  s.mutable_run()->set_horizon_hours(2010);
+
+  auto r = testing::run(s, 6);
+  const int checks = 9;
+  analysis::add_estimates(&r, 1.0 - 0.05 / checks);
+  const double hours = measured_hours(s);
+  testing::expect_in_ci(r, "group.apps-a.visits", 3.75 * hours);
+  testing::expect_in_ci(r, "group.apps-b.visits", 2.0 * hours);
+  testing::expect_in_ci(r, "group.apps-l3.visits", 0.5625 * hours);
+  testing::expect_in_ci(r, "group.hosting.visits", 0.5625 * hours);
+  testing::expect_in_ci(r, "supplier.applications.handoffs_out", 0.5625 * hours);
+  testing::expect_in_ci(r, "supplier.applications.escalations_l3", 1.125 * hours);
+  testing::expect_in_ci(r, "supplier.applications.reassignments", 0.75 * hours);
+  testing::expect_in_ci(r, "tickets.reassignments_0", 0.625 * 5.0 * hours);
+  testing::expect_in_ci(r, "tickets.reassignments_1", 0.375 * 5.0 * hours);
+  for (const auto& rep : r.replications()) {
+    testing::expect_resolver_conservation(rep);
+    EXPECT_EQ(testing::counter(rep, "tickets.reassignments_2"), 0u);
+    EXPECT_EQ(testing::counter(rep, "tickets.reassignments_3plus"), 0u);
+  }
+}
+
+}  // namespace
+}  // namespace desksim
