@@ -190,6 +190,13 @@ void ResolverNetwork::accept(std::uint32_t i, sim::Time now) {
     n.resolution[desk].consumed = sla_elapsed(t.resolution, calendar(sla.calendar), now);
   }
   n.where = Where::kNone;
+  if (t.category >= config_.routes.size() || config_.routes[t.category].first.groups.empty()) {
+    // No route (a ticket raised outside the demand categories, e.g. by another model): the network
+    // cannot place it, so it is resolved at once and counted, rather than lost.
+    ++totals_.unrouted;
+    desk_.resolved_by_resolver(i, now);
+    return;
+  }
   // A reopened ticket comes back through the desk: routed again by its category.
   move_to(i, draw(config_.routes[t.category].first, routing_.uniform()), static_cast<int>(desk), now);
 }

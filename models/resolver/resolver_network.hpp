@@ -52,7 +52,9 @@ class ResolverNetwork final : public TicketResolver {
 
   // TicketResolver.
   void accept(std::uint32_t index, sim::Time now) override;
-  bool bypasses_desk(std::uint16_t category) const override { return config_.routes[category].bypass_desk; }
+  bool bypasses_desk(std::uint16_t category) const override {
+    return category < config_.routes.size() && config_.routes[category].bypass_desk;
+  }
   void attribute_breach(std::uint32_t index, sim::Time now) override;
   void on_final_resolution(std::uint32_t index, sim::Time now) override;
 
@@ -69,6 +71,7 @@ class ResolverNetwork final : public TicketResolver {
     std::uint64_t resolved = 0;          ///< departures resolved (back to the desk)
     std::uint64_t handoffs_sent = 0;     ///< hand-offs started (from the desk or a group)
     std::uint64_t handoffs_arrived = 0;  ///< hand-offs that reached their group
+    std::uint64_t unrouted = 0;          ///< accepted tickets without a route (category unknown): resolved at once
     std::array<std::array<std::uint64_t, kMaxSuppliers>, kMaxSuppliers> handoffs{};  ///< [from][to]
     std::array<std::uint64_t, kMaxSuppliers> chases{}, ola_escalations{};
   };

@@ -48,6 +48,7 @@ void ResolverNetwork::add_results(sim::Time end, results::ReplicationResult* out
   add_counter(out, "resolver.handoffs_arrived_total", t.handoffs_arrived);
   add_counter(out, "resolver.in_groups_at_end", in_groups());
   add_counter(out, "resolver.in_handoff_at_end", in_handoff());
+  add_counter(out, "resolver.unrouted_total", t.unrouted);
   for (std::size_t a = 0; a < config_.suppliers.size(); ++a) {
     const std::string& name = config_.suppliers[a].name;
     add_counter(out, "supplier." + name + ".chases_total", t.chases[a]);

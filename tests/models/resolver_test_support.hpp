@@ -21,9 +21,11 @@ inline void expect_resolver_conservation(const results::ReplicationResult& rep) 
   EXPECT_EQ(counter(rep, "resolver.handoffs_sent_total"),
             counter(rep, "resolver.handoffs_arrived_total") + counter(rep, "resolver.in_handoff_at_end"));
   // Arrivals at groups (or in transit to one) come from the desk or from another group.
-  EXPECT_EQ(counter(rep, "resolver.group_arrivals_total") + counter(rep, "resolver.in_handoff_at_end"),
+  EXPECT_EQ(counter(rep, "resolver.group_arrivals_total") + counter(rep, "resolver.in_handoff_at_end") +
+                counter(rep, "resolver.unrouted_total"),
             counter(rep, "resolver.accepted_total") + counter(rep, "resolver.to_same_supplier_total") +
                 counter(rep, "resolver.to_other_supplier_total"));
+  EXPECT_EQ(counter(rep, "resolver.unrouted_total"), 0u);  // every demand category has a route
 }
 
 }  // namespace desksim::testing
