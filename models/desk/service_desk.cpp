@@ -30,7 +30,7 @@ ServiceDesk::ServiceDesk(sim::EventKernel& kernel, sim::SignalBus& signals, cons
       redial_draw_(stream(seed, replication, "desk.redial")),
       callback_(stream(seed, replication, "desk.callback")),
       fcr_(stream(seed, replication, "desk.first_contact_resolution")),
-      resolver_(stream(seed, replication, "resolver.delay")),
+      resolver_delay_(stream(seed, replication, "resolver.delay")),
       pending_(stream(seed, replication, "resolver.pending_user")),
       reopen_draw_(stream(seed, replication, "ticket.reopen")),
       wait_(triple(signals, "desk.wait")),
@@ -98,22 +98,17 @@ const sim::WorkingCalendar& ServiceDesk::calendar(std::uint8_t priority) const {
 }
 
 sim::Time ServiceDesk::elapsed(const SlaClock& clock, std::uint8_t priority, sim::Time now) const {
-  if (!clock.running) return clock.consumed;
-  return clock.consumed + calendar(priority).working_time_between(clock.running_since, now);
+  return sla_elapsed(clock, calendar(priority), now);
 }
 
 void ServiceDesk::start_clock(SlaClock& clock, std::uint32_t index, double target, sim::HandlerId check, sim::Time now) {
   const ServiceTicket& t = tickets_[index];
-  clock.running = true;
-  clock.running_since = now;
-  if (clock.breached) return;  // already missed: no second breach
-  const sim::Time deadline = calendar(t.priority).add_working_time(now, target - clock.consumed);
-  kernel_.schedule_at(deadline, check, ticket_payload(index, t.serial));
+  const sim::Time deadline = sla_start(clock, calendar(t.priority), target, now);
+  if (deadline >= 0) kernel_.schedule_at(deadline, check, ticket_payload(index, t.serial));
 }
 
 void ServiceDesk::stop_clock(SlaClock& clock, std::uint8_t priority, sim::Time now) {
-  clock.consumed = elapsed(clock, priority, now);
-  clock.running = false;
+  sla_stop(clock, calendar(priority), now);
 }
 
 void ServiceDesk::on_response_check(sim::Time now, std::uint64_t payload) {
@@ -135,6 +130,7 @@ void ServiceDesk::on_resolution_check(sim::Time now, std::uint64_t payload) {
   if (elapsed(t.resolution, t.priority, now) < target * (1 - 1e-12)) return;
   t.resolution.breached = true;
   emit3(resolution_breach_, t, now, 1.0);
+  if (resolver_) resolver_->attribute_breach(i, now);
 }
 
 // --- Arrival and the queue ---------------------------------------------------------------------
@@ -159,7 +155,14 @@ void ServiceDesk::raise(std::uint32_t user, std::uint16_t category, std::uint8_t
   const SlaTargetConfig& sla = config_.sla[priority - 1u];
   start_clock(t.response, i, sla.response_seconds, response_check_, now);
   start_clock(t.resolution, i, sla.resolution_seconds, resolution_check_, now);
-  enter_queue(i, now);
+  if (resolver_ && resolver_->bypasses_desk(category)) {
+    // Raised directly in a resolver group: no level-1 contact, so no desk response to measure.
+    t.answered = true;
+    stop_clock(t.response, priority, now);
+    send_to_resolver(i, now);
+  } else {
+    enter_queue(i, now);
+  }
   emit_levels(now);
 }
 
@@ -314,8 +317,16 @@ void ServiceDesk::hand_off(std::uint32_t i, sim::Time now) {
 void ServiceDesk::send_to_resolver(std::uint32_t i, sim::Time now) {
   ServiceTicket& t = tickets_[i];
   t.state = TicketState::kWithResolver;
-  kernel_.schedule_in(config_.resolved_elsewhere.sample(resolver_), resolver_done_, ticket_payload(i, t.serial));
-  (void)now;
+  if (resolver_) {
+    resolver_->accept(i, now);
+    return;
+  }
+  kernel_.schedule_in(config_.resolved_elsewhere.sample(resolver_delay_), resolver_done_, ticket_payload(i, t.serial));
+}
+
+void ServiceDesk::resolved_by_resolver(std::uint32_t i, sim::Time now) {
+  resolve(i, now);
+  emit_levels(now);
 }
 
 void ServiceDesk::on_pending_end(sim::Time now, std::uint64_t payload) {
@@ -363,6 +374,7 @@ void ServiceDesk::resolve(std::uint32_t i, sim::Time now, bool may_reopen) {
   signals_.emit(resolved_, now, 1.0);
   const bool met = !t.resolution.breached && t.resolution.consumed <= config_.sla[t.priority - 1u].resolution_seconds;
   emit3(resolution_met_, t, now, met ? 1.0 : 0.0);
+  if (resolver_) resolver_->on_final_resolution(i, now);
   kernel_.schedule_in(config_.auto_close_seconds, close_, ticket_payload(i, t.serial));
 }
 

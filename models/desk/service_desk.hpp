@@ -33,6 +33,7 @@
 #include "models/desk/member_handler.hpp"
 #include "models/desk/service_desk_config.hpp"
 #include "models/desk/service_ticket.hpp"
+#include "models/desk/ticket_resolver.hpp"
 #include "sim/kernel/event_kernel.hpp"
 #include "sim/kernel/signal_bus.hpp"
 #include "sim/random/random_stream.hpp"
@@ -66,6 +67,14 @@ class ServiceDesk {
   std::uint32_t on_duty() const { return on_duty_; }
   std::uint32_t busy() const { return busy_; }
   std::size_t waiting() const { return waiting_; }
+
+  /// Replaces the "resolved elsewhere" stand-in by a resolver network (issue 4); before any event.
+  void attach_resolver(TicketResolver* resolver) { resolver_ = resolver; }
+  /// The resolver finished with ticket `index` (state kWithResolver): resolve it now (it may still
+  /// be reopened, and then comes back to the resolver through TicketResolver::accept).
+  void resolved_by_resolver(std::uint32_t index, sim::Time now);
+  const ServiceTicket& ticket(std::uint32_t index) const { return tickets_[index]; }
+  const ServiceDeskConfig& config() const { return config_; }
 
  private:
   // Event kinds.
@@ -119,7 +128,8 @@ class ServiceDesk {
       reopen_, close_;
 
   // One stream per stochastic source.
-  sim::RandomStream patience_, redial_draw_, callback_, fcr_, resolver_, pending_, reopen_draw_;
+  sim::RandomStream patience_, redial_draw_, callback_, fcr_, resolver_delay_, pending_, reopen_draw_;
+  TicketResolver* resolver_ = nullptr;  // the resolver network; null = the "resolved elsewhere" stand-in
 
   TicketPool tickets_;
   std::uint32_t next_serial_ = 0;

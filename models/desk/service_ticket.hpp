@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/desk/sla_clock.hpp"
 #include "sim/kernel/time.hpp"
 
 namespace desksim::models {
@@ -28,13 +29,6 @@ enum class TicketState : std::uint8_t {
   kClosed,        ///< resolved for good (closure pending); no longer open
 };
 
-/// Clock of one SLA target: working time consumed while running, paused otherwise.
-struct SlaClock {
-  sim::Time running_since = 0.0;  ///< valid while running
-  sim::Time consumed = 0.0;       ///< working seconds consumed before running_since
-  bool running = false;
-  bool breached = false;
-};
 
 struct ServiceTicket {
   std::uint32_t serial = 0;       ///< low 32 bits of the ticket number; token of ticket events

@@ -10,6 +10,9 @@
 #include "models/desk/service_desk_statistics.hpp"
 #include "models/infra/infrastructure_model.hpp"
 #include "models/infra/service_desk_incident_sink.hpp"
+#include "models/resolver/resolver_config.hpp"
+#include "models/resolver/resolver_network.hpp"
+#include "models/resolver/resolver_statistics.hpp"
 #include "models/run/result_builder.hpp"
 #include "sim/kernel/event_kernel.hpp"
 #include "sim/kernel/simgrid_runtime.hpp"
@@ -64,13 +67,26 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   sim::SimGridRuntime runtime(scenario.infrastructure().platform_file());
   sim::EventKernel kernel(runtime);
   sim::SignalBus signals;
-  std::vector<sim::StatisticSpec> specs = service_desk_statistics(config);
+  // Issue 4: the resolver network replaces the "resolved elsewhere" stand-in when configured.
+  const bool with_network = scenario.has_resolver_network();
+  const ResolverNetworkConfig network_config =
+      with_network ? make_resolver_network_config(scenario, config) : ResolverNetworkConfig{};
+  auto specs = service_desk_statistics(config);
+  if (with_network) {
+    auto more = resolver_statistics(config, network_config);
+    specs.insert(specs.end(), more.begin(), more.end());
+  }
   if (scenario.has_infrastructure()) {
     auto infra_specs = InfrastructureModel::statistics(scenario.infrastructure());
     specs.insert(specs.end(), infra_specs.begin(), infra_specs.end());
   }
   sim::StatisticsRecorder recorder(signals, std::move(specs));
   ServiceDesk desk(kernel, signals, config, seed, replication);
+  std::unique_ptr<ResolverNetwork> network;
+  if (with_network) {
+    network = std::make_unique<ResolverNetwork>(kernel, signals, config, network_config, desk, seed, replication);
+    desk.attach_resolver(network.get());
+  }
   IncidentDemand demand(kernel, config, population, desk, seed, replication);
 
   const sim::Time horizon = sim::hours(scenario.run().horizon_hours());
@@ -101,6 +117,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
     });
   desk.set_agents(config.agents_at(0.0));
   start_roster(kernel, config, desk, horizon);
+  if (network) network->start(horizon);
   demand.start();
   if (infrastructure) infrastructure->start();
   kernel.run_until(horizon);
@@ -117,6 +134,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   add_counter(&out, "tickets.abandoned_total", desk.abandoned_total());
   add_counter(&out, "tickets.open_at_end", desk.count_open_records());
   add_counter(&out, "users", population.size());
+  if (network) network->add_results(end, &out);
 
   // Backlog at the end of each day: open tickets = cumulative raised - resolved - abandoned.
   const auto days = static_cast<std::size_t>(std::ceil(end / sim::kSecondsPerDay));

@@ -8,6 +8,7 @@
 
 #include "models/desk/service_desk_config.hpp"
 #include "models/scenario/calendar_date.hpp"
+#include "models/scenario/resolver_validator.hpp"
 #include "models/scenario/scenario_validator.hpp"
 
 namespace desksim::models {
@@ -20,7 +21,10 @@ void validate_service_desk_fields(const scenario::Scenario& s, std::vector<Diagn
   FieldChecks check(out);
   if (!s.run().start_date().empty() && !parse_date(s.run().start_date()))
     check.fail("run.start_date", "must be a date \"YYYY-MM-DD\" (got \"" + s.run().start_date() + "\")");
-  if (!uses_service_desk_model(s)) return;
+  if (!uses_service_desk_model(s)) {
+    if (s.has_resolver_network()) check.fail("resolver_network", "needs population mode (demand.population)");
+    return;
+  }
 
   const auto& run = s.run();
   if (run.max_tickets() > 0) check.fail("run.max_tickets", "population mode runs by time: set horizon_hours, not max_tickets");
@@ -118,8 +122,10 @@ void validate_service_desk_fields(const scenario::Scenario& s, std::vector<Diagn
       if (desk.priority_matrix(i) < 1 || desk.priority_matrix(i) > 4)
         check.fail(at("desk.priority_matrix", i), "must be a priority 1..4 (got " + std::to_string(desk.priority_matrix(i)) + ")");
   }
-  if (!desk.has_resolver() || !desk.resolver().has_resolved_elsewhere_hours()) {
-    check.fail("desk.resolver.resolved_elsewhere_hours", "required in population mode");
+  if (s.has_resolver_network()) {
+    validate_resolver_network(s, out);  // issue 4: the stand-in delay is not used
+  } else if (!desk.has_resolver() || !desk.resolver().has_resolved_elsewhere_hours()) {
+    check.fail("desk.resolver.resolved_elsewhere_hours", "required in population mode (or set resolver_network)");
   } else {
     validate_distribution(desk.resolver().resolved_elsewhere_hours(), "desk.resolver.resolved_elsewhere_hours", out);
   }

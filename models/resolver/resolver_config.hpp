@@ -1,0 +1,92 @@
+#pragma once
+// The resolver network of a scenario (issue 4) converted once into engine units (seconds, indices,
+// cumulative probabilities). Built only from a scenario that passed validate_scenario.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "desksim/scenario.pb.h"
+#include "models/desk/service_desk_config.hpp"
+#include "sim/random/distribution.hpp"
+
+namespace desksim::models {
+
+inline constexpr std::size_t kMaxSuppliers = 4;
+inline constexpr std::size_t kMaxResolverGroups = 200;
+
+struct AttainmentBandConfig {
+  double below_share = 0.0;  ///< attainment threshold as a share (0.95 for 95%)
+  double credit_share = 0.0; ///< credit as a share of the monthly fee
+};
+
+struct SupplierConfig {
+  std::string name;
+  bool applications = false;  ///< tower
+  double credit_per_breached_ticket = 0.0;  // pounds
+  double monthly_fee = 0.0;                 // pounds
+  std::vector<AttainmentBandConfig> bands;
+  std::array<SlaTargetConfig, kPriorities> sla{};  ///< this supplier's targets (calendar index into ServiceDeskConfig::calendars)
+  /// Credit for a month with `resolved` tickets of which `breached` missed the resolution target.
+  double month_credit(std::uint64_t resolved, std::uint64_t breached) const;
+};
+
+/// Cumulative choice among groups.
+struct GroupChoice {
+  std::vector<std::uint16_t> groups;
+  std::vector<double> probability;  ///< per entry
+  std::vector<double> cumulative;   ///< normalised, last = 1
+};
+
+enum class OlaEffect : std::uint8_t { kNone, kExtraCapacity, kPriorityRaise };
+
+struct ResolverGroupConfig {
+  std::string name;
+  std::uint8_t supplier = 0;
+  int level = 2;
+  std::uint32_t servers = 0;
+  std::vector<std::uint32_t> roster;  ///< 336 values or empty
+  std::vector<sim::Distribution> work;  ///< seconds; [0] is the default
+  std::vector<std::uint16_t> work_index;  ///< [category * 4 + priority - 1] -> index into work
+  bool fifo = false;
+  double escalation_probability = 0.0;
+  GroupChoice escalation_targets;
+  double reassignment_probability = 0.0;
+  std::vector<std::uint16_t> transfer_groups;
+  /// Decision table after a visit: [0] escalation, [1] escalation + reassignment, then one
+  /// cumulative bound per transfer; a draw above the last bound means resolved.
+  std::vector<double> decision_bounds;
+  bool has_ola = false;
+  std::array<double, kPriorities> ola_target_seconds{};
+  double chase_share = 0.0;
+  std::size_t ola_calendar = 0;
+  OlaEffect effect = OlaEffect::kNone;
+  std::uint32_t extra_servers = 0;
+  double extra_seconds = 0.0;
+  std::uint32_t raise_levels = 0;
+
+  std::uint32_t servers_at(double t, double hour_of_week_offset) const;
+  std::uint32_t max_servers() const;
+};
+
+struct CategoryRouteConfig {
+  GroupChoice first;
+  bool bypass_desk = false;
+};
+
+struct ResolverNetworkConfig {
+  std::vector<SupplierConfig> suppliers;
+  std::vector<ResolverGroupConfig> groups;
+  std::vector<CategoryRouteConfig> routes;  ///< by category index
+  bool has_handoff_delay = false;
+  sim::Distribution handoff_delay = sim::Distribution::deterministic(0.0);  // seconds
+  int integrator = -1;            ///< supplier index, or -1
+  std::uint8_t desk_supplier = 0; ///< supplier index of desk.supplier
+  /// Half-hours of the week (0..335) at which any group's roster changes.
+  std::vector<std::size_t> roster_changes;
+};
+
+/// Converts a VALIDATED scenario's resolver_network; `desk` supplies categories and calendars.
+ResolverNetworkConfig make_resolver_network_config(const scenario::Scenario& scenario, const ServiceDeskConfig& desk);
+
+}  // namespace desksim::models
