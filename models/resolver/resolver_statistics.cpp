@@ -35,8 +35,8 @@ std::vector<sim::StatisticSpec> resolver_statistics(const ServiceDeskConfig& des
           {"handoff_in", "handoffs_in"},       {"handoff_out", "handoffs_out"},     {"chase", "chases"},
           {"ola_escalation", "ola_escalations"}, {"escalation_l3", "escalations_l3"}, {"reassignment", "reassignments"}};
       for (const auto& [signal, output] : kCounts) count(base + signal + p, base + output + p);
-      specs.push_back({base + "response_met" + p, Kind::kTally, base + "response_attainment" + p, 1.0, {}});
-      specs.push_back({base + "resolution_met" + p, Kind::kTally, base + "resolution_attainment" + p, 1.0, {}});
+      specs.push_back({base + "response_met" + p, Kind::kProportion, base + "response_attainment" + p, 1.0, {}});
+      specs.push_back({base + "resolution_met" + p, Kind::kProportion, base + "resolution_attainment" + p, 1.0, {}});
       specs.push_back({base + "resolution_time" + p, Kind::kTally, base + "resolution_hours" + p, to_hours, {}});
       specs.push_back({base + "time_held" + p, Kind::kTally, base + "time_held_hours" + p, to_hours, {}});
       for (const char* b : buckets) count(base + "reassignments_" + b + p, base + "reassignments_" + b + p);
