@@ -166,6 +166,114 @@ def roster(rates, aht_min):
         blocked += [max(agents[h], agents[h + 1])] * 2
     return blocked, loads
 
+# --- Infrastructure tower (issue 5): components, services, availability, outages that flood the desk ---
+# Every figure is an [assumption] unless marked: the contract's availability targets and credit bands
+# are not public; the bands are the published example [benchmark: 10% of the monthly fee below 99.9%,
+# 25% below 99.0%, 50% below 95.0%], the targets the usual tiers [benchmark: 99.5 / 99.9 / 99.95%].
+DATACENTRES = [("dc-primary", "primary hosting datacentre"), ("dc-secondary", "secondary hosting datacentre")]
+CREWS = [("hosting-engineers", 2, "hosting and datacentre engineers of the infrastructure tower"),
+         ("network-engineers", 1, "network and mobile/voice engineers of the infrastructure tower")]
+# name, kind, datacentre, MTBF h, MTTR h (lognormal cv 1), crew, failed changes per year, cluster nodes
+COMPONENTS = [
+    ("core-network-a", "NETWORK_LINK", "dc-primary", 8760, 4, "network-engineers", 1, 0),
+    ("core-network-b", "NETWORK_LINK", "dc-secondary", 8760, 4, "network-engineers", 1, 0),
+    ("records-app-1", "HOST", "dc-primary", 4380, 6, "hosting-engineers", 2, 0),
+    ("records-app-2", "HOST", "dc-secondary", 4380, 6, "hosting-engineers", 2, 0),
+    ("records-db-primary", "HOST", "dc-primary", 8760, 8, "hosting-engineers", 1, 0),
+    ("records-db-replica", "HOST", "dc-secondary", 8760, 8, "hosting-engineers", 1, 0),
+    ("cad-node-1", "HOST", "dc-primary", 4380, 4, "hosting-engineers", 1, 0),
+    ("cad-node-2", "HOST", "dc-primary", 4380, 4, "hosting-engineers", 1, 0),
+    ("cad-node-3", "HOST", "dc-secondary", 4380, 4, "hosting-engineers", 1, 0),
+    ("mobile-data-platform", "MOBILE_VOICE_PLATFORM", "dc-primary", 2190, 3, "network-engineers", 2, 0),
+    ("office-cluster", "CLUSTER", "dc-secondary", 2920, 5, "hosting-engineers", 4, 8),
+]
+# name, description, dependency, target %, monthly fee GBP, dependent segments, storm peak per user per hour, category
+SERVICES = [
+    ("crime-records", "crime, intelligence and case records (applications tower)",
+     ("all_of", [("any_of", ["records-app-1", "records-app-2"]), ("any_of", ["records-db-primary", "records-db-replica"]),
+                 ("any_of", ["core-network-a", "core-network-b"])]),
+     99.9, 60000, ["response-officers", "investigators", "police-staff"], 0.002, "policing-applications"),
+    ("command-and-control", "computer-aided dispatch for the contact centre (applications tower)",
+     ("all_of", [("k_of_n", 2, ["cad-node-1", "cad-node-2", "cad-node-3"]), ("any_of", ["core-network-a", "core-network-b"])]),
+     99.95, 80000, ["contact-centre", "response-officers"], 0.004, "policing-applications"),
+    ("mobile-data", "mobile data and voice for officers on the street (infrastructure tower)",
+     ("all_of", ["mobile-data-platform"]), 99.5, 40000, ["response-officers"], 0.003, "mobile-device"),
+    ("email-and-office", "email and office tools on the hosting cluster (infrastructure tower)",
+     ("all_of", ["office-cluster", ("any_of", ["core-network-a", "core-network-b"])]),
+     99.5, 30000, [], 0.001, "email-and-office"),
+]
+
+
+def dependency(d, indent):
+    pad = " " * indent
+    if isinstance(d, str):
+        return [f'{pad}component: "{d}"']
+    kind = d[0]
+    if kind == "k_of_n":
+        out = [f"{pad}k_of_n {{", f"{pad}  k: {d[1]}"]
+        parts = d[2]
+    else:
+        out = [f"{pad}{kind} {{"]
+        parts = d[1]
+    for part in parts:
+        out.append(f"{pad}  parts {{")
+        out += dependency(part, indent + 4)
+        out.append(f"{pad}  }}")
+    out.append(f"{pad}}}")
+    return out
+
+
+def infrastructure(o):
+    o("infrastructure {")
+    o("  # Two hosting datacentres; components fail and are repaired by crews of the infrastructure tower;")
+    o("  # MTBF/MTTR are [assumption]s of the order of vendor figures for servers, links and platforms.")
+    for name, desc in DATACENTRES: o(f'  datacentres {{ name: "{name}" description: "{desc}" }}')
+    for name, crews, desc in CREWS: o(f'  repair_crews {{ name: "{name}" crews: {crews} }}   # {desc} [assumption]')
+    for name, kind, dc, mtbf, mttr, crew, changes, nodes in COMPONENTS:
+        o("  components {")
+        o(f'    name: "{name}"')
+        o(f"    kind: {kind}")
+        o(f'    datacentre: "{dc}"')
+        o(f"    time_to_failure_hours {{ exponential {{ mean: {mtbf} }} }}   # MTBF [assumption]")
+        o(f"    time_to_repair_hours {{ lognormal {{ mean: {mttr} cv: 1.0 }} }}   # crew work [assumption]")
+        o(f'    repair_crew: "{crew}"')
+        o(f"    failed_changes_per_year: {changes}   # changes that fail and take the component down [assumption]")
+        if nodes: o(f"    cluster_nodes: {nodes}")
+        o("  }")
+    o("  # Monthly patching of the records application servers, one at a time, Sunday 02:00-04:00 (t = 0 is")
+    o("  # Monday 00:00): redundancy keeps the service up [assumption].")
+    o('  maintenance { components: ["records-app-1"] start_hours: 146 duration_hours: 2 every_hours: 672 }')
+    o('  maintenance { components: ["records-app-2"] start_hours: 314 duration_hours: 2 every_hours: 672 }')
+    for name, desc, dep, target, fee, segments, peak, category in SERVICES:
+        o("  services {")
+        o(f'    name: "{name}"')
+        o(f'    description: "{desc}"')
+        o("    depends_on {")
+        for line in dependency(dep, 6): o(line)
+        o("    }")
+        o(f"    availability_target_percent: {target}   # [benchmark tier; the contract's is not public]")
+        o(f"    monthly_fee_pounds: {fee}   # share of the tower's fee attributed to the service [assumption]")
+        o("    credit_bands { availability_below_percent: 99.9 credit_percent_of_monthly_fee: 10 }   # [benchmark]")
+        o("    credit_bands { availability_below_percent: 99.0 credit_percent_of_monthly_fee: 25 }   # [benchmark]")
+        o("    credit_bands { availability_below_percent: 95.0 credit_percent_of_monthly_fee: 50 }   # [benchmark]")
+        o("    business_hours { windows { days: [MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY] start_hour: 8 end_hour: 18 } }")
+        for seg in segments: o(f'    dependent_segments: "{seg}"')
+        if not segments: o("    # every segment depends on it")
+        users = sum(u for n, u, *_ in SEGMENTS if not segments or n in segments)
+        o("    storm {")
+        o(f"      # {users} dependent users x {peak} calls per user per hour at the peak = {users * peak:.0f} calls/h,")
+        o("      # rising over ~10 min and decaying over ~1 h [assumption: most users wait or hear the outage message]")
+        o(f"      peak_incidents_per_user_per_hour: {peak}")
+        o("      rise_minutes: 10")
+        o("      decay_minutes: 60")
+        o('      channel: "phone"')
+        o("      priority: 3   # duplicates of the P1 major incident [assumption]")
+        o(f'      category: "{category}"')
+        o("    }")
+        o("  }")
+    o("}")
+
+
 def main():
     rates = rate_by_hour()
     aht = mean_handle_minutes()
@@ -184,7 +292,8 @@ def main():
     L = []
     o = L.append
     o("# Baseline: the run-and-maintain service desk of a 44,000-user UK police force (issue 3), with the")
-    o("# resolver groups of both towers, the OLA and the contracts (issue 4).")
+    o("# resolver groups of both towers, the OLA and the contracts (issue 4), and the infrastructure tower's")
+    o("# components and services, whose outages flood the desk (issue 5).")
     o("# GENERATED by scenarios/met/make_run_and_maintain.py (edit the assumptions there, then re-run).")
     o("# Sources: [contract] public description of the two-tower contract (domain.md); [benchmark] published")
     o("# service-desk benchmarks (domain.md); [log] the ServiceNow incident log (UCI dataset 498, CC BY 4.0) as")
@@ -411,6 +520,7 @@ def main():
         for g, p in ROUTES[name].items(): o(f'    groups {{ group: "{g}" probability: {p} }}')
         o("  }")
     o("}")
+    infrastructure(o)
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "run-and-maintain.textproto")
     open(path, "w").write("\n".join(L) + "\n")
 
