@@ -52,7 +52,8 @@ sim::Time hours_or(double h, double default_h) { return sim::hours(h > 0 ? h : d
 
 struct InfrastructureModel::CrewPool {
   std::string name;
-  simgrid::s4u::Semaphore* crews;
+  simgrid::s4u::Semaphore* crews;  ///< an independent pool (null when the crews are a resolver group)
+  int group = -1;                  ///< else: the resolver group whose engineers repair
 };
 
 struct InfrastructureModel::Component {
@@ -61,6 +62,7 @@ struct InfrastructureModel::Component {
   simgrid::s4u::Host* host = nullptr;
   simgrid::s4u::Link* link = nullptr;
   CrewPool* pool = nullptr;
+  simgrid::s4u::SemaphorePtr engineer_assigned;  ///< when the crew is a resolver group's engineer
   sim::Distribution time_to_failure = sim::Distribution::exponential(1.0);
   sim::Distribution time_to_repair = sim::Distribution::exponential(1.0);
   sim::Distribution change_recovery = sim::Distribution::exponential(1.0);
@@ -97,8 +99,16 @@ struct InfrastructureModel::Service {
 InfrastructureModel::InfrastructureModel(const Infra& infrastructure, sim::EventKernel& kernel,
                                          sim::SignalBus& signals, InfrastructureOptions options)
     : spec_(infrastructure), kernel_(kernel), signals_(signals), options_(std::move(options)) {
-  // Repair crews.
+  // Repair crews: an independent pool, or the engineers of a resolver group.
   for (const auto& p : spec_.repair_crews()) {
+    if (!p.resolver_group().empty()) {
+      const int group = options_.crew_provider ? options_.crew_provider->crew_group(p.resolver_group()) : -1;
+      if (group < 0)
+        throw std::invalid_argument("infrastructure: repair crew pool \"" + p.name() + "\" needs resolver group \"" +
+                                    p.resolver_group() + "\"");
+      pools_.push_back(std::make_unique<CrewPool>(CrewPool{p.name(), nullptr, group}));
+      continue;
+    }
     auto sem = simgrid::s4u::Semaphore::create(p.crews());
     crew_semaphores().push_back(sem);
     pools_.push_back(std::make_unique<CrewPool>(CrewPool{p.name(), sem.get()}));
@@ -259,14 +269,38 @@ void InfrastructureModel::component_process(Component& c) {
     apply_state(c);
     if (by_change) next_change = c.changes.next_after(failed_at);
 
-    c.pool->crews->acquire();  // FIFO: waits while every crew of the pool is busy
+    acquire_crew(c);  // waits while every crew of the pool (or engineer of the group) is busy
     signals_.emit(c.repair_wait_signal, kernel_.now(), kernel_.now() - failed_at);
     const sim::Time work = by_change ? c.change_recovery.sample(c.recovery_stream) : c.time_to_repair.sample(c.ttr_stream);
     kernel_.sleep_for(work);
-    c.pool->crews->release();
+    release_crew(c);
     c.failed = false;
     apply_state(c);
   }
+}
+
+void InfrastructureModel::acquire_crew(Component& c) {
+  if (c.pool->crews != nullptr) {
+    c.pool->crews->acquire();  // FIFO
+    return;
+  }
+  // An engineer of a resolver group: the group hands one over from a ticket event (or at once), which
+  // releases this component's own semaphore; the kernel must then run SimGrid at that instant.
+  if (!c.engineer_assigned) {
+    c.engineer_assigned = simgrid::s4u::Semaphore::create(0);
+    crew_semaphores().push_back(c.engineer_assigned);
+  }
+  simgrid::s4u::Semaphore* assigned = c.engineer_assigned.get();
+  options_.crew_provider->request_engineer(static_cast<std::uint16_t>(c.pool->group), [this, assigned] {
+    kernel_.wake_simgrid();  // first, so that the actor resumes at this instant
+    assigned->release();
+  });
+  assigned->acquire();
+}
+
+void InfrastructureModel::release_crew(Component& c) {
+  if (c.pool->crews != nullptr) c.pool->crews->release();
+  else options_.crew_provider->release_engineer(static_cast<std::uint16_t>(c.pool->group));
 }
 
 void InfrastructureModel::maintenance_process(std::size_t w) {

@@ -35,6 +35,7 @@
 #include "models/infra/availability_ledger.hpp"
 #include "models/infra/dependency_rule.hpp"
 #include "models/infra/incident_sink.hpp"
+#include "models/infra/repair_crew_provider.hpp"
 #include "models/infra/incident_storm.hpp"
 #include "sim/kernel/event_kernel.hpp"
 #include "sim/kernel/signal_bus.hpp"
@@ -56,6 +57,8 @@ struct InfrastructureOptions {
   /// Users who depend on each service (scenario order), when the population decides it (population
   /// mode); empty = each service's `dependent_users`.
   std::vector<std::uint32_t> dependent_users;
+  /// Engineers of resolver groups, for crew pools that name a `resolver_group` (may be null otherwise).
+  RepairCrewProvider* crew_provider = nullptr;
   /// Agent time of a storm incident when the service's storm does not give one (seconds).
   sim::Distribution default_storm_work = sim::Distribution::exponential(420.0);
 };
@@ -89,6 +92,8 @@ class InfrastructureModel {
   struct CrewPool;
 
   void component_process(Component& c);
+  void acquire_crew(Component& c);
+  void release_crew(Component& c);
   void maintenance_process(std::size_t window);
   void apply_state(Component& c);
   void resource_changed(std::size_t component);

@@ -301,8 +301,45 @@ bool ResolverNetwork::pop_next(Station& st, std::uint16_t g, std::uint32_t* inde
   return false;
 }
 
+int ResolverNetwork::crew_group(const std::string& name) const {
+  for (std::size_t g = 0; g < config_.groups.size(); ++g)
+    if (config_.groups[g].name == name) return static_cast<int>(g);
+  return -1;
+}
+
+void ResolverNetwork::request_engineer(std::uint16_t g, std::function<void()> on_start) {
+  stations_[g].repairs_waiting.push_back(std::move(on_start));
+  const sim::Time now = kernel_.now();
+  dispatch(g, now);
+  emit_levels(g, now);
+}
+
+void ResolverNetwork::release_engineer(std::uint16_t g) {
+  Station& st = stations_[g];
+  const sim::Time now = kernel_.now();
+  const std::uint32_t slot = st.repairing.back();
+  st.repairing.pop_back();
+  --st.busy;
+  if (st.on_duty > st.target) {  // fewer engineers rostered now: this one goes off duty
+    --st.on_duty;
+    st.off_duty.push_back(slot);
+  } else {
+    st.idle.push_back(slot);
+  }
+  dispatch(g, now);
+  emit_levels(g, now);
+}
+
 void ResolverNetwork::dispatch(std::uint16_t g, sim::Time now) {
   Station& st = stations_[g];
+  while (!st.idle.empty() && !st.repairs_waiting.empty()) {  // repairs first: a failed component is a P1
+    st.repairing.push_back(st.idle.back());
+    st.idle.pop_back();
+    ++st.busy;
+    const auto on_start = std::move(st.repairs_waiting.front());
+    st.repairs_waiting.pop_front();
+    on_start();
+  }
   std::uint32_t i = 0;
   while (!st.idle.empty() && st.waiting > 0 && pop_next(st, g, &i)) {
     const std::uint32_t slot = st.idle.back();

@@ -29,12 +29,14 @@
 #include <array>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <vector>
 
 #include "desksim/results.pb.h"
 #include "models/desk/member_handler.hpp"
 #include "models/desk/service_desk.hpp"
 #include "models/desk/ticket_resolver.hpp"
+#include "models/infra/repair_crew_provider.hpp"
 #include "models/resolver/resolver_config.hpp"
 #include "sim/kernel/event_kernel.hpp"
 #include "sim/kernel/signal_bus.hpp"
@@ -42,7 +44,7 @@
 
 namespace desksim::models {
 
-class ResolverNetwork final : public TicketResolver {
+class ResolverNetwork final : public TicketResolver, public RepairCrewProvider {
  public:
   ResolverNetwork(sim::EventKernel& kernel, sim::SignalBus& signals, const ServiceDeskConfig& desk_config,
                   const ResolverNetworkConfig& config, ServiceDesk& desk, std::uint64_t seed, std::uint64_t replication);
@@ -57,6 +59,11 @@ class ResolverNetwork final : public TicketResolver {
   }
   void attribute_breach(std::uint32_t index, sim::Time now) override;
   void on_final_resolution(std::uint32_t index, sim::Time now) override;
+
+  // RepairCrewProvider: the group's engineers also repair infrastructure components.
+  int crew_group(const std::string& name) const override;
+  void request_engineer(std::uint16_t group, std::function<void()> on_start) override;
+  void release_engineer(std::uint16_t group) override;
 
   /// Whole-run counters (conservation), credits per supplier per month, group utilisation.
   void add_results(sim::Time end, results::ReplicationResult* out) const;
@@ -107,6 +114,8 @@ class ResolverNetwork final : public TicketResolver {
     std::size_t waiting = 0;
     std::vector<std::uint32_t> idle, off_duty;  ///< global slot ids
     std::uint32_t on_duty = 0, target = 0, busy = 0, extra = 0;
+    std::deque<std::function<void()>> repairs_waiting;  ///< served before any ticket
+    std::vector<std::uint32_t> repairing;               ///< slots of engineers on a repair
     sim::SignalId visit, wait, sojourn, queue_length, busy_level, on_duty_level, chase, ola_escalation;
   };
   using PerPriority = std::array<sim::SignalId, 1 + kPriorities>;

@@ -106,6 +106,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
     infra.measure_from = warmup;
     infra.sink = storm_sink.get();
     infra.dependent_users = storm_sink->dependent_user_counts();
+    infra.crew_provider = network.get();  // crews drawn from resolver groups, when the scenario says so
     const auto& phone = config.channels[static_cast<std::size_t>(channel_index("phone"))];
     if (phone.configured) infra.default_storm_work = phone.handle_time;
     infrastructure = std::make_unique<InfrastructureModel>(scenario.infrastructure(), kernel, signals, infra);

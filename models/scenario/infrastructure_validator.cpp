@@ -57,8 +57,14 @@ void validate_infrastructure(const Infra& infra, double horizon_hours, std::vect
   for (int i = 0; i < infra.repair_crews_size(); ++i) {
     const std::string p = at(root + ".repair_crews", i);
     check.identifier(p + ".name", infra.repair_crews(i).name(), &pools);
-    if (infra.repair_crews(i).crews() < 1)
-      check.fail(p + ".crews", "must be >= 1 (got " + std::to_string(infra.repair_crews(i).crews()) + ")");
+    const auto& pool = infra.repair_crews(i);
+    if (!pool.resolver_group().empty()) {
+      if (pool.crews() != 0)
+        check.fail(p + ".crews", "must be 0 when resolver_group is set: the group's roster gives the engineers (got " +
+                                     std::to_string(pool.crews()) + ")");
+    } else if (pool.crews() < 1) {
+      check.fail(p + ".crews", "must be >= 1 (got " + std::to_string(pool.crews()) + ")");
+    }
   }
   // Component names share SimGrid's namespace with the control host.
   components.insert("control");

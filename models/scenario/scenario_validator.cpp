@@ -9,7 +9,7 @@
 #include "models/desk/service_desk_config.hpp"
 #include "models/scenario/infrastructure_validator.hpp"
 #include "models/scenario/service_desk_validator.hpp"
-#include "models/scenario/storm_link_validator.hpp"
+#include "models/scenario/cross_section_validator.hpp"
 
 namespace desksim::models {
 
@@ -72,7 +72,7 @@ void validate_scenario(const scenario::Scenario& s, std::vector<Diagnostic>* out
   }
   validate_service_desk_fields(s, out);
   if (s.has_infrastructure()) validate_infrastructure(s.infrastructure(), run.horizon_hours(), out);
-  validate_storm_links(s, out);
+  validate_cross_section_links(s, out);
 }
 
 }  // namespace desksim::models

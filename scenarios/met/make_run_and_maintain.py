@@ -171,8 +171,8 @@ def roster(rates, aht_min):
 # are not public; the bands are the published example [benchmark: 10% of the monthly fee below 99.9%,
 # 25% below 99.0%, 50% below 95.0%], the targets the usual tiers [benchmark: 99.5 / 99.9 / 99.95%].
 DATACENTRES = [("dc-primary", "primary hosting datacentre"), ("dc-secondary", "secondary hosting datacentre")]
-CREWS = [("hosting-engineers", 2, "hosting and datacentre engineers of the infrastructure tower"),
-         ("network-engineers", 1, "network and mobile/voice engineers of the infrastructure tower")]
+CREWS = [("hosting-engineers", "hosting-datacentre", "hosting and datacentre engineers of the infrastructure tower"),
+         ("network-engineers", "network-mobile-voice", "network and mobile/voice engineers of the infrastructure tower")]
 # name, kind, datacentre, MTBF h, MTTR h (lognormal cv 1), crew, failed changes per year, cluster nodes
 COMPONENTS = [
     ("core-network-a", "NETWORK_LINK", "dc-primary", 8760, 4, "network-engineers", 1, 0),
@@ -228,7 +228,10 @@ def infrastructure(o):
     o("  # Two hosting datacentres; components fail and are repaired by crews of the infrastructure tower;")
     o("  # MTBF/MTTR are [assumption]s of the order of vendor figures for servers, links and platforms.")
     for name, desc in DATACENTRES: o(f'  datacentres {{ name: "{name}" description: "{desc}" }}')
-    for name, crews, desc in CREWS: o(f'  repair_crews {{ name: "{name}" crews: {crews} }}   # {desc} [assumption]')
+    o("  # Repairs are done by the infrastructure tower's resolver groups, whose engineers also work tickets:")
+    o("  # a repair takes the next free engineer ahead of the group's queue [contract: one supplier runs")
+    o("  # hosting, network and end-user services; assumption: the same teams repair and resolve].")
+    for name, group, desc in CREWS: o(f'  repair_crews {{ name: "{name}" resolver_group: "{group}" }}   # {desc}')
     for name, kind, dc, mtbf, mttr, crew, changes, nodes in COMPONENTS:
         o("  components {")
         o(f'    name: "{name}"')

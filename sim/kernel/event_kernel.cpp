@@ -67,6 +67,13 @@ void EventKernel::run_until(Time horizon) {
   if (end > SimGridRuntime::clock()) advance_simgrid_to(end);
 }
 
+void EventKernel::wake_simgrid() {
+  // SimGrid has nothing due before now_ (else it would have run before this ticket event), so
+  // running it up to now_ only moves its clock.
+  if (!in_simgrid_ && SimGridRuntime::clock() < now_) advance_simgrid_to(now_);
+  simgrid_wakeup_at(now());
+}
+
 void EventKernel::sleep_until(Time t) {
   if (!in_simgrid_) throw std::logic_error("EventKernel::sleep_until called outside a SimGrid actor");
   simgrid_wakeup_at(t);

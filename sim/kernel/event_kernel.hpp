@@ -66,6 +66,11 @@ class EventKernel {
   /// Tells the kernel that SimGrid has something due at absolute time t (a state-profile event, an
   /// actor waking up). Without it the kernel would not advance SimGrid before later ticket events.
   void simgrid_wakeup_at(Time t);
+  /// From a ticket event that has just made a blocked actor ready (released a semaphore it waits
+  /// on): brings SimGrid's clock to now(), so that the actor resumes at the right time rather than
+  /// at SimGrid's last date, and runs SimGrid before the next ticket event. From actor code it only
+  /// registers the wake-up (the clock is already right there).
+  void wake_simgrid();
   /// For actor code: sleep until t, registering the wake-up.
   void sleep_until(Time t);
   void sleep_for(Time delay) { sleep_until(now() + delay); }

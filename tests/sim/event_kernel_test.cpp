@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <simgrid/s4u/Engine.hpp>
+#include <simgrid/s4u/Semaphore.hpp>
 #include <sstream>
 
 #include "tests/support/in_child_process.hpp"
@@ -69,6 +70,45 @@ TEST(EventKernel, SimGridActorsInterleaveWithHeapEventsAndSeeTheSameClock) {
     return log.str();
   });
   EXPECT_EQ(log, "h1@3 actor@5 h9@6 actor@7 h2@7 end@10 simgrid@10");
+}
+
+/// Releases a semaphore from a ticket event, waking the actor blocked on it.
+class Releaser final : public EventHandler {
+ public:
+  Releaser(EventKernel& kernel, simgrid::s4u::Semaphore* semaphore)
+      : kernel_(kernel), semaphore_(semaphore), id_(kernel.add_handler(this, "release")) {}
+  void on_event(Time, std::uint64_t) override {
+    kernel_.wake_simgrid();
+    semaphore_->release();
+  }
+  HandlerId id() const { return id_; }
+
+ private:
+  EventKernel& kernel_;
+  simgrid::s4u::Semaphore* semaphore_;
+  HandlerId id_;
+};
+
+TEST(EventKernel, ATicketEventWakesABlockedActorAtItsOwnTime) {
+  const std::string log = testing::in_child_process([] {
+    SimGridRuntime runtime;
+    EventKernel kernel(runtime);
+    std::ostringstream log;
+    auto semaphore = simgrid::s4u::Semaphore::create(0);
+    Releaser releaser(kernel, semaphore.get());
+    Recorder heap(kernel, log, "h");
+    kernel.schedule_at(3.0, releaser.id(), 0);
+    kernel.schedule_at(4.0, heap.id(), 1);
+    kernel.spawn_actor("waiter", [&] {
+      kernel.sleep_until(1.0);
+      semaphore->acquire();
+      log << "woke@" << simgrid::s4u::Engine::get_clock() << " ";
+      kernel.schedule_in(0.5, heap.id(), 2);  // scheduled from the actor at its own time
+    });
+    kernel.run_until(10.0);
+    return log.str();
+  });
+  EXPECT_EQ(log, "woke@3 h2@3.5 h1@4 ");
 }
 
 TEST(EventKernel, StopsAtTheHorizonAndBringsSimGridThere) {

@@ -1,4 +1,4 @@
-#include "models/scenario/storm_link_validator.hpp"
+#include "models/scenario/cross_section_validator.hpp"
 
 #include <set>
 #include <string>
@@ -8,7 +8,7 @@
 
 namespace desksim::models {
 
-void validate_storm_links(const scenario::Scenario& s, std::vector<Diagnostic>* out) {
+void validate_cross_section_links(const scenario::Scenario& s, std::vector<Diagnostic>* out) {
   if (!s.has_infrastructure()) return;
   FieldChecks check(out);
   auto fail = [&check](const std::string& path, const std::string& message) { check.fail(path, message); };
@@ -21,6 +21,18 @@ void validate_storm_links(const scenario::Scenario& s, std::vector<Diagnostic>* 
     for (const auto& c : s.demand().categories()) categories.insert(c.name());
     for (const auto& c : s.desk().channels()) channels.insert(c.name());
   }
+  // Crews drawn from resolver groups need the network and a group of that name.
+  std::set<std::string> groups;
+  for (const auto& g : s.resolver_network().groups()) groups.insert(g.name());
+  const auto& pools = s.infrastructure().repair_crews();
+  for (int i = 0; i < pools.size(); ++i) {
+    const std::string& group = pools[i].resolver_group();
+    if (group.empty()) continue;
+    const std::string p = at("infrastructure.repair_crews", i) + ".resolver_group";
+    if (!s.has_resolver_network()) fail(p, "needs resolver_network (and population mode)");
+    else if (groups.count(group) == 0) fail(p, "unknown resolver group \"" + group + "\"");
+  }
+
   const auto& services = s.infrastructure().services();
   for (int i = 0; i < services.size(); ++i) {
     const auto& service = services[i];
