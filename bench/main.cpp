@@ -6,7 +6,8 @@
 // full desksim path (SimGrid runtime, event kernel, signals, statistics recorder; in a child process,
 // timed inside the child so that fork and result transfer are excluded), and the plain
 // std::priority_queue loop in bench/plain_loop.cpp; it prints customers per second for both, their
-// ratio, and nanoseconds per event. The best of R repeats is reported (least disturbed by other load).
+// ratio (plain / desksim), and nanoseconds per event. A middle column runs the same model on the same
+// kernel with no statistics recorded, to separate the kernel's cost from the recorders'. The best of R repeats is reported (least disturbed by other load).
 // Then it shows how a population-mode run's cost grows with users and horizon
 // (bench/population_scaling.hpp).
 #include <chrono>
@@ -19,7 +20,11 @@
 #include "bench/plain_loop.hpp"
 #include "bench/population_scaling.hpp"
 #include "desksim/scenario.pb.h"
+#include "models/desk/agent_pool.hpp"
+#include "models/desk/poisson_demand.hpp"
 #include "models/run/desk_replication.hpp"
+#include "sim/kernel/event_kernel.hpp"
+#include "sim/kernel/simgrid_runtime.hpp"
 #include "sim/replication/replication_runner.hpp"
 
 namespace {
@@ -63,6 +68,39 @@ Timing time_desksim(std::uint64_t customers) {
   return t;
 }
 
+/// The same model on the same kernel with nothing subscribed to its signals: what the kernel and
+/// the model cost without the statistics (the plain loop records only a mean wait).
+Timing time_kernel_only(std::uint64_t customers) {
+  desksim::sim::ReplicationRunnerOptions options;
+  std::string error;
+  const auto out = desksim::sim::run_replications(
+      options,
+      [&](unsigned) {
+        const auto start = Clock::now();
+        desksim::sim::SimGridRuntime runtime;
+        desksim::sim::EventKernel kernel(runtime);
+        desksim::sim::SignalBus signals;
+        desksim::models::AgentPool desk(kernel, signals, 10);
+        desksim::models::PoissonDemandOptions demand_options;
+        demand_options.rate_per_second = 9.0 / 3600.0;
+        demand_options.work = desksim::sim::Distribution::exponential(3600.0);
+        demand_options.max_tickets = customers;
+        desksim::models::PoissonDemand demand(kernel, signals, desk, demand_options, 1, 0);
+        demand.start();
+        kernel.run();
+        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+        return std::to_string(seconds) + " " + std::to_string(kernel.events_processed());
+      },
+      &error);
+  if (out.empty()) {
+    std::fprintf(stderr, "desksim_bench: %s\n", error.c_str());
+    std::exit(1);
+  }
+  Timing t{};
+  std::sscanf(out[0].c_str(), "%lf %lu", &t.seconds, &t.events);
+  return t;
+}
+
 Timing time_plain(std::uint64_t customers) {
   const auto start = Clock::now();
   const auto r = desksim::bench::plain_mmc_loop(9, 1, 10, customers, 1);
@@ -83,19 +121,22 @@ int main(int argc, char** argv) {
     if (std::strcmp(argv[i], "--baseline") == 0) baseline = argv[i + 1];
   }
   std::printf("M/M/10, rho = 0.9; best of %d; customers per second (millions) and ns per event\n", repeats);
-  std::printf("%10s %12s %10s %12s %10s %8s\n", "customers", "desksim M/s", "ns/event", "plain M/s", "ns/event",
-              "ratio");
+  std::printf("%10s %12s %10s %12s %10s %12s %10s %8s\n", "customers", "desksim M/s", "ns/event", "no-stats M/s",
+              "ns/event", "plain M/s", "ns/event", "ratio");
   for (std::uint64_t n : sizes) {
-    Timing best_d{1e300, 0}, best_p{1e300, 0};
+    Timing best_d{1e300, 0}, best_k{1e300, 0}, best_p{1e300, 0};
     for (int r = 0; r < repeats; ++r) {
-      const Timing d = time_desksim(n), p = time_plain(n);
+      const Timing d = time_desksim(n), k = time_kernel_only(n), p = time_plain(n);
       if (d.seconds < best_d.seconds) best_d = d;
+      if (k.seconds < best_k.seconds) best_k = k;
       if (p.seconds < best_p.seconds) best_p = p;
     }
     const double d_rate = static_cast<double>(n) / best_d.seconds / 1e6;
+    const double k_rate = static_cast<double>(n) / best_k.seconds / 1e6;
     const double p_rate = static_cast<double>(n) / best_p.seconds / 1e6;
-    std::printf("%10lu %12.2f %10.1f %12.2f %10.1f %8.2f\n", static_cast<unsigned long>(n), d_rate,
-                best_d.seconds / static_cast<double>(best_d.events) * 1e9, p_rate,
+    std::printf("%10lu %12.2f %10.1f %12.2f %10.1f %12.2f %10.1f %8.2f\n", static_cast<unsigned long>(n), d_rate,
+                best_d.seconds / static_cast<double>(best_d.events) * 1e9, k_rate,
+                best_k.seconds / static_cast<double>(best_k.events) * 1e9, p_rate,
                 best_p.seconds / static_cast<double>(best_p.events) * 1e9, p_rate / d_rate);
   }
   desksim::bench::population_scaling(baseline);

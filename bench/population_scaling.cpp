@@ -22,6 +22,11 @@ scenario::Scenario scaled(scenario::Scenario s, double users_factor, double hori
   desk->set_agents(static_cast<std::uint32_t>(std::ceil(desk->agents() * users_factor)));
   for (auto& agents : *desk->mutable_roster_agents_per_half_hour())
     agents = static_cast<std::uint32_t>(std::ceil(agents * users_factor));
+  for (auto& group : *s.mutable_resolver_network()->mutable_groups()) {  // resolver teams grow too
+    group.set_servers(static_cast<std::uint32_t>(std::ceil(group.servers() * users_factor)));
+    for (auto& servers : *group.mutable_roster_servers_per_half_hour())
+      servers = static_cast<std::uint32_t>(std::ceil(servers * users_factor));
+  }
   s.mutable_run()->set_horizon_hours(s.run().horizon_hours() * horizon_factor);
   return s;
 }
