@@ -4,9 +4,14 @@ namespace desksim::models {
 
 std::string Diagnostic::format() const {
   std::string out = file;
+  // Appended piece by piece: `":" + std::to_string(n)` trips a false -Wrestrict in GCC 12.
   if (line > 0) {
-    out += ":" + std::to_string(line);
-    if (column > 0) out += ":" + std::to_string(column);
+    out += ':';
+    out += std::to_string(line);
+    if (column > 0) {
+      out += ':';
+      out += std::to_string(column);
+    }
   }
   if (!out.empty()) out += ": ";
   if (!field_path.empty()) out += field_path + ": ";

@@ -74,12 +74,18 @@ TEST(ResolverOlaEffects, ExtraCapacityAndPriorityRaiseOnBreach) {
   EXPECT_LT(paired(a, b, "group.apps.wait_hours.mean").high, 0.0);
   for (const auto& rep : b.replications()) {
     testing::expect_resolver_conservation(rep);
-    for (const auto& t : rep.time_averages())
-      if (t.name() == "group.apps.on_duty") EXPECT_GT(t.mean(), 1.0);
+    for (const auto& t : rep.time_averages()) {
+      if (t.name() == "group.apps.on_duty") {
+        EXPECT_GT(t.mean(), 1.0);
+      }
+    }
   }
   for (const auto& rep : a.replications())
-    for (const auto& t : rep.time_averages())
-      if (t.name() == "group.apps.on_duty") EXPECT_EQ(t.mean(), 1.0);
+    for (const auto& t : rep.time_averages()) {
+      if (t.name() == "group.apps.on_duty") {
+        EXPECT_EQ(t.mean(), 1.0);
+      }
+    }
   // A breached P4 ticket is served as P3: P4 resolution times fall, P3 ones rise.
   EXPECT_LT(paired(a, c, "supplier.applications.resolution_hours.P4.mean").high, 0.0);
   EXPECT_GT(paired(a, c, "supplier.applications.resolution_hours.P3.mean").low, 0.0);
