@@ -22,6 +22,7 @@ struct RunArguments {
   unsigned jobs = 1;
   std::string out = "out";
   bool quiet = false;
+  bool all = false;
 };
 
 int execute_run(const RunArguments& args, bool has_seed) {
@@ -44,7 +45,7 @@ int execute_run(const RunArguments& args, bool has_seed) {
     std::cerr << "desksim run: " << error << "\n";
     return 1;
   }
-  if (!args.quiet) std::cout << analysis::text_summary(run);
+  if (!args.quiet) std::cout << analysis::text_summary(run, args.all);
   std::cout << "results written to " << args.out << "/results.pb and " << args.out << "/results.json\n";
   return 0;
 }
@@ -63,6 +64,7 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel (default 1)")->check(CLI::PositiveNumber);
   cmd->add_option("--out,-o", args->out, "Output directory (default: out)");
   cmd->add_flag("--quiet,-q", args->quiet, "Print only where the results were written");
+  cmd->add_flag("--all", args->all, "Print every metric, not only the headline ones (breakdowns by priority, channel, group, ...)");
   return Command{cmd, [args, seed] { return execute_run(*args, seed->count() > 0); }};
 }
 

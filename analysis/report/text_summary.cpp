@@ -1,10 +1,18 @@
 #include "analysis/report/text_summary.hpp"
 
 #include <cstdio>
+#include <regex>
 
 namespace desksim::analysis {
 
-std::string text_summary(const results::RunResult& run) {
+bool is_headline_metric(const std::string& name) {
+  static const std::regex breakdown(
+      R"(\.p(50|90|95|99)$|\.P[1-4](\.|$)|fraction_le|\.(phone|portal|email|walk_in)(\.|$)|_by_|^component\.|)"
+      R"(^group\.|^resolver\.|^handoffs\.|^breach\.|reassignments_|_total$|_at_end$|\.up\.mean$)");
+  return !std::regex_search(name, breakdown);
+}
+
+std::string text_summary(const results::RunResult& run, bool all_metrics) {
   std::string out;
   char line[256];
   std::uint64_t events = 0;
@@ -19,14 +27,23 @@ std::string text_summary(const results::RunResult& run) {
   out += line;
   if (run.estimates_size() == 0) return out;
   const double confidence = run.estimates(0).confidence();
-  std::snprintf(line, sizeof line, "%-36s %14s   %.0f%% confidence interval\n", "metric", "mean", confidence * 100);
+  std::snprintf(line, sizeof line, "%-52s %14s   %.0f%% confidence interval\n", "metric", "mean", confidence * 100);
   out += line;
+  std::size_t hidden = 0;
   for (const auto& e : run.estimates()) {
+    if (!all_metrics && !is_headline_metric(e.name())) {
+      ++hidden;
+      continue;
+    }
     if (e.n() > 1)
-      std::snprintf(line, sizeof line, "%-36s %14.6g   [%.6g, %.6g]\n", e.name().c_str(), e.mean(), e.ci_low(),
+      std::snprintf(line, sizeof line, "%-52s %14.6g   [%.6g, %.6g]\n", e.name().c_str(), e.mean(), e.ci_low(),
                     e.ci_high());
     else
-      std::snprintf(line, sizeof line, "%-36s %14.6g\n", e.name().c_str(), e.mean());
+      std::snprintf(line, sizeof line, "%-52s %14.6g\n", e.name().c_str(), e.mean());
+    out += line;
+  }
+  if (hidden > 0) {
+    std::snprintf(line, sizeof line, "(%zu more metrics in the results files; --all prints them here)\n", hidden);
     out += line;
   }
   return out;

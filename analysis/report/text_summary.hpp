@@ -1,12 +1,17 @@
 #pragma once
 // The short human summary `desksim run` prints: one line per metric with its across-replication
-// mean and confidence interval.
+// mean and confidence interval. By default only the headline metrics: breakdowns (per priority,
+// channel, resolver group, component, hour of week, month), quantiles, threshold shares and
+// whole-run bookkeeping counters (`*_total`, `*_at_end`) are left to the results files.
 #include <string>
 
 #include "desksim/results.pb.h"
 
 namespace desksim::analysis {
 
-std::string text_summary(const results::RunResult& run);
+std::string text_summary(const results::RunResult& run, bool all_metrics = false);
+
+/// True for the metrics the default summary prints.
+bool is_headline_metric(const std::string& name);
 
 }  // namespace desksim::analysis
