@@ -1,4 +1,4 @@
-// desksim command line: `desksim run`, `desksim validate`. Each subcommand lives in its own file;
+// desksim command line: `desksim run`, `desksim validate`, `desksim compare`. Each subcommand lives in its own file;
 // this one only wires them up.
 #include <CLI/CLI.hpp>
 
@@ -11,8 +11,10 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string(desksim::app::kVersion));
   auto run = desksim::app::add_run_command(app);
   auto validate = desksim::app::add_validate_command(app);
+  auto compare = desksim::app::add_compare_command(app);
   CLI11_PARSE(app, argc, argv);
   if (app.got_subcommand(run.command)) return run.execute();
   if (app.got_subcommand(validate.command)) return validate.execute();
+  if (app.got_subcommand(compare.command)) return compare.execute();
   return 2;
 }

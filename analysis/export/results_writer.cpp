@@ -10,17 +10,26 @@
 
 namespace desksim::analysis {
 
-std::string results_to_json(const results::RunResult& run) {
+std::string message_to_json(const google::protobuf::Message& message) {
   google::protobuf::util::JsonPrintOptions options;
   options.add_whitespace = true;
   options.always_print_primitive_fields = true;  // dashboards see every field, zero or not
   options.preserve_proto_field_names = true;
   std::string json;
-  (void)google::protobuf::util::MessageToJsonString(run, &json, options);
+  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
   return json;
 }
 
 bool write_results(const results::RunResult& run, const std::string& directory, std::string* error) {
+  return write_message_files(run, directory, "results", error);
+}
+
+bool write_comparison(const results::Comparison& comparison, const std::string& directory, std::string* error) {
+  return write_message_files(comparison, directory, "comparison", error);
+}
+
+bool write_message_files(const google::protobuf::Message& message, const std::string& directory,
+                         const std::string& stem, std::string* error) {
   std::error_code ec;
   std::filesystem::create_directories(directory, ec);
   if (ec) {
@@ -32,11 +41,11 @@ bool write_results(const results::RunResult& run, const std::string& directory, 
     google::protobuf::io::StringOutputStream stream(&binary);
     google::protobuf::io::CodedOutputStream coded(&stream);
     coded.SetSerializationDeterministic(true);
-    run.SerializeToCodedStream(&coded);
+    message.SerializeToCodedStream(&coded);
   }
   const std::filesystem::path dir(directory);
-  return write_file_atomically((dir / "results.pb").string(), binary, error) &&
-         write_file_atomically((dir / "results.json").string(), results_to_json(run), error);
+  return write_file_atomically((dir / (stem + ".pb")).string(), binary, error) &&
+         write_file_atomically((dir / (stem + ".json")).string(), message_to_json(message), error);
 }
 
 }  // namespace desksim::analysis

@@ -126,6 +126,36 @@ TEST_F(Cli, UnwritableOutputFailsWithoutLeavingHalfAFile) {
   EXPECT_EQ(read_file(dir_ / "blocked"), "not a directory");
 }
 
+TEST_F(Cli, CompareRunsBothScenariosOnCommonRandomNumbers) {
+  std::ofstream(dir_ / "more.textproto") << R"(name: "more-agents"
+run { max_tickets: 20000 warmup_tickets: 500 replications: 2 }
+demand { arrivals_per_hour: 9 }
+desk { agents: 12 handle_time_minutes { exponential { mean: 60 } } }
+)";
+  const auto out = desksim("compare " + scenario() + " " + (dir_ / "more.textproto").string() + " -r 3 --out " +
+                           (dir_ / "c").string());
+  ASSERT_EQ(out.exit_code, 0) << out.output;
+  EXPECT_NE(out.output.find("base small vs alternative more-agents: 3 paired replication(s)"), std::string::npos)
+      << out.output;
+  desksim::results::Comparison comparison;
+  ASSERT_TRUE(comparison.ParseFromString(read_file(dir_ / "c" / "comparison.pb")));
+  EXPECT_EQ(comparison.base().replications_size(), 3);
+  bool found = false;
+  for (const auto& d : comparison.differences()) {
+    if (d.name() != "desk.wait_hours.mean") continue;
+    found = true;
+    EXPECT_LT(d.ci_high(), 0.0);  // two more agents: shorter waits, and the paired interval says so
+    EXPECT_TRUE(d.significant());
+  }
+  EXPECT_TRUE(found);
+  // Same arrivals in both (the demand streams are shared): the raised counts are identical.
+  for (const auto& d : comparison.differences()) {
+    if (d.name() == "desk.raised") {
+      EXPECT_EQ(d.difference_mean(), 0.0);
+    }
+  }
+}
+
 TEST_F(Cli, UnknownOptionIsRejected) {
   const auto out = desksim("run " + scenario() + " --frobnicate");
   EXPECT_NE(out.exit_code, 0);

@@ -1,0 +1,42 @@
+#include "analysis/statistics/scenario_comparison.hpp"
+
+#include <map>
+
+#include "analysis/statistics/replication_statistics.hpp"
+#include "analysis/statistics/run_estimates.hpp"
+
+namespace desksim::analysis {
+
+bool compare_runs(results::Comparison* out, double confidence, std::string* error) {
+  const auto& base = out->base();
+  const auto& alternative = out->alternative();
+  if (base.replications_size() != alternative.replications_size() || base.seed() != alternative.seed()) {
+    if (error)
+      *error = "cannot pair the runs: " + std::to_string(base.replications_size()) + " replications with seed " +
+               std::to_string(base.seed()) + " against " + std::to_string(alternative.replications_size()) +
+               " with seed " + std::to_string(alternative.seed());
+    return false;
+  }
+  std::map<std::string, std::vector<double>> alternative_values;
+  for (auto& m : collect_metric_samples(alternative)) alternative_values.emplace(m.name, std::move(m.values));
+  out->clear_differences();
+  for (const MetricSamples& m : collect_metric_samples(base)) {
+    const auto it = alternative_values.find(m.name);
+    if (it == alternative_values.end()) continue;
+    const Estimate d = estimate_paired_difference(m.values, it->second, confidence);
+    const Estimate a = estimate_mean(m.values, confidence), b = estimate_mean(it->second, confidence);
+    auto* diff = out->add_differences();
+    diff->set_name(m.name);
+    diff->set_n(static_cast<std::uint32_t>(d.n));
+    diff->set_base_mean(a.mean);
+    diff->set_alternative_mean(b.mean);
+    diff->set_difference_mean(d.mean);
+    diff->set_ci_low(d.n > 1 ? d.low : d.mean);
+    diff->set_ci_high(d.n > 1 ? d.high : d.mean);
+    diff->set_confidence(confidence);
+    diff->set_significant(d.n > 1 && (d.low > 0 || d.high < 0));
+  }
+  return true;
+}
+
+}  // namespace desksim::analysis
