@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -46,17 +47,16 @@ struct Timing {
   std::uint64_t events;
 };
 
-Timing time_desksim(std::uint64_t customers) {
+/// Runs `body` in a child process (a SimGrid engine of its own) and returns the seconds and event
+/// count it measured there, so that fork and result transfer are not timed.
+Timing time_in_child(const std::function<Timing()>& body) {
   desksim::sim::ReplicationRunnerOptions options;
   std::string error;
-  const auto scenario = mm10(customers);
   const auto out = desksim::sim::run_replications(
       options,
       [&](unsigned) {
-        const auto start = Clock::now();
-        const auto result = desksim::models::run_replication(scenario, 1, 0);
-        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        return std::to_string(seconds) + " " + std::to_string(result.events());
+        const Timing t = body();
+        return std::to_string(t.seconds) + " " + std::to_string(t.events);
       },
       &error);
   if (out.empty()) {
@@ -68,37 +68,34 @@ Timing time_desksim(std::uint64_t customers) {
   return t;
 }
 
+/// The whole engine, as `desksim run` uses it.
+Timing time_desksim(std::uint64_t customers) {
+  const auto scenario = mm10(customers);
+  return time_in_child([&] {
+    const auto start = Clock::now();
+    const auto result = desksim::models::run_replication(scenario, 1, 0);
+    return Timing{std::chrono::duration<double>(Clock::now() - start).count(), result.events()};
+  });
+}
+
 /// The same model on the same kernel with nothing subscribed to its signals: what the kernel and
 /// the model cost without the statistics (the plain loop records only a mean wait).
 Timing time_kernel_only(std::uint64_t customers) {
-  desksim::sim::ReplicationRunnerOptions options;
-  std::string error;
-  const auto out = desksim::sim::run_replications(
-      options,
-      [&](unsigned) {
-        const auto start = Clock::now();
-        desksim::sim::SimGridRuntime runtime;
-        desksim::sim::EventKernel kernel(runtime);
-        desksim::sim::SignalBus signals;
-        desksim::models::AgentPool desk(kernel, signals, 10);
-        desksim::models::PoissonDemandOptions demand_options;
-        demand_options.rate_per_second = 9.0 / 3600.0;
-        demand_options.work = desksim::sim::Distribution::exponential(3600.0);
-        demand_options.max_tickets = customers;
-        desksim::models::PoissonDemand demand(kernel, signals, desk, demand_options, 1, 0);
-        demand.start();
-        kernel.run();
-        const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
-        return std::to_string(seconds) + " " + std::to_string(kernel.events_processed());
-      },
-      &error);
-  if (out.empty()) {
-    std::fprintf(stderr, "desksim_bench: %s\n", error.c_str());
-    std::exit(1);
-  }
-  Timing t{};
-  std::sscanf(out[0].c_str(), "%lf %lu", &t.seconds, &t.events);
-  return t;
+  return time_in_child([customers] {
+    const auto start = Clock::now();
+    desksim::sim::SimGridRuntime runtime;
+    desksim::sim::EventKernel kernel(runtime);
+    desksim::sim::SignalBus signals;
+    desksim::models::AgentPool desk(kernel, signals, 10);
+    desksim::models::PoissonDemandOptions demand_options;
+    demand_options.rate_per_second = 9.0 / 3600.0;
+    demand_options.work = desksim::sim::Distribution::exponential(3600.0);
+    demand_options.max_tickets = customers;
+    desksim::models::PoissonDemand demand(kernel, signals, desk, demand_options, 1, 0);
+    demand.start();
+    kernel.run();
+    return Timing{std::chrono::duration<double>(Clock::now() - start).count(), kernel.events_processed()};
+  });
 }
 
 Timing time_plain(std::uint64_t customers) {

@@ -10,19 +10,9 @@
 namespace desksim {
 namespace {
 
-std::uint64_t counter(const results::ReplicationResult& r, const std::string& name) {
-  for (const auto& c : r.counters())
-    if (c.name() == name) return c.value();
-  ADD_FAILURE() << "no counter " << name;
-  return 0;
-}
-
-double tally_mean(const results::ReplicationResult& r, const std::string& name) {
-  for (const auto& t : r.tallies())
-    if (t.name() == name) return t.mean();
-  ADD_FAILURE() << "no tally " << name;
-  return 0;
-}
+using testing::counter;
+using testing::tally_mean;
+using testing::time_average;
 
 TEST(PopulationStorm, OutagesAddLinkedTicketsThatCompeteForTheSameAgents) {
   const auto with = testing::load("scenarios/validation/population-outage-storm.textproto");

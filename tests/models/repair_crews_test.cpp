@@ -10,28 +10,11 @@
 namespace desksim {
 namespace {
 
+using testing::counter;
+using testing::tally_mean;
+using testing::time_average;
+
 const char* kScenario = "scenarios/validation/repair-crews-from-resolver-group.textproto";
-
-double time_average(const results::ReplicationResult& r, const std::string& name) {
-  for (const auto& a : r.time_averages())
-    if (a.name() == name) return a.mean();
-  ADD_FAILURE() << "no time average " << name;
-  return 0;
-}
-
-double tally_mean(const results::ReplicationResult& r, const std::string& name) {
-  for (const auto& t : r.tallies())
-    if (t.name() == name) return t.count() > 0 ? t.mean() : 0.0;
-  ADD_FAILURE() << "no tally " << name;
-  return 0;
-}
-
-double counter(const results::ReplicationResult& r, const std::string& name) {
-  for (const auto& c : r.counters())
-    if (c.name() == name) return static_cast<double>(c.value());
-  ADD_FAILURE() << "no counter " << name;
-  return 0;
-}
 
 TEST(RepairCrewsFromResolverGroup, RepairsAndTicketsShareTheEngineers) {
   const auto shared = testing::load(kScenario);

@@ -54,6 +54,22 @@ inline std::uint64_t counter(const results::ReplicationResult& r, const std::str
   return 0;
 }
 
+/// Mean of a tally of one replication (0 when it observed nothing).
+inline double tally_mean(const results::ReplicationResult& r, const std::string& name) {
+  for (const auto& t : r.tallies())
+    if (t.name() == name) return t.count() > 0 ? t.mean() : 0.0;
+  ADD_FAILURE() << "no tally " << name;
+  return 0.0;
+}
+
+/// Time average of one replication.
+inline double time_average(const results::ReplicationResult& r, const std::string& name) {
+  for (const auto& a : r.time_averages())
+    if (a.name() == name) return a.mean();
+  ADD_FAILURE() << "no time average " << name;
+  return 0.0;
+}
+
 inline const results::CycleProfile* profile(const results::ReplicationResult& r, const std::string& name) {
   for (const auto& p : r.profiles())
     if (p.name() == name) return &p;
