@@ -35,6 +35,8 @@ ResolverNetwork::ResolverNetwork(sim::EventKernel& kernel, sim::SignalBus& signa
       chase_(kernel.add_handler(&chase_handler_, "resolver.ola_chase")),
       ola_check_(kernel.add_handler(&ola_handler_, "resolver.ola_check")),
       extra_end_(kernel.add_handler(&extra_handler_, "resolver.extra_capacity_end")),
+      response_deadline_(kernel.add_handler(&response_deadline_handler_, "resolver.supplier_response_deadline")),
+      resolution_deadline_(kernel.add_handler(&resolution_deadline_handler_, "resolver.supplier_resolution_deadline")),
       routing_(stream(seed, replication, "resolver.routing")),
       handoff_(stream(seed, replication, "resolver.handoff_delay")) {
   const std::string r = "tickets.reassignments_";
@@ -50,6 +52,8 @@ ResolverNetwork::ResolverNetwork(sim::EventKernel& kernel, sim::SignalBus& signa
     reassignment_.push_back(per_priority(signals, base + "reassignment"));
     response_met_.push_back(per_priority(signals, base + "response_met"));
     resolution_met_.push_back(per_priority(signals, base + "resolution_met"));
+    response_breach_.push_back(per_priority(signals, base + "response_breach"));
+    resolution_breach_.push_back(per_priority(signals, base + "resolution_breach"));
     resolution_time_.push_back(per_priority(signals, base + "resolution_time"));
     time_held_.push_back(per_priority(signals, base + "time_held"));
     std::array<PerPriority, 4> sr;
@@ -247,8 +251,15 @@ void ResolverNetwork::enter_group(std::uint32_t i, std::uint16_t g, sim::Time no
   const auto bit = static_cast<std::uint8_t>(1u << s);
   n.held_mask |= bit;
   const SlaTargetConfig& sla = config_.suppliers[s].sla[t.priority - 1u];
-  sla_start(n.resolution[s], calendar(sla.calendar), sla.resolution_seconds, now);
-  if (!(n.responded_mask & bit)) sla_start(n.response[s], calendar(sla.calendar), sla.response_seconds, now);
+  // Each supplier's own clocks run during its visits; a deadline reached during this visit is a
+  // breach recorded at that instant (the check is stale if the visit has ended by then).
+  const std::uint64_t visit = ticket_payload(i, n.visit_token);
+  const sim::Time resolution_due = sla_start(n.resolution[s], calendar(sla.calendar), sla.resolution_seconds, now);
+  if (resolution_due >= 0) kernel_.schedule_at(std::max(now, resolution_due), resolution_deadline_, visit);
+  if (!(n.responded_mask & bit)) {
+    const sim::Time response_due = sla_start(n.response[s], calendar(sla.calendar), sla.response_seconds, now);
+    if (response_due >= 0) kernel_.schedule_at(std::max(now, response_due), response_deadline_, visit);
+  }
   signals_.emit(stations_[g].visit, now, 1.0);
   if (gc.has_ola && config_.integrator >= 0) {
     const sim::WorkingCalendar& cal = calendar(gc.ola_calendar);
@@ -491,6 +502,28 @@ void ResolverNetwork::attribute_breach(std::uint32_t i, sim::Time now) {
     case Where::kInService: signals_.emit(caused_work_[config_.groups[tickets_[i].group].supplier], now, 1.0); break;
     case Where::kNone: signals_.emit(caused_desk_, now, 1.0); break;
   }
+}
+
+void ResolverNetwork::on_supplier_response_deadline(sim::Time now, std::uint64_t payload) {
+  const std::uint32_t i = payload_index(payload);
+  NetTicket& n = tickets_[i];
+  if (!n.known || n.visit_token != payload_token(payload) || n.where != Where::kQueued) return;  // answered
+  const std::size_t s = config_.groups[n.group].supplier;
+  if (n.response[s].breached) return;
+  n.response[s].breached = true;
+  emit_sp(response_breach_, s, desk_.ticket(i).priority, now, 1.0);
+}
+
+void ResolverNetwork::on_supplier_resolution_deadline(sim::Time now, std::uint64_t payload) {
+  const std::uint32_t i = payload_index(payload);
+  NetTicket& n = tickets_[i];
+  if (!n.known || n.visit_token != payload_token(payload) ||
+      (n.where != Where::kQueued && n.where != Where::kInService))
+    return;  // the visit is over: the clock stopped before its deadline
+  const std::size_t s = config_.groups[n.group].supplier;
+  if (n.resolution[s].breached) return;
+  n.resolution[s].breached = true;
+  emit_sp(resolution_breach_, s, desk_.ticket(i).priority, now, 1.0);
 }
 
 void ResolverNetwork::on_final_resolution(std::uint32_t i, sim::Time now) {

@@ -125,6 +125,10 @@ class ResolverNetwork final : public TicketResolver, public RepairCrewProvider {
   void on_chase(sim::Time now, std::uint64_t payload);
   void on_ola_check(sim::Time now, std::uint64_t payload);
   void on_extra_end(sim::Time now, std::uint64_t payload);
+  /// A supplier's own response or resolution deadline during a visit: recorded as a breach when it
+  /// happens if the clock is still running (the visit is the one the payload names).
+  void on_supplier_response_deadline(sim::Time now, std::uint64_t payload);
+  void on_supplier_resolution_deadline(sim::Time now, std::uint64_t payload);
 
   void move_to(std::uint32_t index, std::uint16_t group, int from_supplier, sim::Time now);
   void enter_group(std::uint32_t index, std::uint16_t group, sim::Time now);
@@ -154,7 +158,9 @@ class ResolverNetwork final : public TicketResolver, public RepairCrewProvider {
   MemberHandler<ResolverNetwork, &ResolverNetwork::on_chase> chase_handler_{this};
   MemberHandler<ResolverNetwork, &ResolverNetwork::on_ola_check> ola_handler_{this};
   MemberHandler<ResolverNetwork, &ResolverNetwork::on_extra_end> extra_handler_{this};
-  sim::HandlerId handoff_end_, completion_, chase_, ola_check_, extra_end_;
+  MemberHandler<ResolverNetwork, &ResolverNetwork::on_supplier_response_deadline> response_deadline_handler_{this};
+  MemberHandler<ResolverNetwork, &ResolverNetwork::on_supplier_resolution_deadline> resolution_deadline_handler_{this};
+  sim::HandlerId handoff_end_, completion_, chase_, ola_check_, extra_end_, response_deadline_, resolution_deadline_;
 
   sim::RandomStream routing_, handoff_;
   std::vector<sim::RandomStream> work_, route_;  ///< per group
@@ -169,7 +175,7 @@ class ResolverNetwork final : public TicketResolver, public RepairCrewProvider {
   std::array<std::vector<std::uint64_t>, kMaxSuppliers> month_resolved_, month_breached_;
 
   std::vector<PerPriority> handoff_in_, handoff_out_, chase_sig_, ola_escalation_sig_, escalation_l3_, reassignment_,
-      response_met_, resolution_met_, resolution_time_, time_held_;
+      response_met_, resolution_met_, resolution_time_, time_held_, response_breach_, resolution_breach_;
   std::vector<std::array<PerPriority, 4>> supplier_reassignments_;  ///< [supplier][0,1,2,3+]
   std::array<PerPriority, 4> reassignments_;
   sim::SignalId network_time_, visits_, handoff_time_, caused_desk_, caused_handoff_;

@@ -33,7 +33,8 @@ std::vector<sim::StatisticSpec> resolver_statistics(const ServiceDeskConfig& des
     for (const std::string& p : priorities) {
       static const std::pair<const char*, const char*> kCounts[] = {
           {"handoff_in", "handoffs_in"},       {"handoff_out", "handoffs_out"},     {"chase", "chases"},
-          {"ola_escalation", "ola_escalations"}, {"escalation_l3", "escalations_l3"}, {"reassignment", "reassignments"}};
+          {"ola_escalation", "ola_escalations"}, {"escalation_l3", "escalations_l3"}, {"reassignment", "reassignments"},
+          {"response_breach", "response_breaches"}, {"resolution_breach", "resolution_breaches"}};
       for (const auto& [signal, output] : kCounts) count(base + signal + p, base + output + p);
       specs.push_back({base + "response_met" + p, Kind::kProportion, base + "response_attainment" + p, 1.0, {}});
       specs.push_back({base + "resolution_met" + p, Kind::kProportion, base + "resolution_attainment" + p, 1.0, {}});
