@@ -6,22 +6,13 @@
 
 #include "models/scenario/scenario_loader.hpp"
 #include "models/scenario/scenario_validator.hpp"
+#include "tests/scenarios/validator_test_support.hpp"
 
 namespace desksim {
 namespace {
 
-scenario::Scenario load_ok(const std::string& relative) {
-  scenario::Scenario s;
-  std::vector<models::Diagnostic> d;
-  EXPECT_TRUE(models::load_scenario(std::string(DESKSIM_SOURCE_DIR) + "/" + relative, &s, &d)) << models::format_all(d);
-  return s;
-}
-
-bool has_error(const scenario::Scenario& s, const std::string& path) {
-  std::vector<models::Diagnostic> d;
-  models::validate_scenario(s, &d);
-  return std::any_of(d.begin(), d.end(), [&](const models::Diagnostic& x) { return x.field_path == path; });
-}
+using testing::has_error;
+using testing::load_ok;
 
 TEST(ServiceDeskValidator, ShippedScenariosAreValid) {
   for (const char* f : {"scenarios/met/run-and-maintain.textproto", "scenarios/validation/mm10-rho09.textproto",
