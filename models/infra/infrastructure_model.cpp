@@ -292,8 +292,7 @@ void InfrastructureModel::acquire_crew(Component& c) {
   }
   simgrid::s4u::Semaphore* assigned = c.engineer_assigned.get();
   options_.crew_provider->request_engineer(static_cast<std::uint16_t>(c.pool->group), [this, assigned] {
-    kernel_.wake_simgrid();  // first, so that the actor resumes at this instant
-    assigned->release();
+    kernel_.run_in_simgrid([assigned] { assigned->release(); });  // the actor resumes at this instant
   });
   assigned->acquire();
 }

@@ -1,5 +1,6 @@
 #include "sim/kernel/event_kernel.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <stdexcept>
 
@@ -20,6 +21,7 @@ HandlerId EventKernel::add_handler(EventHandler* handler, std::string name) {
 }
 
 void EventKernel::simgrid_wakeup_at(Time t) {
+  t = simgrid_date_at_or_after(t);
   agenda_.push(t);
   if (t < simgrid_due_) simgrid_due_ = t;
 }
@@ -33,6 +35,8 @@ void EventKernel::refresh_simgrid_due() {
 }
 
 void EventKernel::advance_simgrid_to(Time t) {
+  // Never a date behind SimGrid's clock, and always one on the exact grid (see time.hpp).
+  t = std::max(simgrid_date_at_or_after(t), SimGridRuntime::clock());
   runtime_.seal();
   in_simgrid_ = true;
   runtime_.engine().run_until(t);
@@ -64,25 +68,41 @@ void EventKernel::run_until(Time horizon) {
   }
   // Bring SimGrid's clock to where the run ended: the horizon if it is finite and was reached.
   const Time end = (!stopped_ && horizon != kNever) ? horizon : now_;
-  if (end > SimGridRuntime::clock()) advance_simgrid_to(end);
+  if (end > SimGridRuntime::clock()) {
+    advance_simgrid_to(end);
+    now_ = end;  // SimGrid's grid date may lie a fraction of a microsecond past it
+  }
 }
 
-void EventKernel::wake_simgrid() {
-  // SimGrid has nothing due before now_ (else it would have run before this ticket event), so
-  // running it up to now_ only moves its clock.
-  if (!in_simgrid_ && SimGridRuntime::clock() < now_) advance_simgrid_to(now_);
-  simgrid_wakeup_at(now());
+void EventKernel::run_in_simgrid(std::function<void()> code) {
+  if (in_simgrid_) {
+    code();
+    return;
+  }
+  // SimGrid has nothing due before now_ (else it would have run before this ticket event), so the
+  // timer is its next event unless something else falls on the same grid date.
+  const Time at = simgrid_date_at_or_after(now_);
+  simgrid::kernel::timer::Timer::set(at, [code = std::move(code)] { code(); });
+  simgrid_wakeup_at(at);
 }
 
 void EventKernel::sleep_until(Time t) {
   if (!in_simgrid_) throw std::logic_error("EventKernel::sleep_until called outside a SimGrid actor");
+  t = std::max(simgrid_date_at_or_after(t), SimGridRuntime::clock());
   simgrid_wakeup_at(t);
   simgrid::s4u::this_actor::sleep_until(t);
 }
 
 void EventKernel::spawn_actor(const std::string& name, std::function<void()> code) {
-  simgrid_wakeup_at(now());
-  simgrid::s4u::Actor::create(name, runtime_.control_host(), std::move(code));
+  auto create = [this, name, code = std::move(code)]() mutable {
+    simgrid::s4u::Actor::create(name, runtime_.control_host(), std::move(code));
+  };
+  if (in_simgrid_ || SimGridRuntime::clock() == now_) {
+    simgrid_wakeup_at(now());
+    create();
+  } else {
+    run_in_simgrid(std::move(create));  // so that it starts at now(), not at SimGrid's last date
+  }
 }
 
 }  // namespace desksim::sim

@@ -13,6 +13,11 @@
 // SimGrid's clock is therefore always exactly the date of the last SimGrid event, and is brought to
 // the horizon at the end of the run; ticket events read the time from `now()`.
 //
+// Every date the kernel hands SimGrid (sleeps, wake-ups, `run_until` targets) is first put on the
+// exact grid of sim/kernel/time.hpp (rounded up, so nothing happens before it was asked for). This
+// is what keeps SimGrid's clock from rounding past a requested date and aborting; no call site
+// needs to care.
+//
 // Ordering is total and deterministic: events are ordered by (time, insertion sequence); when a
 // SimGrid event and a ticket event fall at the same time, SimGrid runs first.
 #include <cstdint>
@@ -66,15 +71,16 @@ class EventKernel {
   /// Tells the kernel that SimGrid has something due at absolute time t (a state-profile event, an
   /// actor waking up). Without it the kernel would not advance SimGrid before later ticket events.
   void simgrid_wakeup_at(Time t);
-  /// From a ticket event that has just made a blocked actor ready (released a semaphore it waits
-  /// on): brings SimGrid's clock to now(), so that the actor resumes at the right time rather than
-  /// at SimGrid's last date, and runs SimGrid before the next ticket event. From actor code it only
-  /// registers the wake-up (the clock is already right there).
-  void wake_simgrid();
+  /// Runs `code` inside SimGrid at the current time: at once from actor code, and from a ticket
+  /// event as a SimGrid timer at the first grid date at or after now(). Use it for anything that
+  /// makes an actor ready (releasing a semaphore it waits on), so that the actor resumes at this
+  /// instant rather than at SimGrid's last date, in order with SimGrid's own events.
+  void run_in_simgrid(std::function<void()> code);
   /// For actor code: sleep until t, registering the wake-up.
   void sleep_until(Time t);
   void sleep_for(Time delay) { sleep_until(now() + delay); }
-  /// Starts a low-frequency process as a SimGrid actor on the control host. It starts at now().
+  /// Starts a low-frequency process as a SimGrid actor on the control host. It starts at now() (on
+  /// SimGrid's grid).
   void spawn_actor(const std::string& name, std::function<void()> code);
 
   SimGridRuntime& runtime() { return runtime_; }

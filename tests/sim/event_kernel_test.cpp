@@ -7,6 +7,7 @@
 
 #include <simgrid/s4u/Engine.hpp>
 #include <simgrid/s4u/Semaphore.hpp>
+#include <cmath>
 #include <sstream>
 
 #include "tests/support/in_child_process.hpp"
@@ -78,8 +79,7 @@ class Releaser final : public EventHandler {
   Releaser(EventKernel& kernel, simgrid::s4u::Semaphore* semaphore)
       : kernel_(kernel), semaphore_(semaphore), id_(kernel.add_handler(this, "release")) {}
   void on_event(Time, std::uint64_t) override {
-    kernel_.wake_simgrid();
-    semaphore_->release();
+    kernel_.run_in_simgrid([s = semaphore_] { s->release(); });
   }
   HandlerId id() const { return id_; }
 
@@ -109,6 +109,47 @@ TEST(EventKernel, ATicketEventWakesABlockedActorAtItsOwnTime) {
     return log.str();
   });
   EXPECT_EQ(log, "woke@3 h2@3.5 h1@4 ");
+}
+
+// 29.04... + (109.58... - 29.04...) rounds to one ulp past 109.58... in double arithmetic: handed
+// to SimGrid as they are, these dates make its clock overshoot the wake-up, and the actor's next
+// step aborts the process ("You asked to simulate up to ..., but that's in the past already").
+TEST(EventKernel, DatesWhoseDifferenceRoundsDoNotAbortSimGrid) {
+  constexpr double c = 29.04078757486794, t = 109.5863798485657;
+  static_assert(c + (t - c) > t);
+  const std::string log = testing::in_child_process([] {
+    SimGridRuntime runtime;
+    EventKernel kernel(runtime);
+    std::ostringstream log;
+    Recorder heap(kernel, log, "h");
+    kernel.schedule_at(t + 0.5, heap.id(), 1);
+    kernel.spawn_actor("component", [&] {
+      kernel.sleep_until(c);
+      kernel.sleep_until(t);
+      log << "woke>=t:" << (kernel.now() >= t) << " within1us:" << (kernel.now() - t < 1e-6) << " ";
+      kernel.sleep_for(1.0);
+      log << "again ";
+    });
+    kernel.run_until(200.0);
+    log << "simgrid@" << simgrid::s4u::Engine::get_clock();
+    return log.str();
+  });
+  EXPECT_EQ(log, "woke>=t:1 within1us:1 h1@110.086 again simgrid@200");
+}
+
+TEST(EventKernel, SimGridDatesAreOnAnExactGrid) {
+  EXPECT_EQ(simgrid_date_at_or_after(2.0), 2.0);
+  EXPECT_EQ(simgrid_date_at_or_after(1800.0 * 7919), 1800.0 * 7919);
+  const double t = 109.5863798485657;
+  const double g = simgrid_date_at_or_after(t);
+  EXPECT_GE(g, t);
+  EXPECT_LT(g - t, kSimGridQuantum);
+  EXPECT_EQ(std::fmod(g, kSimGridQuantum), 0.0);
+  // On the grid, SimGrid's clock step now + (date - now) is exact.
+  const double c = simgrid_date_at_or_after(29.04078757486794);
+  EXPECT_EQ(c + (g - c), g);
+  const double far = simgrid_date_at_or_after(0.9 * kMaxSimGridDate);
+  EXPECT_EQ(c + (far - c), far);
 }
 
 TEST(EventKernel, StopsAtTheHorizonAndBringsSimGridThere) {
