@@ -11,6 +11,7 @@
 // Then it shows how a population-mode run's cost grows with users and horizon
 // (bench/population_scaling.hpp).
 #include <chrono>
+#include <limits>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -21,7 +22,8 @@
 #include "bench/plain_loop.hpp"
 #include "bench/population_scaling.hpp"
 #include "desksim/scenario.pb.h"
-#include "models/desk/agent_pool.hpp"
+#include "models/desk/service_desk_config.hpp"
+#include "models/flow/service_flow.hpp"
 #include "models/desk/poisson_demand.hpp"
 #include "models/run/desk_replication.hpp"
 #include "sim/kernel/event_kernel.hpp"
@@ -86,12 +88,16 @@ Timing time_kernel_only(std::uint64_t customers) {
     desksim::sim::SimGridRuntime runtime;
     desksim::sim::EventKernel kernel(runtime);
     desksim::sim::SignalBus signals;
-    desksim::models::AgentPool desk(kernel, signals, 10);
+    desksim::scenario::Scenario simple;
+    simple.mutable_desk()->set_agents(10);
+    const auto config = desksim::models::make_simple_desk_config(simple);
+    desksim::models::ServiceFlow desk(kernel, signals, config, nullptr, 1, 0);
     desksim::models::PoissonDemandOptions demand_options;
     demand_options.rate_per_second = 9.0 / 3600.0;
     demand_options.work = desksim::sim::Distribution::exponential(3600.0);
     demand_options.max_tickets = customers;
-    desksim::models::PoissonDemand demand(kernel, signals, desk, demand_options, 1, 0);
+    desksim::models::PoissonDemand demand(kernel, desk, demand_options, 1, 0);
+    desk.start(std::numeric_limits<double>::infinity());
     demand.start();
     kernel.run();
     return Timing{std::chrono::duration<double>(Clock::now() - start).count(), kernel.events_processed()};

@@ -20,11 +20,17 @@ sim::PiecewisePoissonOptions IncidentDemand::arrival_options(const ServiceDeskCo
   o.cycle_offset_seconds = config.hour_of_week_offset_seconds();
   o.factor_period_seconds = sim::kSecondsPerDay;
   o.factor_cv = config.day_factor_cv;
+  if (!config.date_factors.empty() || !config.levels.empty() || config.trend_per_second != 0) {
+    // The level of each day, at its middle (a trend is applied as a step per day).
+    o.period_level = [&config](std::int64_t day) {
+      return config.rate_factor_at((static_cast<double>(day) + 0.5) * sim::kSecondsPerDay);
+    };
+  }
   return o;
 }
 
 IncidentDemand::IncidentDemand(sim::EventKernel& kernel, const ServiceDeskConfig& config, const Population& population,
-                               ServiceDesk& desk, std::uint64_t seed, std::uint64_t replication)
+                               ServiceFlow& desk, std::uint64_t seed, std::uint64_t replication)
     : kernel_(kernel),
       config_(config),
       population_(population),
@@ -62,9 +68,14 @@ void IncidentDemand::on_event(sim::Time now, std::uint64_t) {
   const auto channel = static_cast<std::uint8_t>(sim::sample_discrete(channel_, config_.segments[segment].channel_cumulative));
   const auto category = static_cast<std::uint16_t>(sim::sample_discrete(category_, config_.category_cumulative));
   const CategoryConfig& cat = config_.categories[category];
-  const std::size_t impact = sim::sample_discrete(impact_urgency_, cat.impact_cumulative);
-  const std::size_t urgency = sim::sample_discrete(impact_urgency_, cat.urgency_cumulative);
-  const std::uint8_t priority = config_.priority_matrix[3 * impact + urgency];
+  std::uint8_t priority;
+  if (!cat.priority_cumulative.empty()) {
+    priority = static_cast<std::uint8_t>(1 + sim::sample_discrete(impact_urgency_, cat.priority_cumulative));
+  } else {
+    const std::size_t impact = sim::sample_discrete(impact_urgency_, cat.impact_cumulative);
+    const std::size_t urgency = sim::sample_discrete(impact_urgency_, cat.urgency_cumulative);
+    priority = config_.priority_matrix[3 * impact + urgency];
+  }
   const sim::Time work = config_.channels[channel].handle_time.sample(handle_time_[channel]);
   desk_.raise(user, category, priority, channel, work);
   const sim::Time next = arrivals_.next_after(now);

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "models/demand/population.hpp"
-#include "models/desk/service_desk.hpp"
+#include "models/flow/service_flow.hpp"
 #include "models/desk/service_desk_config.hpp"
 #include "sim/arrivals/piecewise_poisson_arrivals.hpp"
 #include "sim/kernel/event_kernel.hpp"
@@ -24,7 +24,7 @@ namespace desksim::models {
 class IncidentDemand final : public sim::EventHandler {
  public:
   IncidentDemand(sim::EventKernel& kernel, const ServiceDeskConfig& config, const Population& population,
-                 ServiceDesk& desk, std::uint64_t seed, std::uint64_t replication);
+                 ServiceFlow& desk, std::uint64_t seed, std::uint64_t replication);
 
   /// Schedules the first arrival.
   void start();
@@ -37,7 +37,7 @@ class IncidentDemand final : public sim::EventHandler {
   sim::EventKernel& kernel_;
   const ServiceDeskConfig& config_;
   const Population& population_;
-  ServiceDesk& desk_;
+  ServiceFlow& desk_;
   sim::HandlerId arrival_;
   sim::PiecewisePoissonArrivals arrivals_;
   std::vector<std::vector<double>> segment_cumulative_by_hour_;  // [hour][segment]

@@ -12,10 +12,10 @@ std::vector<sim::StatisticSpec> desk_statistics(double service_level_seconds) {
       {"desk.sojourn", Kind::kTally, "desk.sojourn_hours", to_hours, {}},
       {"desk.queue_length", Kind::kTimeAverage, "desk.queue_length", 1.0, {}},
       {"desk.busy_agents", Kind::kTimeAverage, "desk.busy_agents", 1.0, {}},
-      {"desk.raised", Kind::kCount, "desk.raised", 1.0, {}},
-      {"desk.resolved", Kind::kCount, "desk.resolved", 1.0, {}},
-      {"desk.raised", Kind::kSumPerPeriod, "desk.raised_per_day", 1.0, {}, sim::kSecondsPerDay},
-      {"desk.resolved", Kind::kSumPerPeriod, "desk.resolved_per_day", 1.0, {}, sim::kSecondsPerDay},
+      {"tickets.raised", Kind::kCount, "desk.raised", 1.0, {}},
+      {"tickets.resolved", Kind::kCount, "desk.resolved", 1.0, {}},
+      {"tickets.raised", Kind::kSumPerPeriod, "desk.raised_per_day", 1.0, {}, sim::kSecondsPerDay},
+      {"tickets.resolved", Kind::kSumPerPeriod, "desk.resolved_per_day", 1.0, {}, sim::kSecondsPerDay},
   };
 }
 

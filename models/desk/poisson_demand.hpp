@@ -1,13 +1,14 @@
 #pragma once
-// Poisson ticket arrivals at a constant rate, handing each ticket to the desk.
+// Poisson ticket arrivals at a constant rate, raising each ticket at the desk (the simple scenario
+// form: one category, one channel, priority 4).
 //
 // Two random streams, one per stochastic source: "demand.arrivals" (inter-arrival gaps) and
-// "desk.handle_time" (each ticket's work, drawn when it is raised). Emits "desk.raised" (value 1).
+// "desk.handle_time" (each ticket's work, drawn when it is raised).
 #include <cstdint>
 #include <functional>
 #include <limits>
 
-#include "models/desk/agent_pool.hpp"
+#include "models/flow/service_flow.hpp"
 #include "sim/kernel/event_kernel.hpp"
 #include "sim/kernel/signal_bus.hpp"
 #include "sim/random/distribution.hpp"
@@ -30,7 +31,7 @@ struct PoissonDemandOptions {
 
 class PoissonDemand final : public sim::EventHandler {
  public:
-  PoissonDemand(sim::EventKernel& kernel, sim::SignalBus& signals, AgentPool& desk, PoissonDemandOptions options,
+  PoissonDemand(sim::EventKernel& kernel, ServiceFlow& desk, PoissonDemandOptions options,
                 std::uint64_t seed, std::uint64_t replication);
 
   /// Schedules the first arrival.
@@ -40,11 +41,9 @@ class PoissonDemand final : public sim::EventHandler {
 
  private:
   sim::EventKernel& kernel_;
-  const sim::SignalBus& signals_;
-  AgentPool& desk_;
+  ServiceFlow& desk_;
   PoissonDemandOptions options_;
   sim::HandlerId arrival_;
-  sim::SignalId raised_signal_;
   sim::RandomStream gaps_;
   sim::RandomStream work_;
   double mean_gap_;

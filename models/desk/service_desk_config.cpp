@@ -1,6 +1,7 @@
 #include "models/desk/service_desk_config.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <cmath>
 
 #include "models/scenario/calendar_date.hpp"
@@ -8,8 +9,6 @@
 #include "sim/kernel/time.hpp"
 
 namespace desksim::models {
-
-namespace {
 
 std::vector<double> cumulative(const std::vector<double>& weights) {
   std::vector<double> out(weights.size());
@@ -23,6 +22,8 @@ std::vector<double> cumulative(const std::vector<double>& weights) {
   if (!out.empty()) out.back() = 1.0;
   return out;
 }
+
+namespace {
 
 /// Weights of a mix over `names` (empty mix = evenly).
 std::vector<double> mix_weights(const google::protobuf::RepeatedPtrField<scenario::Share>& mix,
@@ -75,6 +76,16 @@ double ServiceDeskConfig::rate_per_second_in_hour(std::size_t hour) const {
   return rate;
 }
 
+double ServiceDeskConfig::rate_factor_at(double t) const {
+  const auto day = static_cast<std::int64_t>(std::floor(t / sim::kSecondsPerDay));
+  double factor = 1.0 + trend_per_second * t;
+  for (const auto& d : date_factors)
+    if (day >= d.first_day && day < d.end_day) factor *= d.factor;
+  for (const auto& l : levels)
+    if (day >= l.first_day && day < l.end_day) factor *= l.factor;
+  return factor;
+}
+
 bool uses_service_desk_model(const scenario::Scenario& scenario) {
   return scenario.has_demand() && scenario.demand().has_population();
 }
@@ -104,6 +115,16 @@ ServiceDeskConfig make_service_desk_config(const scenario::Scenario& s) {
     c.segments.push_back(std::move(out));
   }
   c.day_factor_cv = demand.day_factor_cv();
+  for (const auto& f : demand.date_factors())
+    if (auto day = parse_date(f.date())) c.date_factors.push_back({*day - c.start_day, *day - c.start_day + 1, f.factor()});
+  for (int k = 0; k < demand.level_changes_size(); ++k) {
+    const auto day = parse_date(demand.level_changes(k).from_date());
+    if (!day) continue;
+    RateFactorDays level{*day - c.start_day, std::numeric_limits<std::int64_t>::max(), demand.level_changes(k).level()};
+    if (!c.levels.empty()) c.levels.back().end_day = level.first_day;
+    c.levels.push_back(level);
+  }
+  c.trend_per_second = demand.trend_percent_per_year() / 100.0 / (365.25 * sim::kSecondsPerDay);
   std::vector<double> category_weights;
   for (const auto& cat : demand.categories()) {
     CategoryConfig out;
@@ -111,6 +132,10 @@ ServiceDeskConfig make_service_desk_config(const scenario::Scenario& s) {
     out.impact_cumulative = cumulative({cat.impact_probabilities().begin(), cat.impact_probabilities().end()});
     out.urgency_cumulative = cumulative({cat.urgency_probabilities().begin(), cat.urgency_probabilities().end()});
     out.fcr_probability = cat.first_contact_resolution_probability();
+    if (cat.priority_probabilities_size() == 4)
+      out.priority_cumulative = cumulative({cat.priority_probabilities().begin(), cat.priority_probabilities().end()});
+    out.cancel_probability = cat.cancel_probability();
+    if (cat.has_cancel_after_hours()) out.cancel_after = seconds_from_hours(cat.cancel_after_hours());
     c.categories.push_back(std::move(out));
     category_weights.push_back(cat.weight());
   }
@@ -171,6 +196,30 @@ ServiceDeskConfig make_service_desk_config(const scenario::Scenario& s) {
       out.calendar = it == c.calendar_names.end() ? 0 : static_cast<std::size_t>(it - c.calendar_names.begin());
     }
   }
+  return c;
+}
+
+ServiceDeskConfig make_simple_desk_config(const scenario::Scenario& s) {
+  ServiceDeskConfig c;
+  c.sites = {"all"};
+  c.devices = {"standard"};
+  CategoryConfig all;
+  all.name = "all";
+  all.impact_cumulative = all.urgency_cumulative = {1.0, 1.0, 1.0};
+  all.priority_cumulative = {0.0, 0.0, 0.0, 1.0};
+  all.fcr_probability = 1.0;
+  c.categories.push_back(all);
+  c.category_cumulative = {1.0};
+  ChannelConfig& phone = c.channels[kPhone];
+  phone.configured = true;
+  phone.live = true;
+  if (s.desk().has_handle_time_minutes()) phone.handle_time = seconds_from_minutes(s.desk().handle_time_minutes());
+  c.constant_agents = s.desk().agents();
+  if (s.desk().service_level_threshold_seconds() > 0) c.service_level_seconds = s.desk().service_level_threshold_seconds();
+  c.auto_close_seconds = 0.0;
+  c.sla_clocks = false;
+  c.calendars.push_back(sim::WorkingCalendar::always());
+  c.calendar_names.push_back("24x7");
   return c;
 }
 

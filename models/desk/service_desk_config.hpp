@@ -20,6 +20,10 @@ inline constexpr std::size_t kPriorities = 4;
 inline constexpr std::size_t kHoursPerWeek = 168;
 inline constexpr std::size_t kHalfHoursPerWeek = 336;
 
+/// Cumulative shares of non-negative weights (not all 0), normalised so that the last is exactly 1:
+/// a probability row that sums to 1 within rounding is renormalised here.
+std::vector<double> cumulative(const std::vector<double>& weights);
+
 /// Index of a channel name, or -1.
 int channel_index(const std::string& name);
 
@@ -47,7 +51,16 @@ struct SegmentConfig {
 struct CategoryConfig {
   std::string name;
   std::vector<double> impact_cumulative, urgency_cumulative;  ///< 3 each
+  std::vector<double> priority_cumulative;  ///< P1..P4 when given directly (then impact and urgency are unused)
   double fcr_probability = 0.0;
+  double cancel_probability = 0.0;
+  sim::Distribution cancel_after = sim::Distribution::deterministic(0.0);  // seconds
+};
+
+/// A multiplier of the arrival rate over a range of simulated days [first_day, end_day).
+struct RateFactorDays {
+  std::int64_t first_day = 0, end_day = 0;  ///< days since simulated time 0
+  double factor = 1.0;
 };
 
 struct SlaTargetConfig {
@@ -66,6 +79,11 @@ struct ServiceDeskConfig {
   std::vector<std::string> sites, devices;
   std::vector<SegmentConfig> segments;
   double day_factor_cv = 0.0;
+  std::vector<RateFactorDays> date_factors;  ///< holidays: single days, multiplied in
+  std::vector<RateFactorDays> levels;        ///< rate levels by date, each until the next
+  double trend_per_second = 0.0;             ///< rate multiplied by 1 + trend_per_second * t
+  /// The product of date factor, level and trend on the simulated day containing t.
+  double rate_factor_at(double t) const;
   std::vector<CategoryConfig> categories;
   std::vector<double> category_cumulative;
   std::array<std::uint8_t, 9> priority_matrix{};  ///< impact-major, values 1..4
@@ -85,7 +103,8 @@ struct ServiceDeskConfig {
   double reopen_probability = 0.0;
   sim::Distribution reopen_after = sim::Distribution::deterministic(0.0);  // seconds
 
-  // SLA clocks of the desk's supplier.
+  // SLA clocks of the desk's supplier (none in the simple form: no targets to measure against).
+  bool sla_clocks = true;
   std::string supplier;
   std::vector<sim::WorkingCalendar> calendars;  ///< [0] is 24x7
   std::vector<std::string> calendar_names;
@@ -103,5 +122,10 @@ bool uses_service_desk_model(const scenario::Scenario& scenario);
 
 /// Converts a VALIDATED population-mode scenario.
 ServiceDeskConfig make_service_desk_config(const scenario::Scenario& scenario);
+
+/// The simple form (`demand.arrivals_per_hour`, `desk.agents`, `desk.handle_time_minutes`) as a
+/// one-category, one-channel desk that resolves every ticket at first contact, closes it at once and
+/// keeps no SLA clocks: the M/M/c or M/G/c station, run by the same code as the population mode.
+ServiceDeskConfig make_simple_desk_config(const scenario::Scenario& scenario);
 
 }  // namespace desksim::models

@@ -1,6 +1,9 @@
 #include "models/desk/service_desk_statistics.hpp"
 
+#include <algorithm>
 #include <string>
+
+#include "models/ticket/lifecycle.hpp"
 
 #include "sim/kernel/time.hpp"
 
@@ -27,10 +30,33 @@ std::vector<sim::StatisticSpec> service_desk_statistics(const ServiceDeskConfig&
   }
   specs.push_back({"desk.queue_time", Kind::kTally, "desk.queue_time_hours", to_hours, {}});
   specs.push_back({"desk.delayed", Kind::kProportion, "desk.delayed", 1.0, {}});
-  for (const char* name : {"tickets.raised", "tickets.resolved", "tickets.abandoned", "tickets.reopened", "tickets.closed"})
+  for (const char* name :
+       {"tickets.raised", "tickets.resolved", "tickets.abandoned", "tickets.reopened", "tickets.closed", "tickets.cancelled"})
     specs.push_back({name, Kind::kCount, name, 1.0, {}});
-  for (const char* name : {"tickets.raised", "tickets.resolved", "tickets.abandoned"})
+  for (const char* name : {"tickets.raised", "tickets.resolved", "tickets.abandoned", "tickets.cancelled"})
     specs.push_back({name, Kind::kSumPerPeriod, std::string(name) + "_per_day", 1.0, {}, sim::kSecondsPerDay});
+
+  // Wall-clock time to resolve and to close, with the share under each priority's resolution target.
+  std::vector<double> targets_hours;
+  for (const auto& t : config.sla)
+    if (t.resolution_seconds > 0) targets_hours.push_back(t.resolution_seconds * to_hours);
+  std::sort(targets_hours.begin(), targets_hours.end());
+  targets_hours.erase(std::unique(targets_hours.begin(), targets_hours.end()), targets_hours.end());
+  for (std::size_t p = 0; p <= kPriorities; ++p) {
+    const std::string suffix = p == 0 ? "" : ".P" + std::to_string(p);
+    std::vector<double> thresholds = targets_hours;
+    if (p > 0 && config.sla[p - 1].resolution_seconds > 0) thresholds = {config.sla[p - 1].resolution_seconds * to_hours};
+    specs.push_back({"tickets.resolve_time" + suffix, Kind::kTally, "tickets.resolve_hours" + suffix, to_hours, thresholds});
+    specs.push_back({"tickets.close_time" + suffix, Kind::kTally, "tickets.close_hours" + suffix, to_hours, {}});
+  }
+  for (const auto& c : config.categories)
+    specs.push_back({"tickets.resolve_time.category." + c.name, Kind::kTally, "tickets.resolve_hours.category." + c.name,
+                     to_hours, targets_hours});
+  // Time in each lifecycle state, per spell.
+  for (std::size_t s = 1; s < kTicketStates; ++s) {
+    const std::string name(kTicketStateNames[s]);
+    specs.push_back({"state." + name, Kind::kTally, "state." + name + "_hours", to_hours, {}});
+  }
   for (const char* name : {"desk.queue_length", "desk.busy_agents", "desk.agents_on_duty", "tickets.open"})
     specs.push_back({name, Kind::kTimeAverage, name, 1.0, {}});
 

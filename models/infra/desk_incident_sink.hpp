@@ -1,8 +1,7 @@
 #pragma once
-// Feeds storm incidents into the issue-2 desk: each becomes a Ticket for AgentPool::accept, so it
-// waits for the same agents as normal demand. Emits "desk.raised" (the desk's intake, as
-// PoissonDemand does) and "storm.raised" (value 1 each).
-#include "models/desk/agent_pool.hpp"
+// Feeds storm incidents into the desk of the simple scenario form: each becomes a ticket of the one
+// category, waiting for the same agents as normal demand. Emits "storm.raised" (value 1 each).
+#include "models/flow/service_flow.hpp"
 #include "models/infra/incident_sink.hpp"
 #include "sim/kernel/signal_bus.hpp"
 
@@ -10,21 +9,20 @@ namespace desksim::models {
 
 class DeskIncidentSink final : public IncidentSink {
  public:
-  DeskIncidentSink(AgentPool& desk, sim::SignalBus& signals)
-      : desk_(desk), signals_(signals), desk_raised_(signals.signal("desk.raised")),
-        storm_raised_(signals.signal("storm.raised")) {}
+  DeskIncidentSink(ServiceFlow& desk, sim::SignalBus& signals)
+      : desk_(desk),
+        signals_(signals),
+        storm_raised_(signals.declare("storm.raised", "1", "a storm incident reached the desk")) {}
 
   void raise_incident(const StormIncident& incident) override {
-    // Storm tickets are numbered apart from demand tickets (top bit set).
-    desk_.accept(Ticket{(std::uint64_t{1} << 63) | incident.id, incident.raised_at, incident.work});
-    signals_.emit(desk_raised_, incident.raised_at, 1.0);
+    desk_.raise(0, 0, 4, kPhone, incident.work);
     signals_.emit(storm_raised_, incident.raised_at, 1.0);
   }
 
  private:
-  AgentPool& desk_;
+  ServiceFlow& desk_;
   const sim::SignalBus& signals_;
-  sim::SignalId desk_raised_, storm_raised_;
+  sim::SignalId storm_raised_;
 };
 
 }  // namespace desksim::models

@@ -99,6 +99,9 @@ struct InfrastructureModel::Service {
 InfrastructureModel::InfrastructureModel(const Infra& infrastructure, sim::EventKernel& kernel,
                                          sim::SignalBus& signals, InfrastructureOptions options)
     : spec_(infrastructure), kernel_(kernel), signals_(signals), options_(std::move(options)) {
+  // Emitted by the sink that takes storm incidents to the desk; declared here too because the
+  // infrastructure's statistics count it (zero when the scenario has no desk).
+  signals.declare("storm.raised", "1", "a storm incident reached the desk");
   // Repair crews: an independent pool, or the engineers of a resolver group.
   for (const auto& p : spec_.repair_crews()) {
     if (!p.resolver_group().empty()) {
@@ -163,11 +166,11 @@ InfrastructureModel::InfrastructureModel(const Infra& infrastructure, sim::Event
         break;
     }
     const std::string prefix = "component." + c.name();
-    comp->up_signal = signals_.signal(prefix + ".up");
-    comp->failure_signal = signals_.signal(prefix + ".failure");
-    comp->change_failure_signal = signals_.signal(prefix + ".change_failure");
-    comp->maintenance_signal = signals_.signal(prefix + ".maintenance");
-    comp->repair_wait_signal = signals_.signal(prefix + ".repair_wait");
+    comp->up_signal = signals_.declare(prefix + ".up", "0/1", "level: the component is up");
+    comp->failure_signal = signals_.declare(prefix + ".failure", "1", "a random failure");
+    comp->change_failure_signal = signals_.declare(prefix + ".change_failure", "1", "a failure caused by a change");
+    comp->maintenance_signal = signals_.declare(prefix + ".maintenance", "1", "a planned maintenance window begins");
+    comp->repair_wait_signal = signals_.declare(prefix + ".repair_wait", "s", "failure to the start of its repair");
     component_index.emplace(c.name(), comp->index);
     components_.push_back(std::move(comp));
   }
@@ -187,9 +190,9 @@ InfrastructureModel::InfrastructureModel(const Infra& infrastructure, sim::Event
     for (std::uint32_t c : service->rule.components())
       services_of_component_[c].push_back(static_cast<std::uint32_t>(s));
     const std::string prefix = "service." + sv.name();
-    service->up_signal = signals_.signal(prefix + ".up");
-    service->outage_signal = signals_.signal(prefix + ".outage");
-    service->outage_duration_signal = signals_.signal(prefix + ".outage_duration");
+    service->up_signal = signals_.declare(prefix + ".up", "0/1", "level: the service is up");
+    service->outage_signal = signals_.declare(prefix + ".outage", "1", "an unplanned outage begins");
+    service->outage_duration_signal = signals_.declare(prefix + ".outage_duration", "s", "an unplanned outage, at its end");
 
     const auto& st = sv.storm();
     IncidentStormOptions storm;

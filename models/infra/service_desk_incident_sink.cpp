@@ -15,9 +15,9 @@ std::size_t index_of(const std::vector<std::string>& names, const std::string& n
 
 ServiceDeskIncidentSink::ServiceDeskIncidentSink(const scenario::Infrastructure& infrastructure,
                                                  const ServiceDeskConfig& config, const Population& population,
-                                                 ServiceDesk& desk, sim::SignalBus& signals, std::uint64_t seed,
+                                                 ServiceFlow& desk, sim::SignalBus& signals, std::uint64_t seed,
                                                  std::uint64_t replication)
-    : desk_(desk), signals_(signals), raised_(signals.signal("storm.raised")) {
+    : desk_(desk), signals_(signals), raised_(signals.declare("storm.raised", "1", "a storm incident reached the desk")) {
   std::vector<std::string> segment_names, category_names;
   for (const auto& s : config.segments) segment_names.push_back(s.name);
   for (const auto& c : config.categories) category_names.push_back(c.name);

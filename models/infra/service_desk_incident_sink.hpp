@@ -11,7 +11,7 @@
 
 #include "desksim/scenario.pb.h"
 #include "models/demand/population.hpp"
-#include "models/desk/service_desk.hpp"
+#include "models/flow/service_flow.hpp"
 #include "models/desk/service_desk_config.hpp"
 #include "models/infra/incident_sink.hpp"
 #include "sim/kernel/signal_bus.hpp"
@@ -23,7 +23,7 @@ class ServiceDeskIncidentSink final : public IncidentSink {
  public:
   /// The scenario must have passed validation (names resolve).
   ServiceDeskIncidentSink(const scenario::Infrastructure& infrastructure, const ServiceDeskConfig& config,
-                          const Population& population, ServiceDesk& desk, sim::SignalBus& signals,
+                          const Population& population, ServiceFlow& desk, sim::SignalBus& signals,
                           std::uint64_t seed, std::uint64_t replication);
 
   /// Users who depend on each service, in scenario order (for InfrastructureOptions).
@@ -45,7 +45,7 @@ class ServiceDeskIncidentSink final : public IncidentSink {
     return (std::uint64_t{service + 1} << 40) | major_incident;
   }
 
-  ServiceDesk& desk_;
+  ServiceFlow& desk_;
   const sim::SignalBus& signals_;
   sim::SignalId raised_;
   std::vector<Route> routes_;

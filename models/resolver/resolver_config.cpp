@@ -84,6 +84,9 @@ ResolverNetworkConfig make_resolver_network_config(const scenario::Scenario& s, 
         target.calendar = calendar_index(desk, t.calendar());
       }
     }
+    if (sup.has_sla_pauses_waiting_on_user()) out.pauses[0] = sup.sla_pauses_waiting_on_user();
+    if (sup.has_sla_pauses_waiting_on_vendor()) out.pauses[1] = sup.sla_pauses_waiting_on_vendor();
+    if (sup.has_sla_pauses_waiting_on_change()) out.pauses[2] = sup.sla_pauses_waiting_on_change();
     c.suppliers.push_back(std::move(out));
   }
   c.desk_supplier = static_cast<std::uint8_t>(std::max(0, index_of(c.suppliers, desk.supplier)));
@@ -135,6 +138,37 @@ ResolverNetworkConfig make_resolver_network_config(const scenario::Scenario& s, 
       bound += t.probability();
       out.decision_bounds.push_back(bound);
     }
+    if (g.has_later_visit_work_hours()) {
+      out.has_later_work = true;
+      out.later_work = to_sim_distribution(g.later_visit_work_hours(), sim::kSecondsPerHour);
+    }
+    // Waiting rules: per (category, priority) the most specific rule of each state.
+    for (const auto& w : g.waiting()) {
+      WaitingRuleConfig rule;
+      rule.state = w.state() == scenario::WAITING_ON_VENDOR   ? TicketState::kWaitingOnVendor
+                   : w.state() == scenario::WAITING_ON_CHANGE ? TicketState::kWaitingOnChange
+                                                              : TicketState::kWaitingOnUser;
+      rule.probability = w.probability();
+      rule.duration = to_sim_distribution(w.duration_hours(), sim::kSecondsPerHour);
+      rule.has_resume_work = w.has_resume_work_hours();
+      if (rule.has_resume_work) rule.resume_work = to_sim_distribution(w.resume_work_hours(), sim::kSecondsPerHour);
+      out.waiting.push_back(std::move(rule));
+    }
+    out.waiting_for.assign(categories * kPriorities, {});
+    for (std::size_t k = 0; k < categories; ++k)
+      for (std::size_t p = 0; p < kPriorities; ++p)
+        for (int state = scenario::WAITING_ON_USER; state <= scenario::WAITING_ON_CHANGE; ++state) {
+          int best = -1, best_score = -1;
+          for (int r = 0; r < g.waiting_size(); ++r) {
+            const auto& w = g.waiting(r);
+            if (static_cast<int>(w.state()) != state) continue;
+            if (!w.category().empty() && w.category() != desk.categories[k].name) continue;
+            if (w.priority() != 0 && w.priority() != p + 1) continue;
+            const int score = (w.category().empty() ? 0 : 2) + (w.priority() == 0 ? 0 : 1);
+            if (score > best_score) best = r, best_score = score;
+          }
+          if (best >= 0) out.waiting_for[k * kPriorities + p].push_back(static_cast<std::uint16_t>(best));
+        }
     if (g.has_ola()) {
       const auto& ola = g.ola();
       out.has_ola = true;
@@ -157,6 +191,9 @@ ResolverNetworkConfig make_resolver_network_config(const scenario::Scenario& s, 
       if (desk.categories[k].name != r.category()) continue;
       c.routes[k].first = choice(r.groups(), c.groups);
       c.routes[k].bypass_desk = r.bypass_desk();
+      if (r.reassignment_count_probabilities_size() > 0)
+        c.routes[k].misroute_count_cumulative =
+            cumulative({r.reassignment_count_probabilities().begin(), r.reassignment_count_probabilities().end()});
     }
   }
   c.has_handoff_delay = net.has_handoff_delay_hours();

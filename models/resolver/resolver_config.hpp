@@ -8,11 +8,12 @@
 
 #include "desksim/scenario.pb.h"
 #include "models/desk/service_desk_config.hpp"
+#include "models/ticket/ticket.hpp"
 #include "sim/random/distribution.hpp"
 
 namespace desksim::models {
 
-inline constexpr std::size_t kMaxSuppliers = 4;
+// kMaxSuppliers: models/ticket/ticket.hpp (a ticket keeps one clock per supplier).
 inline constexpr std::size_t kMaxResolverGroups = 200;
 
 struct AttainmentBandConfig {
@@ -27,6 +28,8 @@ struct SupplierConfig {
   double monthly_fee = 0.0;                 // pounds
   std::vector<AttainmentBandConfig> bands;
   std::array<SlaTargetConfig, kPriorities> sla{};  ///< this supplier's targets (calendar index into ServiceDeskConfig::calendars)
+  /// Whether its clocks pause while waiting on the user, a vendor, a change.
+  std::array<bool, 3> pauses = {true, false, false};
   /// Credit for a month with `resolved` tickets of which `breached` missed the resolution target.
   double month_credit(std::uint64_t resolved, std::uint64_t breached) const;
 };
@@ -39,6 +42,14 @@ struct GroupChoice {
 };
 
 enum class OlaEffect : std::uint8_t { kNone, kExtraCapacity, kPriorityRaise };
+
+struct WaitingRuleConfig {
+  TicketState state = TicketState::kWaitingOnUser;
+  double probability = 0.0;
+  sim::Distribution duration = sim::Distribution::deterministic(0.0);  // seconds
+  bool has_resume_work = false;
+  sim::Distribution resume_work = sim::Distribution::deterministic(0.0);  // seconds
+};
 
 struct ResolverGroupConfig {
   std::string name;
@@ -64,6 +75,11 @@ struct ResolverGroupConfig {
   std::uint32_t extra_servers = 0;
   double extra_seconds = 0.0;
   std::uint32_t raise_levels = 0;
+  std::vector<WaitingRuleConfig> waiting;
+  /// [category * 4 + priority - 1] -> the rules that apply (at most one per state), in state order.
+  std::vector<std::vector<std::uint16_t>> waiting_for;
+  bool has_later_work = false;
+  sim::Distribution later_work = sim::Distribution::deterministic(0.0);  // seconds
 
   std::uint32_t servers_at(double t, double hour_of_week_offset) const;
   std::uint32_t max_servers() const;
@@ -72,6 +88,8 @@ struct ResolverGroupConfig {
 struct CategoryRouteConfig {
   GroupChoice first;
   bool bypass_desk = false;
+  /// Cumulative probabilities of 0, 1, 2, ... misroutes, when the count is drawn up front; empty otherwise.
+  std::vector<double> misroute_count_cumulative;
 };
 
 struct ResolverNetworkConfig {

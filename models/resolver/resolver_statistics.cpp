@@ -30,16 +30,19 @@ std::vector<sim::StatisticSpec> resolver_statistics(const ServiceDeskConfig& des
     const std::string base = "supplier." + s.name + ".";
     count("breach.caused_by." + s.name + ".queue", "breach.caused_by." + s.name + ".queue");
     count("breach.caused_by." + s.name + ".work", "breach.caused_by." + s.name + ".work");
+    count("breach.caused_by." + s.name + ".waiting", "breach.caused_by." + s.name + ".waiting");
     for (const std::string& p : priorities) {
       static const std::pair<const char*, const char*> kCounts[] = {
           {"handoff_in", "handoffs_in"},       {"handoff_out", "handoffs_out"},     {"chase", "chases"},
           {"ola_escalation", "ola_escalations"}, {"escalation_l3", "escalations_l3"}, {"reassignment", "reassignments"},
+          {"misroute", "misroutes"},
           {"response_breach", "response_breaches"}, {"resolution_breach", "resolution_breaches"}};
       for (const auto& [signal, output] : kCounts) count(base + signal + p, base + output + p);
       specs.push_back({base + "response_met" + p, Kind::kProportion, base + "response_attainment" + p, 1.0, {}});
       specs.push_back({base + "resolution_met" + p, Kind::kProportion, base + "resolution_attainment" + p, 1.0, {}});
       specs.push_back({base + "resolution_time" + p, Kind::kTally, base + "resolution_hours" + p, to_hours, {}});
       specs.push_back({base + "time_held" + p, Kind::kTally, base + "time_held_hours" + p, to_hours, {}});
+      specs.push_back({base + "resolve_time" + p, Kind::kTally, base + "resolve_hours" + p, to_hours, {}});
       for (const char* b : buckets) count(base + "reassignments_" + b + p, base + "reassignments_" + b + p);
     }
   }
@@ -49,6 +52,7 @@ std::vector<sim::StatisticSpec> resolver_statistics(const ServiceDeskConfig& des
     count(base + "visit", base + "visits");
     count(base + "chase", base + "chases");
     count(base + "ola_escalation", base + "ola_escalations");
+    count(base + "waiting", base + "waits");
     specs.push_back({base + "wait", Kind::kTally, base + "wait_hours", to_hours, {}});
     specs.push_back({base + "sojourn", Kind::kTally, base + "sojourn_hours", to_hours, {}});
     for (const char* level : {"queue_length", "busy", "on_duty"})

@@ -1,9 +1,10 @@
 #include "models/run/desk_replication.hpp"
 
+#include <functional>
 #include <limits>
 #include <memory>
 
-#include "models/desk/agent_pool.hpp"
+#include "models/flow/service_flow.hpp"
 #include "models/desk/desk_statistics.hpp"
 #include "models/desk/poisson_demand.hpp"
 #include "models/infra/desk_incident_sink.hpp"
@@ -37,29 +38,24 @@ results::ReplicationResult run_replication(const scenario::Scenario& scenario, s
   sim::EventKernel kernel(runtime);
   sim::SignalBus signals;
   const auto& run = scenario.run();
-  const double sl_seconds =
-      scenario.desk().service_level_threshold_seconds() > 0 ? scenario.desk().service_level_threshold_seconds() : 20.0;
-  std::vector<sim::StatisticSpec> specs = desk_statistics(sl_seconds);
-  if (scenario.has_infrastructure()) {
-    auto infra_specs = InfrastructureModel::statistics(scenario.infrastructure());
-    specs.insert(specs.end(), infra_specs.begin(), infra_specs.end());
-  }
-  sim::StatisticsRecorder recorder(signals, std::move(specs));
   const sim::Time horizon =
       run.horizon_hours() > 0 ? sim::hours(run.horizon_hours()) : std::numeric_limits<sim::Time>::infinity();
 
-  // The desk and its demand (optional when the scenario studies infrastructure only).
-  std::unique_ptr<AgentPool> desk;
+  // The desk and its demand (optional when the scenario studies infrastructure only): the simple form
+  // runs through the same flow and station as the population mode.
+  const ServiceDeskConfig desk_config = make_simple_desk_config(scenario);
+  std::unique_ptr<ServiceFlow> desk;
   std::unique_ptr<PoissonDemand> demand;
-  if (scenario.has_desk()) desk = std::make_unique<AgentPool>(kernel, signals, scenario.desk().agents());
+  if (scenario.has_desk()) desk = std::make_unique<ServiceFlow>(kernel, signals, desk_config, nullptr, seed, replication);
+  std::function<void(sim::Time)> warmup_end;  // set once the recorder exists
   if (scenario.has_demand()) {
     PoissonDemandOptions demand_options;
     demand_options.rate_per_second = scenario.demand().arrivals_per_hour() / sim::kSecondsPerHour;
     demand_options.work = to_sim_distribution(scenario.desk().handle_time_minutes(), sim::kSecondsPerMinute);
     demand_options.max_tickets = run.max_tickets();
     demand_options.warmup_tickets = run.warmup_tickets();
-    demand_options.on_warmup_end = [&recorder](sim::Time now) { recorder.start_measuring(now); };
-    demand = std::make_unique<PoissonDemand>(kernel, signals, *desk, demand_options, seed, replication);
+    demand_options.on_warmup_end = [&warmup_end](sim::Time now) { warmup_end(now); };
+    demand = std::make_unique<PoissonDemand>(kernel, *desk, demand_options, seed, replication);
   }
 
   // The infrastructure: platform, failures and repairs, services, incident storms into the desk.
@@ -78,7 +74,20 @@ results::ReplicationResult run_replication(const scenario::Scenario& scenario, s
     infrastructure = std::make_unique<InfrastructureModel>(scenario.infrastructure(), kernel, signals, infra);
   }
 
+  // Statistics are declared once every model has declared its signals.
+  const double sl_seconds =
+      scenario.desk().service_level_threshold_seconds() > 0 ? scenario.desk().service_level_threshold_seconds() : 20.0;
+  std::vector<sim::StatisticSpec> specs;
+  if (desk) specs = desk_statistics(sl_seconds);
+  if (scenario.has_infrastructure()) {
+    auto infra_specs = InfrastructureModel::statistics(scenario.infrastructure());
+    specs.insert(specs.end(), infra_specs.begin(), infra_specs.end());
+  }
+  sim::StatisticsRecorder recorder(signals, std::move(specs));
+  warmup_end = [&recorder](sim::Time now) { recorder.start_measuring(now); };
+
   if (run.warmup_hours() > 0) schedule_warmup_end(kernel, recorder, sim::hours(run.warmup_hours()));
+  if (desk) desk->start(horizon);
   if (demand) demand->start();
   if (infrastructure) infrastructure->start();
   kernel.run_until(horizon);

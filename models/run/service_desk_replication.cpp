@@ -6,13 +6,12 @@
 
 #include "models/demand/incident_demand.hpp"
 #include "models/demand/population.hpp"
-#include "models/desk/service_desk.hpp"
+#include "models/flow/service_flow.hpp"
 #include "models/desk/service_desk_config.hpp"
 #include "models/desk/service_desk_statistics.hpp"
 #include "models/infra/infrastructure_model.hpp"
 #include "models/infra/service_desk_incident_sink.hpp"
 #include "models/resolver/resolver_config.hpp"
-#include "models/resolver/resolver_network.hpp"
 #include "models/resolver/resolver_statistics.hpp"
 #include "models/run/result_builder.hpp"
 #include "sim/kernel/event_kernel.hpp"
@@ -22,28 +21,6 @@
 namespace desksim::models {
 
 namespace {
-
-constexpr double kHalfHour = 1800.0;
-
-/// The roster: one low-frequency SimGrid actor that changes the number of agents at the half-hour
-/// boundaries where the roster changes, until the horizon.
-void start_roster(sim::EventKernel& kernel, const ServiceDeskConfig& config, ServiceDesk& desk, sim::Time horizon) {
-  if (config.roster.empty()) return;
-  kernel.spawn_actor("roster", [&kernel, &config, &desk, horizon] {
-    const double offset = config.hour_of_week_offset_seconds();
-    sim::Time t = kernel.now();
-    for (;;) {
-      const std::uint32_t current = config.agents_at(t);
-      sim::Time next = (std::floor((t + offset) / kHalfHour) + 1) * kHalfHour - offset;
-      std::size_t steps = 0;
-      while (config.agents_at(next) == current && steps++ < kHalfHoursPerWeek) next += kHalfHour;
-      if (steps > kHalfHoursPerWeek || next > horizon) return;  // constant roster, or past the end
-      kernel.sleep_until(next);
-      desk.set_agents(config.agents_at(next));
-      t = next;
-    }
-  });
-}
 
 std::vector<double> series_values(const results::ReplicationResult& r, const std::string& name, std::size_t days) {
   std::vector<double> v(days, 0.0);
@@ -68,10 +45,36 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   sim::SimGridRuntime runtime(scenario.infrastructure().platform_file());
   sim::EventKernel kernel(runtime);
   sim::SignalBus signals;
-  // Issue 4: the resolver network replaces the "resolved elsewhere" stand-in when configured.
+  // The resolver network replaces the "resolved elsewhere" stand-in when configured.
   const bool with_network = scenario.has_resolver_network();
   const ResolverNetworkConfig network_config =
       with_network ? make_resolver_network_config(scenario, config) : ResolverNetworkConfig{};
+  ServiceFlow flow(kernel, signals, config, with_network ? &network_config : nullptr, seed, replication);
+  IncidentDemand demand(kernel, config, population, flow, seed, replication);
+
+  const sim::Time horizon = sim::hours(scenario.run().horizon_hours());
+  const sim::Time warmup = sim::hours(scenario.run().warmup_hours());
+
+  // Infrastructure failures: outages raise storms of tickets from the users who depend on the
+  // service, into this desk.
+  std::unique_ptr<ServiceDeskIncidentSink> storm_sink;
+  std::unique_ptr<InfrastructureModel> infrastructure;
+  if (scenario.has_infrastructure()) {
+    storm_sink = std::make_unique<ServiceDeskIncidentSink>(scenario.infrastructure(), config, population, flow,
+                                                           signals, seed, replication);
+    InfrastructureOptions infra;
+    infra.seed = seed;
+    infra.replication = replication;
+    infra.horizon = horizon;
+    infra.measure_from = warmup;
+    infra.sink = storm_sink.get();
+    infra.dependent_users = storm_sink->dependent_user_counts();
+    if (with_network) infra.crew_provider = &flow;  // crews drawn from resolver groups, when the scenario says so
+    const auto& phone = config.channels[static_cast<std::size_t>(channel_index("phone"))];
+    if (phone.configured) infra.default_storm_work = phone.handle_time;
+    infrastructure = std::make_unique<InfrastructureModel>(scenario.infrastructure(), kernel, signals, infra);
+  }
+  // Statistics are declared once every model has declared its signals.
   auto specs = service_desk_statistics(config);
   if (with_network) {
     auto more = resolver_statistics(config, network_config);
@@ -82,44 +85,13 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
     specs.insert(specs.end(), infra_specs.begin(), infra_specs.end());
   }
   sim::StatisticsRecorder recorder(signals, std::move(specs));
-  ServiceDesk desk(kernel, signals, config, seed, replication);
-  std::unique_ptr<ResolverNetwork> network;
-  if (with_network) {
-    network = std::make_unique<ResolverNetwork>(kernel, signals, config, network_config, desk, seed, replication);
-    desk.attach_resolver(network.get());
-  }
-  IncidentDemand demand(kernel, config, population, desk, seed, replication);
 
-  const sim::Time horizon = sim::hours(scenario.run().horizon_hours());
-  const sim::Time warmup = sim::hours(scenario.run().warmup_hours());
-
-  // Infrastructure failures: outages raise storms of tickets from the users who depend on the
-  // service, into this desk.
-  std::unique_ptr<ServiceDeskIncidentSink> storm_sink;
-  std::unique_ptr<InfrastructureModel> infrastructure;
-  if (scenario.has_infrastructure()) {
-    storm_sink = std::make_unique<ServiceDeskIncidentSink>(scenario.infrastructure(), config, population, desk,
-                                                           signals, seed, replication);
-    InfrastructureOptions infra;
-    infra.seed = seed;
-    infra.replication = replication;
-    infra.horizon = horizon;
-    infra.measure_from = warmup;
-    infra.sink = storm_sink.get();
-    infra.dependent_users = storm_sink->dependent_user_counts();
-    infra.crew_provider = network.get();  // crews drawn from resolver groups, when the scenario says so
-    const auto& phone = config.channels[static_cast<std::size_t>(channel_index("phone"))];
-    if (phone.configured) infra.default_storm_work = phone.handle_time;
-    infrastructure = std::make_unique<InfrastructureModel>(scenario.infrastructure(), kernel, signals, infra);
-  }
   if (warmup > 0)
     kernel.spawn_actor("warm-up", [&kernel, &recorder, warmup] {
       kernel.sleep_until(warmup);
       recorder.start_measuring(kernel.now());
     });
-  desk.set_agents(config.agents_at(0.0));
-  start_roster(kernel, config, desk, horizon);
-  if (network) network->start(horizon);
+  flow.start(horizon);
   demand.start();
   if (infrastructure) infrastructure->start();
   kernel.run_until(horizon);
@@ -130,25 +102,22 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   add_recorded_statistics(recorder, end, &out);
   if (infrastructure) infrastructure->finish(end, &out);
 
-  // Whole-run totals: raised = resolved + abandoned + open must hold exactly.
-  add_counter(&out, "tickets.raised_total", desk.raised_total());
-  add_counter(&out, "tickets.resolved_total", desk.resolved_total());
-  add_counter(&out, "tickets.abandoned_total", desk.abandoned_total());
-  add_counter(&out, "tickets.open_at_end", desk.count_open_records());
+  // Whole-run totals: raised = resolved + abandoned + cancelled + open must hold exactly.
+  flow.add_results(end, &out);
   add_counter(&out, "users", population.size());
-  if (network) network->add_results(end, &out);
 
   // Backlog at the end of each day: open tickets = cumulative raised - resolved - abandoned.
   const auto days = static_cast<std::size_t>(std::ceil(end / sim::kSecondsPerDay));
   const auto raised = series_values(out, "tickets.raised_per_day", days);
   const auto resolved = series_values(out, "tickets.resolved_per_day", days);
   const auto abandoned = series_values(out, "tickets.abandoned_per_day", days);
+  const auto cancelled = series_values(out, "tickets.cancelled_per_day", days);
   auto* backlog = out.add_series();
   backlog->set_name("tickets.backlog_end_of_day");
   backlog->set_period_hours(24.0);
   double open = 0.0;
   for (std::size_t d = 0; d < days; ++d) {
-    open += raised[d] - resolved[d] - abandoned[d];
+    open += raised[d] - resolved[d] - abandoned[d] - cancelled[d];
     backlog->add_values(open);
   }
 

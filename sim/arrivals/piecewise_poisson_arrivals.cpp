@@ -38,10 +38,12 @@ double PiecewisePoissonArrivals::factor_at(Time t) {
   const auto period = static_cast<std::int64_t>(std::floor(t / options_.factor_period_seconds));
   while (factor_period_ < period) {
     ++factor_period_;
+    double random = 1.0;
     if (options_.factor_cv > 0) {
       const double shape = 1.0 / (options_.factor_cv * options_.factor_cv);
-      factor_ = sample_gamma(factors_, shape, 1.0 / shape);
+      random = sample_gamma(factors_, shape, 1.0 / shape);
     }
+    factor_ = options_.period_level ? random * options_.period_level(factor_period_) : random;
   }
   return factor_;
 }

@@ -13,6 +13,7 @@
 // period order as time reaches them (so both are reproducible whatever the caller does in between).
 #include <cstdint>
 #include <string>
+#include <functional>
 #include <vector>
 
 #include "sim/kernel/time.hpp"
@@ -31,6 +32,9 @@ struct PiecewisePoissonOptions {
   double factor_period_seconds = kSecondsPerDay;
   /// Coefficient of variation of the per-period Gamma factor with mean 1 (>= 0); 0 = no factor.
   double factor_cv = 0.0;
+  /// Deterministic level of each period (holidays, rate levels by date, a trend), multiplying the
+  /// random factor; must be >= 0 and finite. Empty = 1 throughout.
+  std::function<double(std::int64_t period)> period_level;
 
   bool IsValid(std::string* error) const;
 };

@@ -3,6 +3,7 @@
 // recorded is declared elsewhere, by subscribing listeners (OMNeT++'s emit/subscribe split). A model
 // therefore never names a collector, and a run that records nothing pays one empty-vector check.
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,17 +23,43 @@ class SignalListener {
 
 class SignalBus {
  public:
-  /// Returns the id of the named signal, registering it on first use. Names are dotted paths such as
-  /// "desk.wait"; the same name always gives the same id within one bus.
+  /// A model declares each signal it emits, with its unit and meaning (its table of signals), and
+  /// gets the id to emit on. Names are dotted paths such as "desk.wait"; declaring a name again (two
+  /// models emitting the same signal) gives the same id.
+  SignalId declare(std::string_view name, std::string_view unit, std::string_view meaning) {
+    const SignalId id = signal(name);
+    if (!declared_[id]) {
+      declared_[id] = true;
+      units_[id] = unit;
+      meanings_[id] = meaning;
+    }
+    return id;
+  }
+
+  /// The id of the named signal, registering it undeclared on first use. Recorders use
+  /// declared_signal() instead, so that a misspelt name is an error rather than a silent new signal.
   SignalId signal(std::string_view name) {
     for (SignalId i = 0; i < names_.size(); ++i)
       if (names_[i] == name) return i;
     names_.emplace_back(name);
+    units_.emplace_back();
+    meanings_.emplace_back();
+    declared_.push_back(false);
     listeners_.emplace_back();
     return static_cast<SignalId>(names_.size() - 1);
   }
 
+  /// The id of a signal some model declared; throws std::invalid_argument naming it otherwise.
+  SignalId declared_signal(std::string_view name) const {
+    for (SignalId i = 0; i < names_.size(); ++i)
+      if (names_[i] == name && declared_[i]) return i;
+    throw std::invalid_argument("no model declares the signal \"" + std::string(name) + "\"");
+  }
+
   const std::string& name(SignalId id) const { return names_.at(id); }
+  const std::string& unit(SignalId id) const { return units_.at(id); }
+  const std::string& meaning(SignalId id) const { return meanings_.at(id); }
+  bool declared(SignalId id) const { return declared_.at(id); }
   std::size_t size() const { return names_.size(); }
 
   /// The listener must outlive the bus or be unsubscribed by destroying the bus first.
@@ -45,7 +72,8 @@ class SignalBus {
   }
 
  private:
-  std::vector<std::string> names_;
+  std::vector<std::string> names_, units_, meanings_;
+  std::vector<bool> declared_;
   std::vector<std::vector<SignalListener*>> listeners_;
 };
 

@@ -28,7 +28,7 @@ StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec
     slots_.push_back(std::move(slot));
   }
   for (Slot& slot : slots_) {
-    const SignalId id = bus.signal(slot.spec.signal);
+    const SignalId id = bus.declared_signal(slot.spec.signal);  // a misspelt signal is an error here
     if (slots_by_signal_.size() <= id) slots_by_signal_.resize(id + 1);
     if (slots_by_signal_[id].empty()) bus.subscribe(id, this);
     slots_by_signal_[id].push_back(&slot);

@@ -48,7 +48,9 @@ struct StatisticSpec {
 
 class StatisticsRecorder final : public SignalListener {
  public:
-  /// Subscribes to every signal named in `specs`. The bus must outlive the recorder's use.
+  /// Subscribes to every signal named in `specs`; each must have been declared by a model (so build
+  /// the models first). Throws std::invalid_argument naming an undeclared one. The bus must outlive
+  /// the recorder's use.
   StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec> specs, Time start_time = 0.0);
 
   void receive(SignalId signal, Time now, double value) override;

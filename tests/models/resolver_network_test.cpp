@@ -42,7 +42,7 @@ TEST(ResolverNetwork, ReproducesJacksonNetworkExample1111) {
   EXPECT_NEAR(jackson.network_sojourn, 0.3897, 5e-5);
 
   auto r = testing::run(s, s.run().replications());
-  const int checks = 9;  // 4 x W, 4 x lambda, network sojourn
+  const int checks = 10;  // 4 x W, 4 x lambda, network sojourn
   analysis::add_estimates(&r, 1.0 - 0.05 / checks);
   const double hours = measured_hours(s);
   for (int k = 0; k < 4; ++k) {
@@ -118,7 +118,9 @@ scenario::GroupShare share(const std::string& group, double p) {
 // apps-b), else resolved. Every other group resolves. Ample resolvers everywhere. So, per hour:
 //   apps-a 3.75; apps-b 1.25 + 0.2 x 3.75 = 2.0; apps-l3 = hosting = 0.5 x 0.3 x 3.75 = 0.5625;
 //   hand-offs applications -> infrastructure 0.5625 (to hosting), infrastructure -> applications 5;
-//   reassignments per ticket: 0 w.p. 0.25 + 0.75 x 0.5 = 0.625, 1 w.p. 0.375, never 2 or more.
+//   reassignments (every change of group) per ticket: 0 w.p. 0.25 + 0.75 x 0.5 = 0.625, 1 w.p. 0.375,
+//   never 2 or more; from applications groups 3.75 x (0.3 + 0.2) = 1.875 per hour, of which the
+//   misroutes are 3.75 x 0.2 = 0.75.
 TEST(ResolverNetwork, EscalationMisrouteAndHandoffFollowTheTrafficEquations) {
   auto s = testing::load("scenarios/validation/ola-chase-ample-servers.textproto");
   auto* net = s.mutable_resolver_network();
@@ -151,7 +153,7 @@ TEST(ResolverNetwork, EscalationMisrouteAndHandoffFollowTheTrafficEquations) {
   s.mutable_run()->set_horizon_hours(2010);
 
   auto r = testing::run(s, 6);
-  const int checks = 9;
+  const int checks = 10;
   analysis::add_estimates(&r, 1.0 - 0.05 / checks);
   const double hours = measured_hours(s);
   testing::expect_in_ci(r, "group.apps-a.visits", 3.75 * hours);
@@ -160,7 +162,8 @@ TEST(ResolverNetwork, EscalationMisrouteAndHandoffFollowTheTrafficEquations) {
   testing::expect_in_ci(r, "group.hosting.visits", 0.5625 * hours);
   testing::expect_in_ci(r, "supplier.applications.handoffs_out", 0.5625 * hours);
   testing::expect_in_ci(r, "supplier.applications.escalations_l3", 1.125 * hours);
-  testing::expect_in_ci(r, "supplier.applications.reassignments", 0.75 * hours);
+  testing::expect_in_ci(r, "supplier.applications.reassignments", 1.875 * hours);
+  testing::expect_in_ci(r, "supplier.applications.misroutes", 0.75 * hours);
   testing::expect_in_ci(r, "tickets.reassignments_0", 0.625 * 5.0 * hours);
   testing::expect_in_ci(r, "tickets.reassignments_1", 0.375 * 5.0 * hours);
   for (const auto& rep : r.replications()) {

@@ -8,13 +8,14 @@ namespace {
 TEST(StatisticsRecorder, RecordsEachDeclaredKindAndRestartsAtWarmUpEnd) {
   SignalBus bus;
   using Kind = StatisticSpec::Kind;
+  const SignalId wait = bus.declare("wait", "s", "a wait"), queue = bus.declare("queue", "tickets", "queue length"),
+                 raised = bus.declare("raised", "1", "a ticket raised");
   StatisticsRecorder recorder(bus, {
                                        {"wait", Kind::kTally, "wait_minutes", 1.0 / 60, {1.0}},
                                        {"queue", Kind::kTimeAverage, "", 1.0, {}},
                                        {"raised", Kind::kCount, "", 1.0, {}},
                                        {"raised", Kind::kSumPerPeriod, "raised_per_10s", 1.0, {}, 10.0},
                                    });
-  const SignalId wait = bus.signal("wait"), queue = bus.signal("queue"), raised = bus.signal("raised");
   bus.emit(wait, 1.0, 600.0);  // warm-up observations, discarded
   bus.emit(queue, 2.0, 4.0);
   bus.emit(raised, 3.0, 1.0);
@@ -47,6 +48,32 @@ TEST(SignalBus, SameNameSameIdAndUnsubscribedSignalsCostNothing) {
   EXPECT_FALSE(bus.has_listeners(a));
   bus.emit(a, 0.0, 1.0);  // no listener: nothing happens
   EXPECT_EQ(bus.name(a), "a");
+}
+
+}  // namespace
+}  // namespace desksim::sim
+
+namespace desksim::sim {
+namespace {
+
+TEST(SignalBus, ARecorderNamingAnUndeclaredSignalIsAnErrorAtStartUp) {
+  SignalBus bus;
+  bus.declare("desk.wait", "s", "raised to answered");
+  bus.signal("desk.queue");  // looked up but declared by no model
+  std::vector<StatisticSpec> misspelt = {{"desk.wiat", StatisticSpec::Kind::kTally, "desk.wait_hours", 1.0, {}}};
+  try {
+    StatisticsRecorder recorder(bus, misspelt);
+    FAIL() << "a misspelt signal was accepted";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("desk.wiat"), std::string::npos) << e.what();
+  }
+  std::vector<StatisticSpec> undeclared = {{"desk.queue", StatisticSpec::Kind::kTimeAverage, "q", 1.0, {}}};
+  EXPECT_THROW(StatisticsRecorder(bus, undeclared), std::invalid_argument);
+  std::vector<StatisticSpec> fine = {{"desk.wait", StatisticSpec::Kind::kTally, "desk.wait_hours", 1.0, {}}};
+  EXPECT_NO_THROW(StatisticsRecorder(bus, fine));
+  const SignalId id = bus.declared_signal("desk.wait");
+  EXPECT_EQ(bus.unit(id), "s");
+  EXPECT_EQ(bus.meaning(id), "raised to answered");
 }
 
 }  // namespace

@@ -1,9 +1,10 @@
-// ResolverNetwork::add_results: whole-run conservation counters, service credits per supplier per
-// month, and group utilisation (busy / on duty) derived from the recorded time averages.
+// ServiceFlow::add_results: whole-run conservation counters (tickets, states, the resolver network),
+// service credits per supplier per month, and group utilisation (busy / on duty) derived from the
+// recorded time averages.
 #include <cmath>
 #include <string>
 
-#include "models/resolver/resolver_network.hpp"
+#include "models/flow/service_flow.hpp"
 #include "sim/kernel/time.hpp"
 
 namespace desksim::models {
@@ -36,31 +37,53 @@ double time_average(const results::ReplicationResult& r, const std::string& name
 
 }  // namespace
 
-void ResolverNetwork::add_results(sim::Time end, results::ReplicationResult* out) const {
+void ServiceFlow::add_results(sim::Time end, results::ReplicationResult* out) const {
   const Totals& t = totals_;
+  add_counter(out, "tickets.raised_total", t.raised);
+  add_counter(out, "tickets.resolved_total", t.resolved);
+  add_counter(out, "tickets.abandoned_total", t.abandoned);
+  add_counter(out, "tickets.cancelled_total", t.cancelled);
+  add_counter(out, "tickets.open_at_end", count_open_records());
+  // Conservation per state: entered = left + present at the end.
+  const auto present = count_by_state();
+  for (std::size_t s = 1; s < kTicketStates; ++s) {
+    const std::string base = "state." + std::string(kTicketStateNames[s]);
+    add_counter(out, base + ".entered_total", lifecycle_.entered(static_cast<TicketState>(s)));
+    add_counter(out, base + ".left_total", lifecycle_.left(static_cast<TicketState>(s)));
+    add_counter(out, base + ".at_end", present[s]);
+  }
+  if (network_ == nullptr) return;
+
   add_counter(out, "resolver.accepted_total", t.accepted);
   add_counter(out, "resolver.group_arrivals_total", t.group_arrivals);
   add_counter(out, "resolver.group_departures_total", t.group_departures);
   add_counter(out, "resolver.to_same_supplier_total", t.to_same_supplier);
   add_counter(out, "resolver.to_other_supplier_total", t.to_other_supplier);
-  add_counter(out, "resolver.resolved_total", t.resolved);
+  add_counter(out, "resolver.resolved_total", t.network_resolved);
   add_counter(out, "resolver.handoffs_sent_total", t.handoffs_sent);
   add_counter(out, "resolver.handoffs_arrived_total", t.handoffs_arrived);
-  add_counter(out, "resolver.in_groups_at_end", in_groups());
-  add_counter(out, "resolver.in_handoff_at_end", in_handoff());
+  std::uint64_t in_groups = 0;
+  for (std::uint32_t i = 0; i < tickets_.capacity(); ++i) {
+    const Ticket& k = tickets_[i];
+    const bool at_group = (k.state == TicketState::kQueued || k.state == TicketState::kInService) && k.station != 0;
+    in_groups += (at_group || (is_waiting(k.state) && k.in_network && k.station != 0)) ? 1 : 0;
+  }
+  add_counter(out, "resolver.in_groups_at_end", in_groups);
+  add_counter(out, "resolver.in_handoff_at_end", present[static_cast<std::size_t>(TicketState::kInHandoff)]);
   add_counter(out, "resolver.unrouted_total", t.unrouted);
-  for (std::size_t a = 0; a < config_.suppliers.size(); ++a) {
-    const std::string& name = config_.suppliers[a].name;
+  for (std::size_t a = 0; a < network_->suppliers.size(); ++a) {
+    const std::string& name = network_->suppliers[a].name;
     add_counter(out, "supplier." + name + ".chases_total", t.chases[a]);
     add_counter(out, "supplier." + name + ".ola_escalations_total", t.ola_escalations[a]);
-    for (std::size_t b = 0; b < config_.suppliers.size(); ++b)
-      if (a != b) add_counter(out, "handoffs." + name + ".to." + config_.suppliers[b].name + "_total", t.handoffs[a][b]);
+    for (std::size_t b = 0; b < network_->suppliers.size(); ++b)
+      if (a != b)
+        add_counter(out, "handoffs." + name + ".to." + network_->suppliers[b].name + "_total", t.handoffs[a][b]);
   }
 
-  // Credits per supplier per month (months of 730.5 h from t = 0; only completed months are charged).
+  // Credits per supplier per month (only completed months are charged).
   const auto months = static_cast<std::size_t>(std::floor(end / sim::kSecondsPerAverageMonth + 1e-9));
-  for (std::size_t s = 0; s < config_.suppliers.size(); ++s) {
-    const SupplierConfig& sup = config_.suppliers[s];
+  for (std::size_t s = 0; s < network_->suppliers.size(); ++s) {
+    const SupplierConfig& sup = network_->suppliers[s];
     auto* credits = out->add_series();
     credits->set_name("supplier." + sup.name + ".credit_pounds_per_month");
     credits->set_period_hours(sim::kSecondsPerAverageMonth / sim::kSecondsPerHour);
@@ -81,7 +104,7 @@ void ResolverNetwork::add_results(sim::Time end, results::ReplicationResult* out
   }
 
   // Utilisation per group: busy / on duty, overall and by hour of week (measured window).
-  for (const auto& g : config_.groups) {
+  for (const auto& g : network_->groups) {
     const std::string base = "group." + g.name + ".";
     const double duty = time_average(*out, base + "on_duty");
     auto* u = out->add_time_averages();

@@ -1,0 +1,150 @@
+#include "models/station/station.hpp"
+
+namespace desksim::models {
+
+Station::Station(sim::EventKernel& kernel, const sim::SignalBus& signals, TicketStore& tickets, Lifecycle& lifecycle,
+                 StationListener& listener, std::uint16_t index, const std::string& name,
+                 std::unique_ptr<Discipline> discipline, StationSignals ids, std::uint32_t initial_servers)
+    : kernel_(kernel),
+      signals_(signals),
+      tickets_(tickets),
+      lifecycle_(lifecycle),
+      listener_(listener),
+      index_(index),
+      completion_(kernel.add_handler(this, name + ".completion")),
+      discipline_(std::move(discipline)),
+      ids_(ids) {
+  for (std::uint32_t k = 0; k < initial_servers; ++k) new_slot();
+  // Highest slot first so that pop_back hands out slot 0 first: the slot order is deterministic.
+  for (std::uint32_t k = initial_servers; k-- > 0;) off_duty_.push_back(k);
+}
+
+std::uint32_t Station::new_slot() {
+  slot_ticket_.push_back(0);
+  return static_cast<std::uint32_t>(slot_ticket_.size() - 1);
+}
+
+void Station::emit_levels(sim::Time now) const {
+  signals_.emit(ids_.queue_length, now, static_cast<double>(waiting_));
+  signals_.emit(ids_.busy, now, static_cast<double>(busy_));
+  signals_.emit(ids_.on_duty, now, static_cast<double>(on_duty_));
+}
+
+bool Station::arrive(std::uint32_t i, sim::Time now) {
+  Ticket& t = tickets_[i];
+  t.station = index_;
+  lifecycle_.enter(t, TicketState::kQueued, now);
+  t.queue_token = next_token_++;
+  const bool at_once = !idle_.empty() && repairs_waiting_.empty();  // an idle server means the queue is empty
+  if (at_once) {
+    start_service(i, now);
+  } else {
+    discipline_->push(t, QueueEntry{i, t.queue_token});
+    ++waiting_;
+  }
+  emit_levels(now);
+  return at_once;
+}
+
+void Station::withdraw(std::uint32_t i, TicketState to, sim::Time now) {
+  Ticket& t = tickets_[i];
+  lifecycle_.enter(t, to, now);
+  t.queue_token = 0;  // its entry is stale from now on
+  --waiting_;
+  emit_levels(now);
+}
+
+void Station::rerank(std::uint32_t i) {
+  Ticket& t = tickets_[i];
+  t.queue_token = next_token_++;  // the old entry is stale; waiting count unchanged
+  discipline_->push(t, QueueEntry{i, t.queue_token});
+}
+
+void Station::start_service(std::uint32_t i, sim::Time now) {
+  Ticket& t = tickets_[i];
+  const std::uint32_t slot = idle_.back();
+  idle_.pop_back();
+  slot_ticket_[slot] = i;
+  ++busy_;
+  signals_.emit(ids_.queue_time, now, now - t.state_since);
+  lifecycle_.enter(t, TicketState::kInService, now);
+  t.queue_token = 0;
+  t.slot = slot;
+  kernel_.schedule_at(now + t.work, completion_, slot);
+  listener_.on_service_start(index_, i, now);
+}
+
+void Station::free_server(std::uint32_t slot) {
+  --busy_;
+  if (on_duty_ > target_) {  // the roster has fewer servers now: this one goes off duty
+    --on_duty_;
+    off_duty_.push_back(slot);
+  } else {
+    idle_.push_back(slot);
+  }
+}
+
+void Station::dispatch(sim::Time now) {
+  while (!idle_.empty() && !repairs_waiting_.empty()) {
+    repairing_.push_back(idle_.back());
+    idle_.pop_back();
+    ++busy_;
+    const auto on_start = std::move(repairs_waiting_.front());
+    repairs_waiting_.pop_front();
+    on_start();
+  }
+  QueueEntry e;
+  while (!idle_.empty() && waiting_ > 0 && discipline_->pop(&e)) {
+    const Ticket& t = tickets_[e.ticket];
+    if (t.state != TicketState::kQueued || t.station != index_ || t.queue_token != e.token) continue;  // stale
+    --waiting_;
+    start_service(e.ticket, now);
+  }
+}
+
+void Station::on_event(sim::Time now, std::uint64_t payload) {
+  const auto slot = static_cast<std::uint32_t>(payload);
+  const std::uint32_t i = slot_ticket_[slot];
+  free_server(slot);
+  listener_.on_service_done(index_, i, now);
+  dispatch(now);
+  emit_levels(now);
+}
+
+void Station::set_servers(std::uint32_t servers, sim::Time now) {
+  target_ = servers;
+  while (on_duty_ < target_) {
+    std::uint32_t slot;
+    if (off_duty_.empty()) {
+      slot = new_slot();  // beyond the roster's peak (escalation capacity): rare, grows once
+    } else {
+      slot = off_duty_.back();
+      off_duty_.pop_back();
+    }
+    idle_.push_back(slot);
+    ++on_duty_;
+  }
+  while (on_duty_ > target_ && !idle_.empty()) {
+    off_duty_.push_back(idle_.back());
+    idle_.pop_back();
+    --on_duty_;
+  }
+  dispatch(now);
+  emit_levels(now);
+}
+
+void Station::request_repair(std::function<void()> on_start, sim::Time now) {
+  repairs_waiting_.push_back(std::move(on_start));
+  dispatch(now);
+  emit_levels(now);
+}
+
+void Station::release_repair(sim::Time now) {
+  const std::uint32_t slot = repairing_.back();
+  repairing_.pop_back();
+  free_server(slot);
+  dispatch(now);
+  emit_levels(now);
+}
+
+}  // namespace desksim::models

@@ -1,0 +1,95 @@
+#pragma once
+// A station: a rostered multi-server queue, the same class for the level-1 desk and every resolver
+// group. It holds servers (idle, busy, off duty; one leaving after its current ticket when the
+// roster drops), a queue behind a Discipline, and engineers lent to infrastructure repairs (served
+// before any ticket: a failed component is a P1). It serves a ticket for `ticket.work` seconds and
+// reports when service starts and when it is done; it never decides where a ticket goes next.
+//
+// Emits, on the ids it is given: the queue time of each service start (seconds), and the levels
+// queue length, busy servers and servers on duty whenever they change.
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "models/station/discipline.hpp"
+#include "models/ticket/lifecycle.hpp"
+#include "models/ticket/ticket.hpp"
+#include "sim/kernel/event_kernel.hpp"
+#include "sim/kernel/signal_bus.hpp"
+
+namespace desksim::models {
+
+class StationListener {
+ public:
+  virtual ~StationListener() = default;
+  /// A server has just started on `ticket` (state in service).
+  virtual void on_service_start(std::uint16_t station, std::uint32_t ticket, sim::Time now) = 0;
+  /// The server has finished `ticket` (still in service: the listener moves it on) and is free again.
+  virtual void on_service_done(std::uint16_t station, std::uint32_t ticket, sim::Time now) = 0;
+};
+
+struct StationSignals {
+  sim::SignalId queue_time;    ///< seconds from joining the queue to service start
+  sim::SignalId queue_length;  ///< level
+  sim::SignalId busy;          ///< level
+  sim::SignalId on_duty;       ///< level
+};
+
+class Station final : public sim::EventHandler {
+ public:
+  Station(sim::EventKernel& kernel, const sim::SignalBus& signals, TicketStore& tickets, Lifecycle& lifecycle,
+          StationListener& listener, std::uint16_t index, const std::string& name, std::unique_ptr<Discipline> discipline,
+          StationSignals ids, std::uint32_t initial_servers);
+
+  /// `ticket` (with its work set) joins the station now: served at once when a server is idle,
+  /// queued otherwise. Returns true if service started at once.
+  bool arrive(std::uint32_t ticket, sim::Time now);
+  /// A queued ticket leaves the queue into `to` (abandoned, away, cancelled).
+  void withdraw(std::uint32_t ticket, TicketState to, sim::Time now);
+  /// A queued ticket's rank changed (chased, priority raised): it is queued again under its new rank.
+  void rerank(std::uint32_t ticket);
+  /// Servers on duty from now. Idle ones leave at once; busy ones after their current ticket.
+  void set_servers(std::uint32_t servers, sim::Time now);
+
+  /// An engineer for a repair: `on_start` runs when one is assigned (possibly at once).
+  void request_repair(std::function<void()> on_start, sim::Time now);
+  /// The repair is over: the engineer goes back to tickets.
+  void release_repair(sim::Time now);
+
+  void on_event(sim::Time now, std::uint64_t slot) override;  ///< end of a service
+
+  std::uint16_t index() const { return index_; }
+  std::size_t waiting() const { return waiting_; }
+  std::uint32_t busy() const { return busy_; }
+  std::uint32_t on_duty() const { return on_duty_; }
+  bool has_idle_server() const { return !idle_.empty(); }
+
+ private:
+  void start_service(std::uint32_t ticket, sim::Time now);
+  void free_server(std::uint32_t slot);
+  void dispatch(sim::Time now);
+  void emit_levels(sim::Time now) const;
+  std::uint32_t new_slot();
+
+  sim::EventKernel& kernel_;
+  const sim::SignalBus& signals_;
+  TicketStore& tickets_;
+  Lifecycle& lifecycle_;
+  StationListener& listener_;
+  std::uint16_t index_;
+  sim::HandlerId completion_;
+  std::unique_ptr<Discipline> discipline_;
+  StationSignals ids_;
+  std::uint32_t next_token_ = 1;
+  std::size_t waiting_ = 0;
+  std::vector<std::uint32_t> slot_ticket_;
+  std::vector<std::uint32_t> idle_, off_duty_;
+  std::uint32_t on_duty_ = 0, target_ = 0, busy_ = 0;
+  std::deque<std::function<void()>> repairs_waiting_;
+  std::vector<std::uint32_t> repairing_;
+};
+
+}  // namespace desksim::models

@@ -1,0 +1,146 @@
+#pragma once
+// One record per incident for its whole life, whatever it is doing: at the desk, in a resolver
+// group, waiting on someone, in a hand-off between suppliers, resolved. Records are recycled through
+// TicketStore; events that refer to a ticket carry its index and a 32-bit token (its serial, or the
+// serial of its current queue entry or visit) so that an event that outlives what it was about is
+// recognised and ignored.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "models/desk/sla_clock.hpp"
+#include "sim/kernel/time.hpp"
+
+namespace desksim::models {
+
+inline constexpr std::size_t kMaxSuppliers = 4;
+
+enum class TicketState : std::uint8_t {
+  kFree,             ///< record not in use
+  kRaised,           ///< just raised, not yet placed
+  kQueued,           ///< waiting for a server of a station (the desk or a resolver group)
+  kAway,             ///< abandoned the desk's queue, will redial
+  kInService,        ///< a server of a station works on it
+  kWaitingOnUser,    ///< a resolver group waits on the user (no server held)
+  kWaitingOnVendor,  ///< ... on a third-party vendor
+  kWaitingOnChange,  ///< ... on a change or a problem record
+  kInHandoff,        ///< in transit from one supplier to another
+  kElsewhere,        ///< with a resolver outside the model (no resolver network configured)
+  kLinked,           ///< a duplicate of a major incident, waiting for the service to be restored
+  kResolved,         ///< resolved; reopened later or closed after the auto-close delay
+  kReopened,         ///< the user reopened it (momentarily, before it is routed again)
+  kClosed,           ///< closed after resolution
+  kCancelled,        ///< closed without resolution
+  kAbandoned,        ///< the caller hung up for good before being answered: no ticket was logged
+};
+inline constexpr std::size_t kTicketStates = 16;
+
+/// A station visited: the desk or a resolver group, with the times it arrived, started being
+/// served and left.
+struct StationVisit {
+  std::uint16_t station = 0;
+  float arrived_hours = 0, left_hours = 0;
+};
+
+/// A spell in a waiting state.
+struct WaitSpell {
+  TicketState state = TicketState::kWaitingOnUser;
+  float start_hours = 0, end_hours = 0;
+};
+
+struct Ticket {
+  // Identity and what it is about.
+  std::uint32_t serial = 0;  ///< low 32 bits of the ticket number; token of ticket-wide events
+  std::uint32_t user = 0;
+  std::uint16_t category = 0;
+  std::uint8_t priority = 4;  ///< 1..4
+  std::uint8_t channel = 0;
+  std::uint64_t parent = 0;  ///< major incident it duplicates (0 = none)
+
+  // Where it is.
+  TicketState state = TicketState::kFree;
+  sim::Time state_since = 0.0;
+  std::uint16_t station = 0;      ///< station it is queued at or served by
+  std::uint32_t queue_token = 0;  ///< serial of its current queue entry (stale entries are skipped)
+  std::uint32_t visit_token = 0;  ///< serial of its current visit, hand-off or wait (stale timers are skipped)
+  std::uint32_t slot = 0;         ///< server slot while in service
+  sim::Time work = 0.0;           ///< work of the current service, seconds
+  std::uint8_t queue_priority = 4;  ///< priority it is queued at (an OLA escalation can raise it)
+  bool chased = false;            ///< chased by the integrator during this visit
+  sim::Time deadline = 0.0;       ///< end-to-end resolution deadline (earliest-deadline-first queues)
+
+  // Desk.
+  bool answered = false;
+  bool callback = false;
+  bool reopened = false;
+  bool final_resolution = false;  ///< resolved and will not be reopened
+  bool cancel_requested = false;  ///< to be cancelled when its current work ends
+  sim::Time raised_at = 0.0;
+  sim::Time attempt_started = 0.0;  ///< this desk queue attempt (redials start a new one)
+  sim::Time desk_work = 0.0;        ///< level-1 agent time, seconds
+  sim::Time resolved_at = 0.0;
+  SlaClock response, resolution;    ///< the desk supplier's end-to-end clocks
+
+  // Resolver network.
+  bool in_network = false;
+  std::uint16_t group = 0;          ///< current or next resolver group
+  std::uint8_t reassignments = 0;   ///< changes of group
+  std::uint8_t misroutes = 0;       ///< reassignments because the group was the wrong one
+  std::uint8_t misroutes_left = 0;  ///< still to come when the count was drawn up front
+  std::uint8_t held_mask = 0;       ///< suppliers that held it
+  std::uint8_t responded_mask = 0;  ///< suppliers whose response clock stopped
+  std::int8_t wait_after_work = -1; ///< waiting rule chosen for this visit (index), -1 = none
+  bool resume_work = false;         ///< the current service is the work after a wait
+  sim::Time network_entry = 0.0, visit_start = 0.0, handoff_start = 0.0;
+  std::array<SlaClock, kMaxSuppliers> supplier_response{}, supplier_resolution{};
+  std::array<double, kMaxSuppliers> held_seconds{};
+
+  // History (capacity reused when the record is recycled).
+  std::array<double, kTicketStates> seconds_in_state{};
+  std::vector<StationVisit> visits;
+  std::vector<WaitSpell> waits;
+};
+
+/// Owns the ticket records; indices stay valid until release().
+class TicketStore {
+ public:
+  std::uint32_t acquire() {
+    if (free_.empty()) {
+      tickets_.emplace_back();
+      return static_cast<std::uint32_t>(tickets_.size() - 1);
+    }
+    const std::uint32_t i = free_.back();
+    free_.pop_back();
+    return i;
+  }
+  /// Resets a recycled record, keeping the capacity of its history vectors.
+  void reset(std::uint32_t i) {
+    Ticket& t = tickets_[i];
+    std::vector<StationVisit> visits = std::move(t.visits);
+    std::vector<WaitSpell> waits = std::move(t.waits);
+    t = Ticket{};
+    visits.clear();
+    waits.clear();
+    t.visits = std::move(visits);
+    t.waits = std::move(waits);
+  }
+  void release(std::uint32_t i) {
+    tickets_[i].state = TicketState::kFree;
+    free_.push_back(i);
+  }
+  Ticket& operator[](std::uint32_t i) { return tickets_[i]; }
+  const Ticket& operator[](std::uint32_t i) const { return tickets_[i]; }
+  std::uint32_t capacity() const { return static_cast<std::uint32_t>(tickets_.size()); }
+
+ private:
+  std::vector<Ticket> tickets_;
+  std::vector<std::uint32_t> free_;
+};
+
+inline std::uint64_t ticket_payload(std::uint32_t index, std::uint32_t token) {
+  return (static_cast<std::uint64_t>(index) << 32) | token;
+}
+inline std::uint32_t payload_index(std::uint64_t p) { return static_cast<std::uint32_t>(p >> 32); }
+inline std::uint32_t payload_token(std::uint64_t p) { return static_cast<std::uint32_t>(p); }
+
+}  // namespace desksim::models
