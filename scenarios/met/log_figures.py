@@ -406,6 +406,17 @@ def priority_mix(inc, top=10):
         t = Counter(p_label(r["priority"]) for r in last if r["category"] == c)
         per_cat[c] = {"n": k, **shares(t, ["P1", "P2", "P3", "P4"], k)}
     out["priority.by_category"] = {"definition": f"final priority mix of the {top} categories with most incidents", "value": per_cat}
+    # Two pools for a scenario whose categories cannot be matched to the log's anonymised ones:
+    # the large categories with a high P1+P2 share (more than twice the overall), and the rest.
+    p12 = (out["priority.all"]["P1"] + out["priority.all"]["P2"])
+    high = [c for c, v in per_cat.items() if v["P1"] + v["P2"] > 2 * p12]
+    for key, member in [("high", lambda c: c in high), ("others", lambda c: c not in high)]:
+        rows = [r for r in last if member(r["category"])]
+        t = Counter(p_label(r["priority"]) for r in rows)
+        out[f"priority.pooled.{key}"] = {
+            "definition": (f"final priority mix of the {top} largest categories whose P1+P2 share exceeds twice the overall ({', '.join(high)}), pooled"
+                           if key == "high" else "final priority mix of all other incidents, pooled"),
+            "n": len(rows), **shares(t, ["P1", "P2", "P3", "P4"], len(rows))}
     out["priority.categories"] = {"definition": "distinct final categories", "value": len(cats)}
     joint = Counter((r["impact"][0], r["urgency"][0]) for r in last)
     imp = Counter(r["impact"][0] for r in last)
