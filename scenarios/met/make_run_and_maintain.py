@@ -2,8 +2,13 @@
 """Writes run-and-maintain.textproto and transformation.textproto: the 44,000-user baseline, with the roster sized by Erlang C per
 half-hour. Re-run after changing an assumption here: python3 scenarios/met/make_run_and_maintain.py
 Every number is commented in the output with its source: [contract] public contract description,
-[benchmark] published benchmark (domain.md), [log] the ServiceNow log in domain.md, [assumption] ours."""
-import math, os
+[benchmark] published benchmark (domain.md), [log] the ServiceNow log (figures computed by
+scenarios/met/log_figures.py into log_figures.json and cited by key), [assumption] ours."""
+import json, math, os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+# Figures from the real incident log, one per key (see log-figures.md): python3 scenarios/met/log_figures.py
+LOG = json.load(open(os.path.join(HERE, "log_figures.json")))
 
 HOURS_PER_MONTH = 730.5
 DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -38,7 +43,41 @@ CATEGORIES = [  # name, weight, impact, urgency, FCR
   ("email-and-office", 5, [0.0, 0.97, 0.03], [0.005, 0.965, 0.03], 0.75),
 ]
 MATRIX = [1, 2, 3, 2, 3, 4, 3, 4, 4]
-STAFFING_MARGIN = 1.25  # size for 25% above the mean half-hour load (bad days: day factor cv 0.28)
+# Size for 25% above the mean half-hour load [assumption]: bad days (day factor cv 0.089 [log], so +25% is
+# about 2.8 standard deviations) and peaks within the hour.
+STAFFING_MARGIN = 1.25
+# Day-to-day variation of demand: Gamma day-factor cv fitted to the log's weekday counts without Thu 21
+# and Fri 22 April 2016 (43 and 100 incidents against 328-478): a public holiday and its bridge day, a
+# calendar effect (Demand.date_factors), not random variation; with them the fit gives 0.289.
+DAY_FACTOR_CV = round(LOG["daily.weekday.without_anomalous_days"]["cv"], 3)
+HOURS_PER_FTE_WEEK = 37.5   # contracted hours per FTE per week [assumption]
+SHRINKAGE = 0.30            # share of paid hours not on the roster (leave, training, sickness) [assumption]
+
+# ---- Waiting states in the resolver groups (from the log) ------------------------------------------
+# After the work of a visit a ticket may wait (WaitingRule); the model's probability is per VISIT of a
+# resolver group and a visit enters at most one state. The log's figure that matches is the share of
+# visits of groups other than the intake group (Group 70, the log's level-1 role) that enter the state,
+# with the total time in it during that visit; the per-incident share divided by group visits per
+# incident (e.g. 16.4% / 1.68 = 9.7% for User Info) would also spread the waits over intake-group visits,
+# which the model's resolver groups do not have. Durations: lognormal through the mean and median.
+# The log's groups cannot be matched to ours, so every group gets the same rules [assumption].
+WAITING = [  # (model state, key in log_figures.json, log states)
+    ("WAITING_ON_USER", "waiting.user_info.per_visit.other_groups", "Awaiting User Info"),
+    ("WAITING_ON_VENDOR", "waiting.vendor.per_visit.other_groups", "Awaiting Vendor"),
+    ("WAITING_ON_CHANGE", "waiting.change.per_visit.other_groups", "Awaiting Problem or Evidence"),
+]
+# Waits before the resolver network (the desk's pending-user stage): incidents that reach a resolver
+# group and waited on the user before their first one.
+PENDING_USER_KEY = "waiting.user_info.before_first_other_group"
+# Priority mix per category, given directly (Category.priority_probabilities) because the log's impact
+# and urgency are strongly correlated and no independent marginals reproduce its mix. The log's
+# categories are anonymised, so ours take one of two pooled mixes: "high" (the log's large categories
+# with more than twice the overall P1+P2 share) for network and policing applications, "others" for the
+# rest [log mixes; the matching is an assumption].
+PRIORITY_MIX = {"password-and-account": "others", "end-user-device": "others", "mobile-device": "others",
+                "network-and-remote-access": "high", "policing-applications": "high", "printing": "others",
+                "email-and-office": "others"}
+
 
 # ---- Resolver network (issue 4) -------------------------------------------------------------------
 # Groups of both towers [contract: infrastructure tower = end-user services, hosting and datacentre,
@@ -76,6 +115,12 @@ TARGET_UTILISATION = 0.70   # weekly resolver capacity = offered work / 0.70 [as
                             # heavy-tailed work, OLA escalations and bad days]
 DAY_SHIFT = (7, 19)         # Mon-Fri 07:00-19:00 full team; other hours the cover ratio [assumption]
 REOPEN = 0.03
+
+def priority_mix(category):
+    """P1..P4 probabilities of a category, from the log's pooled mix it is matched to."""
+    m = LOG["priority.pooled." + PRIORITY_MIX[category]]
+    # The shares are rounded to 4 decimals; P3 takes the rounding so that the four sum to exactly 1.
+    return [m["P1"], m["P2"], round(1 - m["P1"] - m["P2"] - m["P4"], 4), m["P4"]]
 
 def group_index(name):
     return [g[0] for g in GROUPS].index(name)
@@ -286,12 +331,12 @@ def main():
     cat_total = sum(c[1] for c in CATEGORIES)
     fcr = sum(c[1] * c[4] for c in CATEGORIES) / cat_total
     pmix = [0.0] * 4
-    for _, w, imp, urg, _ in CATEGORIES:
-        for i in range(3):
-            for j in range(3): pmix[MATRIX[3 * i + j] - 1] += w / cat_total * imp[i] * urg[j]
+    for name, w, imp, urg, _ in CATEGORIES:
+        mix = priority_mix(name)
+        for p in range(4): pmix[p] += w / cat_total * mix[p]
     peak_h = max(range(168), key=lambda h: loads[h])
     rho = [loads[h] / staff[h] for h in range(168)]
-    agent_hours = sum(staff)
+    agent_hours = sum(staff)   # staff holds one value per HOUR of the week (168): agent-hours per week
     L = []
     o = L.append
     for line in VARIANT_HEADER: o(line)
@@ -300,8 +345,9 @@ def main():
     o("# components and services, whose outages flood the desk (issue 5).")
     o("# GENERATED by scenarios/met/make_run_and_maintain.py (edit the assumptions there, then re-run).")
     o("# Sources: [contract] public description of the two-tower contract (domain.md); [benchmark] published")
-    o("# service-desk benchmarks (domain.md); [log] the ServiceNow incident log (UCI dataset 498, CC BY 4.0) as")
-    o("# summarised in domain.md; [assumption] ours, said as such. Ticket volumes, staffing and SLA targets of")
+    o("# service-desk benchmarks (domain.md); [log] the ServiceNow incident log (UCI dataset 498, doi:10.24432/C57S4H,")
+    o("# CC BY 4.0): figures from scenarios/met/log_figures.json (see log-figures.md), cited by key, or as summarised")
+    o("# in domain.md; [assumption] ours, said as such. Ticket volumes, staffing and SLA targets of")
     o("# the real contract are not public [contract].")
     o("#")
     o(f"# Demand: {users} users [contract: 'more than 44,000 officers and staff'], {per_month:.0f} incidents per month")
@@ -310,11 +356,15 @@ def main():
     o(f"# Mean level-1 handle time over the channel mix: {aht:.2f} min. Offered load (Erlangs = arrivals per hour x AHT):")
     o(f"# mean {sum(loads)/168:.2f}, peak {loads[peak_h]:.2f} ({DAYS[peak_h//24]} {peak_h%24:02d}:00), trough {min(loads):.2f}.")
     o(f"# Roster: Erlang C per half-hour (M/M/c on the total workload, AHT {aht:.2f} min), smallest c answering 80% within")
-    o(f"# 60 s at {STAFFING_MARGIN:.2f} x the mean load of that half-hour (margin for bad days: day factor cv 0.28),")
-    o(f"# at least 2 agents, held constant over 2-hour blocks. {agent_hours/2*1:.0f} agent-hours per week")
-    o(f"# (~{agent_hours/2/37.5:.0f} FTE at 37.5 h before shrinkage). Utilisation at mean load: mean {sum(rho)/168:.2f}, max {max(rho):.2f}: stable.")
+    o(f"# 60 s at {STAFFING_MARGIN:.2f} x the mean load of that half-hour (margin for bad days, day factor cv {DAY_FACTOR_CV}, and")
+    o(f"# peaks within the hour), at least 2 agents, held constant over 2-hour blocks. {agent_hours:.0f} agent-hours per week")
+    o(f"# ({agent_hours/168:.1f} agents on duty on average) = {agent_hours/HOURS_PER_FTE_WEEK:.1f} FTE at {HOURS_PER_FTE_WEEK:g} h/week on the roster, or")
+    o(f"# {agent_hours/HOURS_PER_FTE_WEEK/(1-SHRINKAGE):.1f} FTE employed with {SHRINKAGE:.0%} shrinkage (leave, training, sickness) [assumption].")
+    o(f"# Utilisation at mean load: mean {sum(rho)/168:.2f}, max {max(rho):.2f}: stable.")
+    lp = LOG["priority.all"]
     o(f"# Resulting mix: FCR {fcr:.3f} [benchmark: HDI 66-70%]; priority P1 {pmix[0]:.3f}, P2 {pmix[1]:.3f}, P3 {pmix[2]:.3f},")
-    o(f"# P4 {pmix[3]:.3f} [log: Critical 1.1%, High 1.6%, Moderate 94%, Low 3%; close, not fitted].")
+    o(f"# P4 {pmix[3]:.3f} [log (priority.all): P1 {lp['P1']:.3f}, P2 {lp['P2']:.3f}, P3 {lp['P3']:.3f}, P4 {lp['P4']:.3f}; ours has more")
+    o("# policing-application and network incidents, which take the log's high-priority mix].")
     o("#")
     o("# Erlang C per hour of week at the mean load (agents, offered Erlangs, P(wait), share answered in 60 s):")
     for d in range(7):
@@ -338,9 +388,12 @@ def main():
     o('  start_date: "2025-01-06"   # a Monday [assumption]')
     o("}")
     o("demand {")
-    o("  # Day-to-day variation: Gamma day factor with cv 0.28 [log: weekday variance/mean ~28 at ~355/day")
-    o("  # gives cv^2 = 27/355, cv = 0.276; carried over to this force as an assumption].")
-    o("  day_factor_cv: 0.28")
+    d = LOG["daily.weekday.without_anomalous_days"]
+    o(f"  # Day-to-day variation: Gamma day factor [log (daily.weekday.without_anomalous_days): {d['days']} weekdays, mean")
+    o(f"  # {d['mean']}, variance {d['variance']:.0f}, cv^2 = (var - m) / m^2]. Thu 21 and Fri 22 April 2016 (43 and 100 incidents")
+    o("  # against 328-478) are excluded: a public holiday and its bridge day, a calendar effect for date_factors,")
+    o(f"  # not random variation (with them cv = {LOG['daily.weekday.with_anomalous_days']['cv']:.2f}). Carried over to this force [assumption].")
+    o(f"  day_factor_cv: {DAY_FACTOR_CV}")
     o("  population {")
     for s in SITES: o(f'    sites {{ name: "{s}" }}   # [assumption] boroughs grouped in six areas')
     for dname in ["desktop", "laptop", "laptop-and-mobile"]: o(f'    device_profiles {{ name: "{dname}" }}   # [assumption]')
@@ -359,13 +412,18 @@ def main():
         for ch, share in mix.items(): o(f'      channel_mix {{ name: "{ch}" weight: {share} }}   # [assumption]')
         o("    }")
     o("  }")
+    c = LOG["cancelled"]
+    o(f"  # No cancellations (cancel_probability unset) [log (cancelled): no 'Canceled' state; {c['count']} of {LOG['data.incidents']['value']:,}")
+    o("  # incidents closed without resolution, too few for a share or a delay distribution].")
     for name, w, imp, urg, f in CATEGORIES:
         o("  categories {")
         o(f'    name: "{name}"')
         o(f"    weight: {w}   # [assumption] share of incidents")
-        o(f"    impact_probabilities: [{', '.join(f'{x:g}' for x in imp)}]   # 1 high, 2 medium, 3 low [assumption]")
-        o(f"    urgency_probabilities: [{', '.join(f'{x:g}' for x in urg)}]")
+        o(f"    impact_probabilities: [{', '.join(f'{x:g}' for x in imp)}]   # 1 high, 2 medium, 3 low [assumption]; impact and")
+        o(f"    urgency_probabilities: [{', '.join(f'{x:g}' for x in urg)}]   # urgency are not used: priority_probabilities is set")
         o(f"    first_contact_resolution_probability: {f}   # [assumption; overall {fcr:.1%} vs HDI 66-70% benchmark]")
+        pool = PRIORITY_MIX[name]
+        o(f"    priority_probabilities: [{', '.join(f'{x:g}' for x in priority_mix(name))}]   # P1..P4 [log (priority.pooled.{pool}); matching: assumption]")
         o("  }")
     o("}")
     o("desk {")
@@ -403,10 +461,13 @@ def main():
     o("    redial_delay_minutes { exponential { mean: 120 } }   # [assumption]")
     o("  }")
     o("  resolver {")
-    o("    # Pending user before the resolver network (SLA clock paused) [assumption]. The resolver network")
-    o("    # itself is `resolver_network` below (issue 4); resolved_elsewhere_hours is no longer used.")
-    o("    pending_user_probability: 0.2   # [assumption]")
-    o("    pending_user_hours { lognormal { mean: 24 cv: 1.5 } }   # [assumption]")
+    pu = LOG[PENDING_USER_KEY]
+    o("    # Pending user before the resolver network (SLA clock paused). The resolver network itself is")
+    o("    # `resolver_network` below (issue 4), whose groups have their own waiting states; resolved_elsewhere_hours")
+    o(f"    # is no longer used. [log ({PENDING_USER_KEY}): of {pu['incidents']} incidents that reach a")
+    o(f"    # resolver group, {pu['entering']} waited on the user before the first one; mean {pu['hours_mean']:.0f} h, median {pu['hours_p50']:.0f} h]")
+    o(f"    pending_user_probability: {pu['share']}   # [log]")
+    o(f"    pending_user_hours {{ lognormal {{ mean: {pu['lognormal']['mean']} cv: {pu['lognormal']['cv']} }} }}   # [log] through the mean and median")
     o("  }")
     o("  lifecycle {")
     o("    auto_close_hours: 120   # [log] resolved-to-closed ~5 days (auto-close)")
@@ -449,6 +510,8 @@ def main():
     o(f'  suppliers {{')
     o(f'    name: "{INFRA}"')
     o("    tower: INFRASTRUCTURE")
+    o("    # sla_pauses_waiting_on_user/vendor/change unset: ITIL default, paused while waiting on the user, running")
+    o("    # while waiting on a vendor or a change [assumption: the contract's rule is not public].")
     o("    contract {")
     o("      # Up to 600m pounds over five years [contract] = 10m pounds a month; credits on the monthly resolution")
     o("      # attainment, tiered like published availability credits (10/25/50% bands) but scaled down for a")
@@ -462,6 +525,7 @@ def main():
     o(f'  suppliers {{')
     o(f'    name: "{APPS}"')
     o("    tower: APPLICATIONS")
+    o("    # sla_pauses_waiting_on_*: unset (ITIL default, as above) [assumption].")
     o("    contract {")
     o("      # Up to ~350m pounds [contract], assumed over five years = 5.8m pounds a month; plus a per-ticket")
     o("      # credit for each breach of its own resolution target [assumption].")
@@ -500,6 +564,11 @@ def main():
         for cat, prio, m, c in WORK_OVERRIDES.get(name, []):
             o(f'    work_overrides {{ category: "{cat}" priority: {prio} work_hours {{ lognormal {{ mean: {m} cv: {c} }} }} }}   # [assumption]')
         o("    queue_discipline: PRIORITY   # P1 first [assumption: ITIL practice]")
+        o("    # Waiting states after the work of a visit, per visit [log, key in log_figures.json; see the generator]:")
+        for state, key, label in WAITING:
+            w = LOG[key]
+            o(f"    waiting {{ state: {state} probability: {w['probability']} duration_hours {{ lognormal {{ mean: {w['lognormal']['mean']} cv: {w['lognormal']['cv']} }} }} }}")
+            o(f"    # ^ [log ({key}): '{label}' in {w['entering']} of {w['visits']} visits; mean {w['hours_mean']:.0f} h, median {w['hours_p50']:.0f} h, p90 {w['hours_p90']:.0f} h]")
         if esc > 0:
             o(f"    escalation_probability: {esc}   # [log: Volvo level 2 -> 3, see above]")
             for t, p in esc_t.items():
@@ -525,7 +594,7 @@ def main():
         o("  }")
     o("}")
     infrastructure(o)
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), SCENARIO_NAME + ".textproto")
+    path = os.path.join(HERE, SCENARIO_NAME + ".textproto")
     open(path, "w").write("\n".join(L) + "\n")
 
 SCENARIO_NAME = "run-and-maintain"
