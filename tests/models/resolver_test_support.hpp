@@ -8,10 +8,11 @@ namespace desksim::testing {
 
 inline void expect_resolver_conservation(const results::ReplicationResult& rep) {
   // The desk's books.
-  EXPECT_EQ(counter(rep, "tickets.raised_total"),
-            counter(rep, "tickets.resolved_total") + counter(rep, "tickets.abandoned_total") + counter(rep, "tickets.open_at_end"));
+  EXPECT_EQ(counter(rep, "tickets.raised_total"), counter(rep, "tickets.resolved_total") +
+                                                    counter(rep, "tickets.abandoned_total") +
+                                                    counter(rep, "tickets.cancelled_total") + counter(rep, "tickets.open_at_end"));
   // Every visit that ended went to exactly one place: another group of the same supplier, a
-  // hand-off to another supplier, or resolution.
+  // hand-off to another supplier, or resolution (none of these scenarios cancels tickets).
   const auto departures = counter(rep, "resolver.group_departures_total");
   EXPECT_EQ(departures, counter(rep, "resolver.to_same_supplier_total") + counter(rep, "resolver.to_other_supplier_total") +
                             counter(rep, "resolver.resolved_total"));
