@@ -5,7 +5,7 @@ Usage (from the repository root):
     python3 scenarios/met/log_figures.py [PATH_TO_LOG_CSV_GZ]
 
 Default path: ../shared/data/servicenow-incidents/calibration-2016-04-11_2016-05-08.csv.gz, taken
-from the repository root (so the `shared` folder next to the repository). Prints every figure and writes scenarios/met/log_figures.json:
+from the repository root (so the `shared` folder next to the repository). Prints every figure and writes scenarios/met/data/log_figures.json:
 one figure per line, `"key": {"definition": ..., ...}`, so that the generator
 (make_run_and_maintain.py) and scenarios/met/log-figures.md can cite a figure by its key.
 
@@ -481,7 +481,7 @@ def main():
     source = ("UCI ML Repository dataset 498, 'Incident management process enriched event log' (Amaral, Fantinato, "
               "Peres), doi:10.24432/C57S4H, CC BY 4.0; file " + os.path.basename(path) +
               "; computed by scenarios/met/log_figures.py")
-    write_json(figs, os.path.join(HERE, "log_figures.json"), source)
+    write_json(figs, os.path.join(HERE, "data", "log_figures.json"), source)
 
 
 if __name__ == "__main__":

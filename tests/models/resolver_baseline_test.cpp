@@ -43,7 +43,8 @@ TEST(ResolverBaseline, ConservationIdentitiesUtilisationAndCredits) {
     double caused = counter_or_zero(rep, "breach.caused_by.desk") + counter_or_zero(rep, "breach.caused_by.handoff");
     for (const auto& sup : net.suppliers())
       caused += counter_or_zero(rep, "breach.caused_by." + sup.name() + ".queue") +
-                counter_or_zero(rep, "breach.caused_by." + sup.name() + ".work");
+                counter_or_zero(rep, "breach.caused_by." + sup.name() + ".work") +
+                counter_or_zero(rep, "breach.caused_by." + sup.name() + ".waiting");
     EXPECT_EQ(caused, counter_or_zero(rep, "sla.resolution_breaches"));
     // The OLA check at the target comes after the chase at 75% of it: every escalated visit was chased.
     EXPECT_LE(testing::counter(rep, "supplier.applications.ola_escalations_total"),
