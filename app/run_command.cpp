@@ -1,4 +1,5 @@
 // `desksim run SCENARIO`: run the replications, print a summary, write the results.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -21,6 +22,7 @@ struct RunArguments {
   unsigned replications = 0;
   unsigned jobs = 1;
   std::string out = "out";
+  std::string tickets;
   bool quiet = false;
   bool all = false;
 };
@@ -32,7 +34,18 @@ int execute_run(const RunArguments& args, bool has_seed) {
     std::cerr << models::format_all(diagnostics);
     return 2;
   }
-  const auto options = models::run_options_for(scenario, has_seed, args.seed, args.replications, args.jobs);
+  auto options = models::run_options_for(scenario, has_seed, args.seed, args.replications, args.jobs);
+  options.ticket_records = args.tickets;
+  if (!args.tickets.empty()) {
+    // The records are written while the replications run: their folder must exist first.
+    std::error_code ec;
+    const auto folder = std::filesystem::path(args.tickets).parent_path();
+    if (!folder.empty()) std::filesystem::create_directories(folder, ec);
+    if (ec) {
+      std::cerr << "desksim run: cannot create " << folder.string() << ": " << ec.message() << "\n";
+      return 1;
+    }
+  }
   results::RunResult run;
   std::string error;
   if (!models::run_scenario(scenario, options, &run, &error)) {
@@ -63,6 +76,9 @@ Command add_run_command(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel (default 1)")->check(CLI::PositiveNumber);
   cmd->add_option("--out,-o", args->out, "Output directory (default: out)");
+  cmd->add_option("--tickets", args->tickets,
+                  "Also write a CSV of per-ticket records (every replication: opened, channel, category, priority, "
+                  "final state, resolved and closed times, SLA met, hours in each state, resolver visits, waits)");
   cmd->add_flag("--quiet,-q", args->quiet, "Print only where the results were written");
   cmd->add_flag("--all", args->all, "Print every metric, not only the headline ones (breakdowns by priority, channel, group, ...)");
   return Command{cmd, [args, seed] { return execute_run(*args, seed->count() > 0); }};

@@ -267,6 +267,18 @@ void ServiceFlow::release(std::uint32_t i, sim::Time now) {
   tickets_.release(i);
 }
 
+void ServiceFlow::write_open_records() const {
+  if (records_ == nullptr) return;
+  for (std::uint32_t i = 0; i < tickets_.capacity(); ++i) {
+    const Ticket& t = tickets_[i];
+    if (t.state == TicketState::kFree) continue;
+    const int response = t.answered ? (sla_met(t.response, desk_.sla[t.priority - 1u].response_seconds) ? 1 : 0) : -1;
+    const int resolution =
+        t.final_resolution ? (sla_met(t.resolution, desk_.sla[t.priority - 1u].resolution_seconds) ? 1 : 0) : -1;
+    records_->write(t, response, resolution);
+  }
+}
+
 // --- Counting -------------------------------------------------------------------------------------
 
 std::array<std::uint64_t, kTicketStates> ServiceFlow::count_by_state() const {

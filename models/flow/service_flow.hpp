@@ -62,6 +62,8 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
   void set_agents(std::uint32_t agents);
   /// Per-ticket records are written here as tickets close (null = none).
   void set_record_writer(TicketRecordWriter* writer) { records_ = writer; }
+  /// Writes the records of the tickets still open (or resolved and not yet closed) at the end.
+  void write_open_records() const;
 
   // StationListener.
   void on_service_start(std::uint16_t station, std::uint32_t ticket, sim::Time now) override;

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "models/flow/service_flow.hpp"
+#include "models/run/ticket_record_file.hpp"
 #include "models/desk/desk_statistics.hpp"
 #include "models/desk/poisson_demand.hpp"
 #include "models/infra/desk_incident_sink.hpp"
@@ -32,8 +33,9 @@ void schedule_warmup_end(sim::EventKernel& kernel, sim::StatisticsRecorder& reco
 }  // namespace
 
 results::ReplicationResult run_replication(const scenario::Scenario& scenario, std::uint64_t seed,
-                                           unsigned replication) {
-  if (uses_service_desk_model(scenario)) return run_service_desk_replication(scenario, seed, replication);
+                                           unsigned replication, const std::string& ticket_records) {
+  if (uses_service_desk_model(scenario))
+    return run_service_desk_replication(scenario, seed, replication, ticket_records);
   sim::SimGridRuntime runtime(scenario.infrastructure().platform_file());
   sim::EventKernel kernel(runtime);
   sim::SignalBus signals;
@@ -47,6 +49,7 @@ results::ReplicationResult run_replication(const scenario::Scenario& scenario, s
   std::unique_ptr<ServiceFlow> desk;
   std::unique_ptr<PoissonDemand> demand;
   if (scenario.has_desk()) desk = std::make_unique<ServiceFlow>(kernel, signals, desk_config, nullptr, seed, replication);
+  TicketRecordFile records(ticket_records, replication, desk.get(), desk_config, nullptr);
   std::function<void(sim::Time)> warmup_end;  // set once the recorder exists
   if (scenario.has_demand()) {
     PoissonDemandOptions demand_options;
@@ -92,6 +95,7 @@ results::ReplicationResult run_replication(const scenario::Scenario& scenario, s
   if (infrastructure) infrastructure->start();
   kernel.run_until(horizon);
   const sim::Time end = kernel.now();
+  records.finish(end);
 
   results::ReplicationResult out;
   set_replication_header(kernel, recorder, seed, replication, end, &out);

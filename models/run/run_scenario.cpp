@@ -1,7 +1,10 @@
 #include "models/run/run_scenario.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 
+#include "models/flow/ticket_record_writer.hpp"
 #include "models/run/desk_replication.hpp"
 #include "sim/replication/replication_runner.hpp"
 
@@ -21,14 +24,44 @@ bool run_scenario(const scenario::Scenario& scenario, const RunOptions& options,
   sim::ReplicationRunnerOptions runner;
   runner.replications = options.replications;
   runner.jobs = options.jobs;
+  auto part = [&options](unsigned r) { return options.ticket_records + ".r" + std::to_string(r) + ".part"; };
   const auto bytes = sim::run_replications(
       runner,
       [&](unsigned r) {
         std::string serialised;
-        run_replication(scenario, options.seed, r).SerializeToString(&serialised);
+        run_replication(scenario, options.seed, r, options.ticket_records.empty() ? "" : part(r))
+            .SerializeToString(&serialised);
         return serialised;
       },
       error);
+  if (!options.ticket_records.empty()) {
+    // One file, replications in order whatever `jobs` was: header, then each replication's part.
+    const std::string tmp = options.ticket_records + ".tmp";
+    bool ok = !bytes.empty();
+    if (ok) {
+      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+      std::FILE* header = std::tmpfile();
+      ok = header != nullptr && out.good();
+      if (ok) {
+        TicketRecordWriter::write_header(header);
+        std::rewind(header);
+        for (int c; (c = std::fgetc(header)) != EOF;) out.put(static_cast<char>(c));
+        std::fclose(header);
+      }
+      for (unsigned r = 0; ok && r < options.replications; ++r) {
+        std::ifstream in(part(r), std::ios::binary);
+        ok = in.good() && static_cast<bool>(out << in.rdbuf());
+      }
+      ok = ok && static_cast<bool>(out.flush());
+    }
+    for (unsigned r = 0; r < options.replications; ++r) std::remove(part(r).c_str());
+    if (ok) ok = std::rename(tmp.c_str(), options.ticket_records.c_str()) == 0;
+    if (!ok) {
+      std::remove(tmp.c_str());
+      if (error && !bytes.empty()) *error = "could not write the per-ticket records to " + options.ticket_records;
+      return false;
+    }
+  }
   if (bytes.empty()) return false;
   out->set_scenario_name(scenario.name());
   out->set_seed(options.seed);

@@ -16,6 +16,9 @@ struct RunOptions {
   unsigned replications = 1;
   /// Replications run in parallel (>= 1).
   unsigned jobs = 1;
+  /// CSV file of per-ticket records of every replication (see models/flow/ticket_record_writer.hpp),
+  /// written to a temporary name and renamed when the run succeeded; empty = none.
+  std::string ticket_records;
 };
 
 /// Returns false with *error set if a replication failed.

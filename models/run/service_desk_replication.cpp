@@ -14,6 +14,7 @@
 #include "models/resolver/resolver_config.hpp"
 #include "models/resolver/resolver_statistics.hpp"
 #include "models/run/result_builder.hpp"
+#include "models/run/ticket_record_file.hpp"
 #include "sim/kernel/event_kernel.hpp"
 #include "sim/kernel/simgrid_runtime.hpp"
 #include "sim/stats/statistics_recorder.hpp"
@@ -39,7 +40,7 @@ void add_counter(results::ReplicationResult* out, const std::string& name, std::
 }  // namespace
 
 results::ReplicationResult run_service_desk_replication(const scenario::Scenario& scenario, std::uint64_t seed,
-                                                        unsigned replication) {
+                                                        unsigned replication, const std::string& ticket_records) {
   const ServiceDeskConfig config = make_service_desk_config(scenario);
   const Population population(config);
   sim::SimGridRuntime runtime(scenario.infrastructure().platform_file());
@@ -51,6 +52,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
       with_network ? make_resolver_network_config(scenario, config) : ResolverNetworkConfig{};
   ServiceFlow flow(kernel, signals, config, with_network ? &network_config : nullptr, seed, replication);
   IncidentDemand demand(kernel, config, population, flow, seed, replication);
+  TicketRecordFile records(ticket_records, replication, &flow, config, with_network ? &network_config : nullptr);
 
   const sim::Time horizon = sim::hours(scenario.run().horizon_hours());
   const sim::Time warmup = sim::hours(scenario.run().warmup_hours());
@@ -96,6 +98,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   if (infrastructure) infrastructure->start();
   kernel.run_until(horizon);
   const sim::Time end = kernel.now();
+  records.finish(end);
 
   results::ReplicationResult out;
   set_replication_header(kernel, recorder, seed, replication, end, &out);

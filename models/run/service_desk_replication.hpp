@@ -2,6 +2,7 @@
 // One replication of a population-mode scenario (issue 3). Like run_replication, it must run in a
 // process of its own; run_replication dispatches here when demand.population is set.
 #include <cstdint>
+#include <string>
 
 #include "desksim/results.pb.h"
 #include "desksim/scenario.pb.h"
@@ -9,6 +10,6 @@
 namespace desksim::models {
 
 results::ReplicationResult run_service_desk_replication(const scenario::Scenario& scenario, std::uint64_t seed,
-                                                        unsigned replication);
+                                                        unsigned replication, const std::string& ticket_records = "");
 
 }  // namespace desksim::models

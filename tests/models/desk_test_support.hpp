@@ -33,7 +33,11 @@ inline results::RunResult run(const scenario::Scenario& s, unsigned replications
   EXPECT_TRUE(problems.empty()) << models::format_all(problems);
   results::RunResult out;
   std::string error;
-  EXPECT_TRUE(models::run_scenario(s, models::RunOptions{seed, replications, 2}, &out, &error)) << error;
+  models::RunOptions options;
+  options.seed = seed;
+  options.replications = replications;
+  options.jobs = 2;
+  EXPECT_TRUE(models::run_scenario(s, options, &out, &error)) << error;
   analysis::add_estimates(&out, confidence);
   return out;
 }

@@ -1,0 +1,96 @@
+// `desksim run --tickets FILE.csv`: one record per ticket of every replication, in replication order
+// whatever --jobs is, adding up to the aggregate counters of results.pb.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "desksim/results.pb.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+int run(const std::string& arguments) {
+  const std::string command = std::string(DESKSIM_CLI) + " " + arguments + " > /dev/null 2>&1";
+  const int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::vector<std::string> split(const std::string& line) {
+  std::vector<std::string> out;
+  std::stringstream s(line);
+  std::string field;
+  while (std::getline(s, field, ',')) out.push_back(field);
+  if (!line.empty() && line.back() == ',') out.emplace_back();
+  return out;
+}
+
+std::uint64_t counter(const desksim::results::ReplicationResult& r, const std::string& name) {
+  for (const auto& c : r.counters())
+    if (c.name() == name) return c.value();
+  ADD_FAILURE() << "no counter " << name;
+  return 0;
+}
+
+TEST(TicketRecords, AddUpToTheAggregateCountersAndDoNotDependOnJobs) {
+  const fs::path dir = fs::temp_directory_path() / ("desksim-tickets-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const std::string scenario = std::string(DESKSIM_SOURCE_DIR) + "/scenarios/validation/ola-chase-ample-servers.textproto";
+  ASSERT_EQ(run("run " + scenario + " -r 3 -j 2 -q --out " + (dir / "a").string() + " --tickets " +
+                (dir / "a" / "tickets.csv").string()),
+            0);
+  ASSERT_EQ(run("run " + scenario + " -r 3 -j 1 -q --out " + (dir / "b").string() + " --tickets " +
+                (dir / "b" / "tickets.csv").string()),
+            0);
+  std::ifstream a(dir / "a" / "tickets.csv"), b(dir / "b" / "tickets.csv");
+  std::stringstream sa, sb;
+  sa << a.rdbuf();
+  sb << b.rdbuf();
+  EXPECT_EQ(sa.str(), sb.str()) << "the records depend on --jobs";
+
+  desksim::results::RunResult result;
+  std::ifstream pb(dir / "a" / "results.pb", std::ios::binary);
+  ASSERT_TRUE(result.ParseFromIstream(&pb));
+  std::istringstream lines(sa.str());
+  std::string line;
+  std::getline(lines, line);
+  const auto header = split(line);
+  std::map<std::string, std::size_t> column;
+  for (std::size_t k = 0; k < header.size(); ++k) column[header[k]] = k;
+  std::map<int, std::uint64_t> rows, resolved, closed, cancelled;
+  int last_replication = 0;
+  while (std::getline(lines, line)) {
+    const auto f = split(line);
+    ASSERT_EQ(f.size(), header.size()) << line;
+    const int r = std::stoi(f[column["replication"]]);
+    EXPECT_GE(r, last_replication) << "records out of replication order";
+    last_replication = r;
+    ++rows[r];
+    resolved[r] += !f[column["resolved_h"]].empty();
+    closed[r] += f[column["state"]] == "closed";
+    cancelled[r] += f[column["state"]] == "cancelled";
+  }
+  ASSERT_EQ(result.replications_size(), 3);
+  for (int r = 0; r < 3; ++r) {
+    const auto& rep = result.replications(r);
+    // Every ticket that reached the desk has one record (abandoned calls logged none).
+    EXPECT_EQ(rows[r], counter(rep, "tickets.raised_total") - counter(rep, "tickets.abandoned_total")) << r;
+    EXPECT_EQ(resolved[r], counter(rep, "tickets.resolved_total")) << r;
+    EXPECT_EQ(closed[r], counter(rep, "state.closed.entered_total")) << r;
+    EXPECT_EQ(cancelled[r], counter(rep, "tickets.cancelled_total")) << r;
+  }
+  EXPECT_FALSE(fs::exists(dir / "a" / "tickets.csv.tmp"));
+  EXPECT_FALSE(fs::exists(dir / "a" / "tickets.csv.r0.part"));
+  fs::remove_all(dir);
+}
+
+}  // namespace
