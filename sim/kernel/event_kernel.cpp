@@ -41,9 +41,11 @@ void EventKernel::advance_simgrid_to(Time t) {
   in_simgrid_ = true;
   runtime_.engine().run_until(t);
   in_simgrid_ = false;
-  // Everything SimGrid had due at or before t has run: drop those agenda entries.
+  // Everything SimGrid had due at or before t has run: drop those agenda entries. The date is part of
+  // the trajectory (failures, repairs, roster changes happen there), so it joins the fingerprint.
   while (!agenda_.empty() && agenda_.top() <= t) agenda_.pop();
   ++simgrid_advances_;
+  fingerprint_.add(std::bit_cast<std::uint64_t>(t) ^ 0x5157u);
   now_ = t;
   refresh_simgrid_due();
 }

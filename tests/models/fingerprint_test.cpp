@@ -69,6 +69,8 @@ TEST(Fingerprints, EveryShippedScenarioReproducesItsPinnedTrajectory) {
     const auto run = testing::run(shortened(testing::load(name)), 1, 1);
     ASSERT_EQ(run.replications_size(), 1) << name;
     actual[name] = hex(run.replications(0).fingerprint()) + "\t" + results_hash(run.replications(0));
+    // A fingerprint equal to the hash's starting value means nothing was folded in: it pins nothing.
+    EXPECT_NE(run.replications(0).fingerprint(), sim::Fingerprint().value()) << name << ": an empty trajectory";
   }
   ASSERT_GE(actual.size(), 10u);
 
