@@ -18,7 +18,7 @@ sim::RandomStream stream(std::uint64_t seed, std::uint64_t replication, const st
 constexpr double kHalfHour = 1800.0;
 
 DisciplineKind group_discipline(const ResolverGroupConfig& g) {
-  return g.fifo ? DisciplineKind::kFifo : DisciplineKind::kPriority;
+  return g.discipline;
 }
 
 }  // namespace

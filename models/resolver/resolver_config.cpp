@@ -125,7 +125,9 @@ ResolverNetworkConfig make_resolver_network_config(const scenario::Scenario& s, 
         }
       }
     }
-    out.fifo = g.queue_discipline() == scenario::ResolverGroup::FIFO;
+    out.discipline = g.queue_discipline() == scenario::ResolverGroup::FIFO                ? DisciplineKind::kFifo
+                     : g.queue_discipline() == scenario::ResolverGroup::EARLIEST_DEADLINE ? DisciplineKind::kEarliestDeadline
+                                                                                           : DisciplineKind::kPriority;
     out.escalation_probability = g.escalation_probability();
     out.escalation_targets = choice(g.escalation_targets(), c.groups);
     out.reassignment_probability = g.reassignment_probability();

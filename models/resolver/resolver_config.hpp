@@ -8,6 +8,7 @@
 
 #include "desksim/scenario.pb.h"
 #include "models/desk/service_desk_config.hpp"
+#include "models/station/discipline.hpp"
 #include "models/ticket/ticket.hpp"
 #include "sim/random/distribution.hpp"
 
@@ -59,7 +60,7 @@ struct ResolverGroupConfig {
   std::vector<std::uint32_t> roster;  ///< 336 values or empty
   std::vector<sim::Distribution> work;  ///< seconds; [0] is the default
   std::vector<std::uint16_t> work_index;  ///< [category * 4 + priority - 1] -> index into work
-  bool fifo = false;
+  DisciplineKind discipline = DisciplineKind::kPriority;
   double escalation_probability = 0.0;
   GroupChoice escalation_targets;
   double reassignment_probability = 0.0;
