@@ -11,7 +11,7 @@
 namespace desksim::sim {
 
 /// Observations of a quantity (e.g. waiting times): count, mean, variance (Welford), min, max, sum,
-/// quantiles p50/p90/p95/p99, and the fraction of observations <= each of a fixed set of thresholds
+/// quantiles (any p; results report p25/p50/p75/p90/p95/p99), and the fraction of observations <= each of a fixed set of thresholds
 /// (e.g. a service level "answered within 20 s"). Units are the caller's.
 ///
 /// Quantiles: while count() <= kExactQuantileLimit the observations are kept and quantiles are exact
