@@ -78,3 +78,53 @@ TEST(ArrivalsValidation, DailyCountsAreOverDispersedAsConfigured) {
 
 }  // namespace
 }  // namespace desksim
+
+namespace desksim {
+namespace {
+
+// Date factors, rate levels and a trend, against the expected count computed here day by day: a
+// holiday with factor 0 raises nothing that day; the total over eight weeks lies in the run's CI.
+TEST(ArrivalsValidation, HolidaysLevelsAndTrendScaleTheRateByDate) {
+  auto s = testing::load("scenarios/validation/hour-of-week-profile.textproto");
+  s.mutable_run()->set_horizon_hours(8 * 168);  // 2025-01-01 (a Wednesday) + 56 days
+  auto* d = s.mutable_demand();
+  auto* holiday = d->add_date_factors();
+  holiday->set_date("2025-01-15");  // day 14
+  holiday->set_factor(0.0);
+  auto* half = d->add_date_factors();
+  half->set_date("2025-01-20");  // day 19
+  half->set_factor(0.5);
+  auto* level = d->add_level_changes();
+  level->set_from_date("2025-02-01");  // day 31
+  level->set_level(1.5);
+  d->set_trend_percent_per_year(20.0);
+  auto r = testing::run(s, 6);
+
+  const auto& w = s.demand().hour_of_week_weights();
+  double total_weight = 0;
+  for (double x : w) total_weight += x;
+  const auto& seg = s.demand().population().segments(0);
+  const double rate_per_hour = seg.users() * seg.incidents_per_user_per_month() / 730.5;
+  const int start_weekday = 2;  // Wednesday, Monday = 0
+  double expected = 0;
+  for (int day = 0; day < 56; ++day) {
+    double day_weight = 0;
+    for (int h = 0; h < 24; ++h) day_weight += w[((day + start_weekday) % 7) * 24 + h];
+    double factor = 1.0 + 0.20 * (day + 0.5) / 365.25;  // the trend, applied per day at its middle
+    if (day == 14) factor *= 0.0;
+    if (day == 19) factor *= 0.5;
+    if (day >= 31) factor *= 1.5;
+    expected += rate_per_hour * day_weight * 168.0 / total_weight * factor;
+  }
+  analysis::add_estimates(&r, 0.99);
+  testing::expect_in_ci(r, "tickets.raised", expected);
+  for (const auto& rep : r.replications()) {
+    const auto* per_day = testing::series(rep, "tickets.raised_per_day");
+    ASSERT_NE(per_day, nullptr);
+    EXPECT_EQ(per_day->values(14), 0.0);
+    EXPECT_GT(per_day->values(13), 0.0);
+  }
+}
+
+}  // namespace
+}  // namespace desksim
