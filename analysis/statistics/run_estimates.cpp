@@ -31,12 +31,14 @@ std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run)
       if (t.count() == 0) continue;
       add(t.name() + ".mean", t.mean());
       if (t.proportion()) continue;  // a share: its quantiles mean nothing
-      add(t.name() + ".p25", t.p25());
-      add(t.name() + ".p50", t.p50());
-      add(t.name() + ".p75", t.p75());
-      add(t.name() + ".p90", t.p90());
-      add(t.name() + ".p95", t.p95());
-      add(t.name() + ".p99", t.p99());
+      if (!t.mean_only()) {
+        add(t.name() + ".p25", t.p25());
+        add(t.name() + ".p50", t.p50());
+        add(t.name() + ".p75", t.p75());
+        add(t.name() + ".p90", t.p90());
+        add(t.name() + ".p95", t.p95());
+        add(t.name() + ".p99", t.p99());
+      }
       for (const auto& f : t.fractions()) add(threshold_name(t.name(), f.at_most()), f.fraction());
     }
     for (const auto& a : r.time_averages()) add(a.name() + ".mean", a.mean());

@@ -16,12 +16,15 @@ void fill_tally(const std::string& name, const sim::Tally& tally, bool proportio
   out->set_min(tally.min());
   out->set_max(tally.max());
   if (proportion) return;
-  out->set_p25(tally.quantile(0.25));
-  out->set_p50(tally.quantile(0.5));
-  out->set_p75(tally.quantile(0.75));
-  out->set_p90(tally.quantile(0.9));
-  out->set_p95(tally.quantile(0.95));
-  out->set_p99(tally.quantile(0.99));
+  out->set_mean_only(!tally.keeps_distribution());
+  if (tally.keeps_distribution()) {
+    out->set_p25(tally.quantile(0.25));
+    out->set_p50(tally.quantile(0.5));
+    out->set_p75(tally.quantile(0.75));
+    out->set_p90(tally.quantile(0.9));
+    out->set_p95(tally.quantile(0.95));
+    out->set_p99(tally.quantile(0.99));
+  }
   for (std::size_t i = 0; i < tally.thresholds().size(); ++i) {
     auto* f = out->add_fractions();
     f->set_at_most(tally.thresholds()[i]);

@@ -24,10 +24,20 @@ std::uint32_t Station::new_slot() {
   return static_cast<std::uint32_t>(slot_ticket_.size() - 1);
 }
 
-void Station::emit_levels(sim::Time now) const {
-  signals_.emit(ids_.queue_length, now, static_cast<double>(waiting_));
-  signals_.emit(ids_.busy, now, static_cast<double>(busy_));
-  signals_.emit(ids_.on_duty, now, static_cast<double>(on_duty_));
+// Only the levels that changed: a level re-emitted unchanged costs a time-average update for nothing.
+void Station::emit_levels(sim::Time now) {
+  if (waiting_ != emitted_waiting_) {
+    emitted_waiting_ = waiting_;
+    signals_.emit(ids_.queue_length, now, static_cast<double>(waiting_));
+  }
+  if (busy_ != emitted_busy_) {
+    emitted_busy_ = busy_;
+    signals_.emit(ids_.busy, now, static_cast<double>(busy_));
+  }
+  if (on_duty_ != emitted_on_duty_) {
+    emitted_on_duty_ = on_duty_;
+    signals_.emit(ids_.on_duty, now, static_cast<double>(on_duty_));
+  }
 }
 
 bool Station::arrive(std::uint32_t i, sim::Time now) {

@@ -71,7 +71,7 @@ class Station final : public sim::EventHandler {
   void start_service(std::uint32_t ticket, sim::Time now);
   void free_server(std::uint32_t slot);
   void dispatch(sim::Time now);
-  void emit_levels(sim::Time now) const;
+  void emit_levels(sim::Time now);
   std::uint32_t new_slot();
 
   sim::EventKernel& kernel_;
@@ -88,6 +88,8 @@ class Station final : public sim::EventHandler {
   std::vector<std::uint32_t> slot_ticket_;
   std::vector<std::uint32_t> idle_, off_duty_;
   std::uint32_t on_duty_ = 0, target_ = 0, busy_ = 0;
+  std::size_t emitted_waiting_ = 0;
+  std::uint32_t emitted_busy_ = 0, emitted_on_duty_ = 0;
   std::deque<std::function<void()>> repairs_waiting_;
   std::vector<std::uint32_t> repairing_;
 };

@@ -9,7 +9,9 @@ StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec
     if (spec.output_name.empty()) spec.output_name = spec.signal;
     switch (spec.kind) {
       case StatisticSpec::Kind::kTally:
-      case StatisticSpec::Kind::kProportion: slot.tally = std::make_unique<Tally>(spec.thresholds); break;
+      case StatisticSpec::Kind::kProportion:  // a share: its quantiles mean nothing
+        slot.tally = std::make_unique<Tally>(spec.thresholds, spec.kind == StatisticSpec::Kind::kTally && spec.quantiles);
+        break;
       case StatisticSpec::Kind::kTimeAverage: slot.time_average = std::make_unique<TimeWeighted>(start_time, 0.0); break;
       case StatisticSpec::Kind::kCount: break;
       case StatisticSpec::Kind::kSumPerPeriod:

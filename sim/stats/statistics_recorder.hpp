@@ -44,6 +44,8 @@ struct StatisticSpec {
   std::size_t cycle_bins = 168;
   double cycle_bin_seconds = 3600.0;
   double cycle_offset_seconds = 0.0;
+  /// kTally: keep the distribution for quantiles; false keeps the mean, spread and extremes only.
+  bool quantiles = true;
 };
 
 class StatisticsRecorder final : public SignalListener {

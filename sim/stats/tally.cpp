@@ -11,8 +11,8 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
-Tally::Tally(std::vector<double> thresholds)
-    : thresholds_(std::move(thresholds)), at_most_(thresholds_.size(), 0) {}
+Tally::Tally(std::vector<double> thresholds, bool distribution)
+    : thresholds_(std::move(thresholds)), distribution_(distribution), at_most_(thresholds_.size(), 0) {}
 
 void Tally::add(double x) {
   assert(!std::isnan(x));
@@ -31,6 +31,7 @@ void Tally::add(double x) {
   for (std::size_t i = 0; i < thresholds_.size(); ++i) {
     if (x <= thresholds_[i]) ++at_most_[i];
   }
+  if (!distribution_) return;
   if (count_ <= kExactQuantileLimit) {
     exact_.push_back(x);
   } else if (!exact_.empty()) {
@@ -59,7 +60,7 @@ double Tally::max() const { return count_ == 0 ? kNaN : max_; }
 
 double Tally::quantile(double p) const {
   const auto level = std::find(kQuantileLevels.begin(), kQuantileLevels.end(), p);
-  if (level == kQuantileLevels.end() || count_ == 0) return kNaN;
+  if (level == kQuantileLevels.end() || count_ == 0 || !distribution_) return kNaN;
   if (count_ <= kExactQuantileLimit) {
     std::vector<double> sorted = exact_;  // at most kExactQuantileLimit values; reports are rare
     std::sort(sorted.begin(), sorted.end());

@@ -23,12 +23,15 @@ namespace desksim::sim {
 class Tally {
  public:
   /// Quantile levels that quantile() accepts.
-  static constexpr std::array<double, 4> kQuantileLevels = {0.5, 0.9, 0.95, 0.99};
+  static constexpr std::array<double, 6> kQuantileLevels = {0.25, 0.5, 0.75, 0.9, 0.95, 0.99};
   /// Up to this many observations, quantiles are exact.
   static constexpr std::size_t kExactQuantileLimit = 1000;
 
-  /// `thresholds` define fraction_at_most(i); their order is kept as given.
-  explicit Tally(std::vector<double> thresholds = {});
+  /// `thresholds` define fraction_at_most(i); their order is kept as given. Without
+  /// `distribution` only the moments, extremes and threshold fractions are kept (no quantiles): for
+  /// 0/1 indicators and quantities whose mean is all that is reported, at a fraction of the cost.
+  explicit Tally(std::vector<double> thresholds = {}, bool distribution = true);
+  bool keeps_distribution() const { return distribution_; }
 
   /// Records one observation. x must not be NaN.
   void add(double x);
@@ -48,8 +51,8 @@ class Tally {
   /// Sum of the observations; 0 when empty.
   double sum() const { return sum_; }
 
-  /// The p-quantile for p exactly one of kQuantileLevels (0.5, 0.9, 0.95, 0.99); NaN for any other p
-  /// or when empty. Exact up to kExactQuantileLimit observations, histogram estimate beyond (see class doc).
+  /// The p-quantile for p exactly one of kQuantileLevels (0.25, 0.5, 0.75, 0.9, 0.95, 0.99); NaN for
+  /// any other p, when empty, or without the distribution. Exact up to kExactQuantileLimit observations, histogram estimate beyond (see class doc).
   double quantile(double p) const;
 
   const std::vector<double>& thresholds() const { return thresholds_; }
@@ -59,6 +62,7 @@ class Tally {
  private:
 
   std::vector<double> thresholds_;
+  bool distribution_ = true;
   std::vector<std::uint64_t> at_most_;  // per threshold: count of observations <= it
   std::uint64_t count_ = 0;
   double mean_ = 0.0;

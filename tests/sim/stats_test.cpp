@@ -41,7 +41,15 @@ TEST(TallyTest, ExactValuesOnSmallDataSet) {
   EXPECT_DOUBLE_EQ(t.quantile(0.9), 7.6);
   EXPECT_DOUBLE_EQ(t.quantile(0.95), 8.3);
   EXPECT_DOUBLE_EQ(t.quantile(0.99), 8.86);
-  EXPECT_TRUE(std::isnan(t.quantile(0.75)));  // not one of the supported levels
+  EXPECT_DOUBLE_EQ(t.quantile(0.25), 4.0);   // h = 1.75: 4 + 0.75 x 0
+  EXPECT_DOUBLE_EQ(t.quantile(0.75), 5.5);   // h = 5.25: 5 + 0.25 x 2
+  EXPECT_TRUE(std::isnan(t.quantile(0.8)));  // not one of the supported levels
+  Tally light({4.0}, false);  // moments and threshold shares only
+  for (double x : {5.0, 2.0, 9.0, 4.0, 4.0, 7.0, 4.0, 5.0}) light.add(x);
+  EXPECT_DOUBLE_EQ(light.mean(), 5.0);
+  EXPECT_DOUBLE_EQ(light.variance(), 32.0 / 7.0);
+  EXPECT_DOUBLE_EQ(light.fraction_at_most(0), 4.0 / 8);
+  EXPECT_TRUE(std::isnan(light.quantile(0.5)));
   EXPECT_DOUBLE_EQ(t.fraction_at_most(0), 4.0 / 8);
   EXPECT_DOUBLE_EQ(t.fraction_at_most(1), 6.0 / 8);
   EXPECT_DOUBLE_EQ(t.fraction_at_most(2), 0.0);
