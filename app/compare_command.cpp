@@ -10,6 +10,7 @@
 #include "analysis/statistics/run_estimates.hpp"
 #include "analysis/statistics/scenario_comparison.hpp"
 #include "app/commands.hpp"
+#include "app/scenario_info.hpp"
 #include "models/run/run_scenario.hpp"
 #include "models/scenario/scenario_loader.hpp"
 
@@ -45,6 +46,8 @@ int execute_compare(const CompareArguments& args, bool has_seed) {
     std::cerr << "desksim compare: " << error << "\n";
     return 1;
   }
+  describe_scenario(base, comparison.mutable_base()->mutable_scenario());
+  describe_scenario(alternative, comparison.mutable_alternative()->mutable_scenario());
   for (auto* run : {comparison.mutable_base(), comparison.mutable_alternative()}) {
     run->set_desksim_version(std::string(kVersion));
     analysis::add_estimates(run);
@@ -54,7 +57,7 @@ int execute_compare(const CompareArguments& args, bool has_seed) {
     return 1;
   }
   if (!args.quiet) std::cout << analysis::comparison_summary(comparison, args.all);
-  std::cout << "comparison written to " << args.out << "/comparison.pb and " << args.out << "/comparison.json\n";
+  std::cout << "comparison written to " << args.out << "/comparison.pb, comparison.json, comparison.sqlite and csv/\n";
   return 0;
 }
 

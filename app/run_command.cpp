@@ -8,6 +8,7 @@
 #include "analysis/report/text_summary.hpp"
 #include "analysis/statistics/run_estimates.hpp"
 #include "app/commands.hpp"
+#include "app/scenario_info.hpp"
 #include "models/run/run_scenario.hpp"
 #include "models/scenario/scenario_loader.hpp"
 
@@ -40,13 +41,14 @@ int execute_run(const RunArguments& args, bool has_seed) {
     return 1;
   }
   run.set_desksim_version(std::string(kVersion));
+  describe_scenario(scenario, run.mutable_scenario());
   analysis::add_estimates(&run);
   if (!analysis::write_results(run, args.out, &error)) {
     std::cerr << "desksim run: " << error << "\n";
     return 1;
   }
   if (!args.quiet) std::cout << analysis::text_summary(run, args.all);
-  std::cout << "results written to " << args.out << "/results.pb and " << args.out << "/results.json\n";
+  std::cout << "results written to " << args.out << "/results.pb, results.json, results.sqlite and csv/\n";
   return 0;
 }
 

@@ -71,7 +71,7 @@ TEST_F(Cli, HelpDescribesEverySubcommand) {
 TEST_F(Cli, RunWritesResultsAndPrintsASummary) {
   const auto out = desksim("run " + scenario() + " --out " + (dir_ / "o").string());
   ASSERT_EQ(out.exit_code, 0) << out.output;
-  EXPECT_NE(out.output.find("desk.wait_hours.mean"), std::string::npos) << out.output;
+  EXPECT_NE(out.output.find("wait to answer"), std::string::npos) << out.output;
   desksim::results::RunResult run;
   ASSERT_TRUE(run.ParseFromString(read_file(dir_ / "o" / "results.pb")));
   EXPECT_EQ(run.scenario_name(), "small");
@@ -80,7 +80,9 @@ TEST_F(Cli, RunWritesResultsAndPrintsASummary) {
   const std::string json = read_file(dir_ / "o" / "results.json");
   EXPECT_NE(json.find("\"scenario_name\": \"small\""), std::string::npos);
   // No temporary file is left behind.
-  for (const auto& entry : fs::directory_iterator(dir_ / "o"))
+  EXPECT_EQ(read_file(dir_ / "o" / "results.sqlite").substr(0, 15), "SQLite format 3");
+  EXPECT_NE(read_file(dir_ / "o" / "csv" / "v_estimates.csv").find("desk.wait_hours.mean"), std::string::npos);
+  for (const auto& entry : fs::recursive_directory_iterator(dir_ / "o"))
     EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
 }
 
@@ -90,6 +92,9 @@ TEST_F(Cli, SameSeedGivesByteIdenticalResultsWhateverTheParallelism) {
   ASSERT_EQ(desksim("run " + scenario() + " --seed 6 -q --out " + (dir_ / "c").string()).exit_code, 0);
   EXPECT_EQ(read_file(dir_ / "a" / "results.pb"), read_file(dir_ / "b" / "results.pb"));
   EXPECT_EQ(read_file(dir_ / "a" / "results.json"), read_file(dir_ / "b" / "results.json"));
+  EXPECT_FALSE(read_file(dir_ / "a" / "results.sqlite").empty());
+  EXPECT_EQ(read_file(dir_ / "a" / "results.sqlite"), read_file(dir_ / "b" / "results.sqlite"));
+  EXPECT_EQ(read_file(dir_ / "a" / "csv" / "estimates.csv"), read_file(dir_ / "b" / "csv" / "estimates.csv"));
   EXPECT_NE(read_file(dir_ / "a" / "results.pb"), read_file(dir_ / "c" / "results.pb"));
 }
 
