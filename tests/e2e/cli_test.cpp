@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -167,4 +168,46 @@ TEST_F(Cli, UnknownOptionIsRejected) {
   EXPECT_NE(out.output.find("frobnicate"), std::string::npos) << out.output;
 }
 
+TEST_F(Cli, ReportWritesOneSelfContainedHtmlFile) {
+  ASSERT_EQ(desksim("run " + scenario() + " -q --out " + (dir_ / "o").string()).exit_code, 0);
+  const auto out = desksim("report " + (dir_ / "o").string() + " --out " + (dir_ / "r.html").string());
+  ASSERT_EQ(out.exit_code, 0) << out.output;
+  const std::string html = read_file(dir_ / "r.html");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(desksim("report " + dir_.string() + " --out " + (dir_ / "x.html").string()).exit_code, 2);
+}
+
+// Renders the report in a real browser when one is installed (Debian `chromium`; CI does not
+// install it: about 360 MB for one check). The screenshot must exist and be a PNG of the size asked.
+TEST_F(Cli, ReportRendersInAHeadlessBrowser) {
+  if (std::system("command -v chromium >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "chromium is not installed (apt-get install chromium): the report was not rendered";
+  // The baseline, so that every chart has data: two replications (about a second each).
+  const std::string baseline = std::string(DESKSIM_SOURCE_DIR) + "/scenarios/met/run-and-maintain.textproto";
+  ASSERT_EQ(desksim("run " + baseline + " -r 2 -j 2 -q --out " + (dir_ / "o").string()).exit_code, 0);
+  ASSERT_EQ(desksim("report " + (dir_ / "o").string() + " --out " + (dir_ / "r.html").string()).exit_code, 0);
+  const fs::path png = dir_ / "shot.png";
+  const std::string command = "chromium --headless --no-sandbox --disable-gpu --user-data-dir=" +
+                              (dir_ / "profile").string() + " --screenshot=" + png.string() +
+                              " --window-size=1400,3000 file://" + (dir_ / "r.html").string() + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  const std::string bytes = read_file(png);
+  ASSERT_GT(bytes.size(), 24u);
+  EXPECT_EQ(bytes.substr(1, 3), "PNG");
+  // IHDR: width and height, big-endian, at bytes 16 and 20.
+  auto be32 = [&](std::size_t at) {
+    return (static_cast<unsigned>(static_cast<unsigned char>(bytes[at])) << 24) |
+           (static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 1])) << 16) |
+           (static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 2])) << 8) |
+           static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 3]));
+  };
+  EXPECT_EQ(be32(16), 1400u);
+  EXPECT_EQ(be32(20), 3000u);
+  // A blank page compresses to a few kilobytes; the baseline's charts to several hundred.
+  EXPECT_GT(bytes.size(), 100000u);
+}
+
 }  // namespace
+
