@@ -8,6 +8,7 @@
 #include "analysis/report/text_summary.hpp"
 #include "analysis/statistics/run_estimates.hpp"
 #include "app/commands.hpp"
+#include "app/run_progress.hpp"
 #include "app/scenario_info.hpp"
 #include "models/run/run_scenario.hpp"
 #include "models/scenario/scenario_loader.hpp"
@@ -24,6 +25,7 @@ struct RunArguments {
   std::string out = "out";
   bool quiet = false;
   bool all = false;
+  bool progress = false;
 };
 
 int execute_run(const RunArguments& args, bool has_seed) {
@@ -36,7 +38,9 @@ int execute_run(const RunArguments& args, bool has_seed) {
   const auto options = models::run_options_for(scenario, has_seed, args.seed, args.replications, args.jobs);
   results::RunResult run;
   std::string error;
-  if (!models::run_scenario(scenario, options, &run, &error)) {
+  const bool ran = show_progress(args.progress) ? run_scenario_with_progress(scenario, options, "", &run, &error)
+                                                : models::run_scenario(scenario, options, &run, &error);
+  if (!ran) {
     std::cerr << "desksim run: " << error << "\n";
     return 1;
   }
@@ -66,6 +70,9 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel (default 1)")->check(CLI::PositiveNumber);
   cmd->add_option("--out,-o", args->out, "Output directory (default: out)");
   cmd->add_flag("--quiet,-q", args->quiet, "Print only where the results were written");
+  cmd->add_flag("--progress", args->progress,
+                "Show replications done, elapsed time and ETA on stderr even when it is not a terminal (on a "
+                "terminal it is always shown)");
   cmd->add_flag("--all", args->all, "Print every metric, not only the headline ones (breakdowns by priority, channel, group, ...)");
   return Command{cmd, [args, seed] { return execute_run(*args, seed->count() > 0); }};
 }

@@ -209,5 +209,23 @@ TEST_F(Cli, ReportRendersInAHeadlessBrowser) {
   EXPECT_GT(bytes.size(), 100000u);
 }
 
+TEST_F(Cli, ProgressOnlyWhenAskedOrOnATerminalAndTheSameResults) {
+  // The harness's stderr is a pipe: no progress unless asked.
+  const auto quiet = desksim("run " + scenario() + " -q --out " + (dir_ / "a").string());
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.output;
+  EXPECT_EQ(quiet.output.find("replications "), std::string::npos) << quiet.output;
+  const auto shown = desksim("run " + scenario() + " -q --progress -j 2 --out " + (dir_ / "b").string());
+  ASSERT_EQ(shown.exit_code, 0) << shown.output;
+  EXPECT_NE(shown.output.find("replications 0/2 · elapsed 0:00\n"), std::string::npos) << shown.output;
+  EXPECT_NE(shown.output.find("replications 1/2 · elapsed"), std::string::npos) << shown.output;
+  EXPECT_NE(shown.output.find("replications 2/2 · elapsed"), std::string::npos) << shown.output;
+  // Progress runs the replications through its own path: the results must not change by a byte.
+  EXPECT_EQ(read_file(dir_ / "a" / "results.pb"), read_file(dir_ / "b" / "results.pb"));
+  const auto compared = desksim("compare " + scenario() + " " + scenario() + " -q --progress --out " +
+                                (dir_ / "c").string());
+  ASSERT_EQ(compared.exit_code, 0) << compared.output;
+  EXPECT_NE(compared.output.find("alternative: replications 2/2"), std::string::npos) << compared.output;
+}
+
 }  // namespace
 

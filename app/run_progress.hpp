@@ -1,0 +1,26 @@
+#pragma once
+// Runs a scenario's replications while showing progress on stderr (analysis/report/progress_line.hpp):
+// replications done of the total, elapsed time and ETA, redrawn in place on a terminal, one line per
+// replication otherwise. Each replication's child process writes one byte to a pipe when it has
+// finished, and a thread of this process reads them and prints.
+//
+// models::run_scenario has no progress hook, so this runs the replications itself with the same
+// pieces (sim::run_replications, models::run_replication) and assembles the RunResult the same way;
+// an end-to-end test checks the bytes are identical to a run without progress. When models/run
+// offers a hook, this should call run_scenario with it instead.
+#include <string>
+
+#include "desksim/results.pb.h"
+#include "desksim/scenario.pb.h"
+#include "models/run/run_scenario.hpp"
+
+namespace desksim::app {
+
+/// True when progress should be shown: asked for, or stderr is a terminal.
+bool show_progress(bool asked);
+
+/// As models::run_scenario, printing progress labelled `label` ("" for a single run).
+bool run_scenario_with_progress(const scenario::Scenario& scenario, const models::RunOptions& options,
+                                const std::string& label, results::RunResult* out, std::string* error);
+
+}  // namespace desksim::app
