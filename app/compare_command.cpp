@@ -10,6 +10,8 @@
 #include "analysis/statistics/run_estimates.hpp"
 #include "analysis/statistics/scenario_comparison.hpp"
 #include "app/commands.hpp"
+#include "app/run_progress.hpp"
+#include "app/scenario_info.hpp"
 #include "models/run/run_scenario.hpp"
 #include "models/scenario/scenario_loader.hpp"
 
@@ -25,6 +27,7 @@ struct CompareArguments {
   std::string out = "out/compare";
   bool quiet = false;
   bool all = false;
+  bool progress = false;
 };
 
 int execute_compare(const CompareArguments& args, bool has_seed) {
@@ -40,11 +43,16 @@ int execute_compare(const CompareArguments& args, bool has_seed) {
   const auto options = models::run_options_for(base, has_seed, args.seed, args.replications, args.jobs);
   results::Comparison comparison;
   std::string error;
-  if (!models::run_scenario(base, options, comparison.mutable_base(), &error) ||
-      !models::run_scenario(alternative, options, comparison.mutable_alternative(), &error)) {
+  auto run = [&](const scenario::Scenario& s, const std::string& label, results::RunResult* out) {
+    return show_progress(args.progress) ? run_scenario_with_progress(s, options, label, out, &error)
+                                        : models::run_scenario(s, options, out, &error);
+  };
+  if (!run(base, "base", comparison.mutable_base()) || !run(alternative, "alternative", comparison.mutable_alternative())) {
     std::cerr << "desksim compare: " << error << "\n";
     return 1;
   }
+  describe_scenario(base, comparison.mutable_base()->mutable_scenario());
+  describe_scenario(alternative, comparison.mutable_alternative()->mutable_scenario());
   for (auto* run : {comparison.mutable_base(), comparison.mutable_alternative()}) {
     run->set_desksim_version(std::string(kVersion));
     analysis::add_estimates(run);
@@ -54,7 +62,7 @@ int execute_compare(const CompareArguments& args, bool has_seed) {
     return 1;
   }
   if (!args.quiet) std::cout << analysis::comparison_summary(comparison, args.all);
-  std::cout << "comparison written to " << args.out << "/comparison.pb and " << args.out << "/comparison.json\n";
+  std::cout << "comparison written to " << args.out << "/comparison.pb, comparison.json, comparison.sqlite and csv/\n";
   return 0;
 }
 
@@ -76,6 +84,9 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel (default 1)")->check(CLI::PositiveNumber);
   cmd->add_option("--out,-o", args->out, "Output directory (default: out/compare)");
   cmd->add_flag("--quiet,-q", args->quiet, "Print only where the comparison was written");
+  cmd->add_flag("--progress", args->progress,
+                "Show replications done, elapsed time and ETA on stderr even when it is not a terminal (on a "
+                "terminal it is always shown)");
   cmd->add_flag("--all", args->all, "Print every metric, not only the headline ones");
   return Command{cmd, [args, seed] { return execute_compare(*args, seed->count() > 0); }};
 }

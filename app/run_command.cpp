@@ -9,6 +9,8 @@
 #include "analysis/report/text_summary.hpp"
 #include "analysis/statistics/run_estimates.hpp"
 #include "app/commands.hpp"
+#include "app/run_progress.hpp"
+#include "app/scenario_info.hpp"
 #include "models/run/run_scenario.hpp"
 #include "models/scenario/scenario_loader.hpp"
 
@@ -25,6 +27,7 @@ struct RunArguments {
   std::string tickets;
   bool quiet = false;
   bool all = false;
+  bool progress = false;
 };
 
 int execute_run(const RunArguments& args, bool has_seed) {
@@ -48,18 +51,21 @@ int execute_run(const RunArguments& args, bool has_seed) {
   }
   results::RunResult run;
   std::string error;
-  if (!models::run_scenario(scenario, options, &run, &error)) {
+  const bool ran = show_progress(args.progress) ? run_scenario_with_progress(scenario, options, "", &run, &error)
+                                                : models::run_scenario(scenario, options, &run, &error);
+  if (!ran) {
     std::cerr << "desksim run: " << error << "\n";
     return 1;
   }
   run.set_desksim_version(std::string(kVersion));
+  describe_scenario(scenario, run.mutable_scenario());
   analysis::add_estimates(&run);
   if (!analysis::write_results(run, args.out, &error)) {
     std::cerr << "desksim run: " << error << "\n";
     return 1;
   }
   if (!args.quiet) std::cout << analysis::text_summary(run, args.all);
-  std::cout << "results written to " << args.out << "/results.pb and " << args.out << "/results.json\n";
+  std::cout << "results written to " << args.out << "/results.pb, results.json, results.sqlite and csv/\n";
   return 0;
 }
 
@@ -80,6 +86,9 @@ Command add_run_command(CLI::App& app) {
                   "Also write a CSV of per-ticket records (every replication: opened, channel, category, priority, "
                   "final state, resolved and closed times, SLA met, hours in each state, resolver visits, waits)");
   cmd->add_flag("--quiet,-q", args->quiet, "Print only where the results were written");
+  cmd->add_flag("--progress", args->progress,
+                "Show replications done, elapsed time and ETA on stderr even when it is not a terminal (on a "
+                "terminal it is always shown)");
   cmd->add_flag("--all", args->all, "Print every metric, not only the headline ones (breakdowns by priority, channel, group, ...)");
   return Command{cmd, [args, seed] { return execute_run(*args, seed->count() > 0); }};
 }

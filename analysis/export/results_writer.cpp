@@ -1,14 +1,50 @@
 #include "analysis/export/results_writer.hpp"
 
-#include <filesystem>
+#include <functional>
 
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/util/json_util.h>
 
-#include "analysis/export/atomic_file.hpp"
+#include "analysis/export/csv_export.hpp"
+#include "analysis/export/dashboard_database.hpp"
+#include "analysis/export/staged_files.hpp"
 
 namespace desksim::analysis {
+namespace {
+
+std::string deterministic_bytes(const google::protobuf::Message& message) {
+  std::string binary;
+  google::protobuf::io::StringOutputStream stream(&binary);
+  google::protobuf::io::CodedOutputStream coded(&stream);
+  coded.SetSerializationDeterministic(true);
+  message.SerializeToCodedStream(&coded);
+  return binary;
+}
+
+using DatabaseWriter = std::function<bool(const std::string& path, std::string* error)>;
+
+bool write_all(const google::protobuf::Message& message, const std::string& directory, const std::string& stem,
+               const DatabaseWriter& write_database, std::string* error) {
+  StagedFiles files(directory);
+  std::string database;
+  if (!files.add(stem + ".pb", deterministic_bytes(message), error) ||
+      !files.add(stem + ".json", message_to_json(message), error) ||
+      !files.reserve(stem + ".sqlite", &database, error) || !write_database(database, error))
+    return false;
+  SqliteDatabase db(database, /*read_only=*/true);
+  std::vector<CsvFile> tables;
+  if (!db.ok() || !export_csv(db, &tables, error)) {
+    if (error && error->empty()) *error = db.error();
+    return false;
+  }
+  db.close();
+  for (const CsvFile& t : tables)
+    if (!files.add("csv/" + t.name + ".csv", t.text, error)) return false;
+  return files.commit(error);
+}
+
+}  // namespace
 
 std::string message_to_json(const google::protobuf::Message& message) {
   google::protobuf::util::JsonPrintOptions options;
@@ -21,31 +57,16 @@ std::string message_to_json(const google::protobuf::Message& message) {
 }
 
 bool write_results(const results::RunResult& run, const std::string& directory, std::string* error) {
-  return write_message_files(run, directory, "results", error);
+  return write_all(run, directory, "results",
+                   [&](const std::string& path, std::string* e) { return write_run_database(run, path, e); }, error);
 }
 
 bool write_comparison(const results::Comparison& comparison, const std::string& directory, std::string* error) {
-  return write_message_files(comparison, directory, "comparison", error);
-}
-
-bool write_message_files(const google::protobuf::Message& message, const std::string& directory,
-                         const std::string& stem, std::string* error) {
-  std::error_code ec;
-  std::filesystem::create_directories(directory, ec);
-  if (ec) {
-    if (error) *error = directory + ": cannot create the output directory: " + ec.message();
-    return false;
-  }
-  std::string binary;
-  {
-    google::protobuf::io::StringOutputStream stream(&binary);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.SetSerializationDeterministic(true);
-    message.SerializeToCodedStream(&coded);
-  }
-  const std::filesystem::path dir(directory);
-  return write_file_atomically((dir / (stem + ".pb")).string(), binary, error) &&
-         write_file_atomically((dir / (stem + ".json")).string(), message_to_json(message), error);
+  return write_all(comparison, directory, "comparison",
+                   [&](const std::string& path, std::string* e) {
+                     return write_comparison_database(comparison, path, e);
+                   },
+                   error);
 }
 
 }  // namespace desksim::analysis

@@ -1,22 +1,22 @@
 #pragma once
-// Writes a run's results into a directory: `results.pb` (binary protobuf, the exact record) and
-// `results.json` (protobuf's JSON mapping, for dashboards and scripts). Both are written atomically
-// and deterministically: the same RunResult gives the same bytes.
+// Writes a run's results into a directory, all together (staged_files.hpp):
+//   results.pb      binary protobuf, the exact record, for programs
+//   results.json    its JSON mapping, for scripts
+//   results.sqlite  the dashboard database (dashboard_database.hpp), for Grafana, Power BI, Metabase
+//   csv/*.csv       every table and view of that database, for spreadsheets
+// Deterministic: the same RunResult gives the same bytes in every file.
 #include <string>
 
 #include "desksim/results.pb.h"
 
 namespace desksim::analysis {
 
-/// Creates `directory` if needed. Returns false with *error naming the file at fault.
+/// Creates `directory` if needed. Returns false with *error naming the file at fault; then no output
+/// of this call is in place and none of an earlier run's has been touched.
 bool write_results(const results::RunResult& run, const std::string& directory, std::string* error);
 
-/// The same for a scenario comparison: `comparison.pb` and `comparison.json`.
+/// The same for a scenario comparison: comparison.pb, comparison.json, comparison.sqlite, csv/.
 bool write_comparison(const results::Comparison& comparison, const std::string& directory, std::string* error);
-
-/// Any message as `<stem>.pb` and `<stem>.json` in `directory`, atomically and deterministically.
-bool write_message_files(const google::protobuf::Message& message, const std::string& directory,
-                         const std::string& stem, std::string* error);
 
 /// The JSON text written next to the binary file (protobuf's JSON mapping, every field printed).
 std::string message_to_json(const google::protobuf::Message& message);

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <regex>
 
+#include "analysis/report/grouped_summary.hpp"
+
 namespace desksim::analysis {
 
 bool is_headline_metric(const std::string& name) {
@@ -13,6 +15,12 @@ bool is_headline_metric(const std::string& name) {
 }
 
 std::string text_summary(const results::RunResult& run, bool all_metrics) {
+  if (!all_metrics) {
+    char tail[160];
+    std::snprintf(tail, sizeof tail, "(%d metrics with their interval methods in the results files; --all prints them)\n",
+                  run.estimates_size());
+    return grouped_summary(run) + tail;
+  }
   std::string out;
   char line[256];
   std::uint64_t events = 0;
@@ -27,7 +35,9 @@ std::string text_summary(const results::RunResult& run, bool all_metrics) {
   out += line;
   if (run.estimates_size() == 0) return out;
   const double confidence = run.estimates(0).confidence();
-  std::snprintf(line, sizeof line, "%-52s %14s   %.0f%% confidence interval\n", "metric", "mean", confidence * 100);
+  char interval_head[48];
+  std::snprintf(interval_head, sizeof interval_head, "%.0f%% confidence interval", confidence * 100);
+  std::snprintf(line, sizeof line, "%-52s %14s   %-34s %-9s %s\n", "metric", "mean", interval_head, "unit", "method");
   out += line;
   std::size_t hidden = 0;
   for (const auto& e : run.estimates()) {
@@ -35,11 +45,10 @@ std::string text_summary(const results::RunResult& run, bool all_metrics) {
       ++hidden;
       continue;
     }
-    if (e.n() > 1)
-      std::snprintf(line, sizeof line, "%-52s %14.6g   [%.6g, %.6g]\n", e.name().c_str(), e.mean(), e.ci_low(),
-                    e.ci_high());
-    else
-      std::snprintf(line, sizeof line, "%-52s %14.6g\n", e.name().c_str(), e.mean());
+    char interval[96] = "";
+    if (e.n() > 1) std::snprintf(interval, sizeof interval, "[%.6g, %.6g]", e.ci_low(), e.ci_high());
+    std::snprintf(line, sizeof line, "%-52s %14.6g   %-34s %-9s %s\n", e.name().c_str(), e.mean(), interval,
+                  e.unit().c_str(), e.method().c_str());
     out += line;
   }
   if (hidden > 0) {

@@ -1,8 +1,9 @@
 #pragma once
-// The short human summary `desksim run` prints: one line per metric with its across-replication
-// mean and confidence interval. By default only the headline metrics: breakdowns (per priority,
-// channel, resolver group, component, hour of week, month), quantiles, threshold shares and
-// whole-run bookkeeping counters (`*_total`, `*_at_end`) are left to the results files.
+// The summary `desksim run` prints: by default the grouped dozen lines of grouped_summary.hpp; with
+// `all_metrics`, one line per metric with its mean, interval, unit and interval method.
+// is_headline_metric picks the metrics `desksim compare` prints by default: breakdowns (per
+// priority, channel, resolver group, component, hour of week, month), quantiles, threshold shares
+// and whole-run bookkeeping counters (`*_total`, `*_at_end`) are left to the results files.
 #include <string>
 
 #include "desksim/results.pb.h"

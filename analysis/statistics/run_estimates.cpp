@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <map>
 
+#include "analysis/statistics/metric_units.hpp"
 #include "analysis/statistics/replication_statistics.hpp"
 
 namespace desksim::analysis {
@@ -20,32 +21,43 @@ std::string threshold_name(const std::string& tally, double at_most) {
 std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run) {
   std::vector<MetricSamples> metrics;
   std::map<std::string, std::size_t> index;
-  auto add = [&](const std::string& name, double value) {
+  auto add = [&](const std::string& name, double value, MetricKind kind) {
     auto [it, inserted] = index.emplace(name, metrics.size());
-    if (inserted) metrics.push_back(MetricSamples{name, {}});
-    metrics[it->second].values.push_back(value);
+    if (inserted) metrics.push_back(MetricSamples{name, {}, kind, {}});
+    MetricSamples& m = metrics[it->second];
+    m.values.push_back(value);
+    // A tally whose observations went negative in any replication is real, whatever the others said.
+    if (kind == MetricKind::kReal) m.kind = MetricKind::kReal;
   };
   for (const auto& r : run.replications()) {
-    for (const auto& c : r.counters()) add(c.name(), static_cast<double>(c.value()));
+    for (const auto& c : r.counters()) add(c.name(), static_cast<double>(c.value()), MetricKind::kNonNegative);
     for (const auto& t : r.tallies()) {
       if (t.count() == 0) continue;
-      add(t.name() + ".mean", t.mean());
-      if (t.proportion()) continue;  // a share: its quantiles mean nothing
-      if (!t.mean_only()) {
-        add(t.name() + ".p25", t.p25());
-        add(t.name() + ".p50", t.p50());
-        add(t.name() + ".p75", t.p75());
-        add(t.name() + ".p90", t.p90());
-        add(t.name() + ".p95", t.p95());
-        add(t.name() + ".p99", t.p99());
+      if (t.proportion()) {
+        add(t.name() + ".mean", t.mean(), MetricKind::kShare);
+        continue;  // a share: its quantiles mean nothing
       }
-      for (const auto& f : t.fractions()) add(threshold_name(t.name(), f.at_most()), f.fraction());
+      const MetricKind kind = t.min() >= 0.0 ? MetricKind::kNonNegative : MetricKind::kReal;
+      add(t.name() + ".mean", t.mean(), kind);
+      if (!t.mean_only()) {
+        add(t.name() + ".p25", t.p25(), kind);
+        add(t.name() + ".p50", t.p50(), kind);
+        add(t.name() + ".p75", t.p75(), kind);
+        add(t.name() + ".p90", t.p90(), kind);
+        add(t.name() + ".p95", t.p95(), kind);
+        add(t.name() + ".p99", t.p99(), kind);
+      }
+      for (const auto& f : t.fractions()) add(threshold_name(t.name(), f.at_most()), f.fraction(), MetricKind::kShare);
     }
-    for (const auto& a : r.time_averages()) add(a.name() + ".mean", a.mean());
-    for (const auto& s : r.scalars()) add(s.name(), s.value());
+    for (const auto& a : r.time_averages()) add(a.name() + ".mean", a.mean(), time_average_kind(a.name()));
+    for (const auto& s : r.scalars()) add(s.name(), s.value(), scalar_kind(s.name()));
   }
   const auto n = static_cast<std::size_t>(run.replications_size());
   std::erase_if(metrics, [n](const MetricSamples& m) { return m.values.size() != n; });
+  for (MetricSamples& m : metrics) {
+    m.kind = fitted_kind(m.kind, m.values);
+    m.unit = unit_of(m.name, m.kind);
+  }
   return metrics;
 }
 
@@ -53,14 +65,18 @@ void add_estimates(results::RunResult* run, double confidence) {
   run->clear_estimates();
   for (const MetricSamples& m : collect_metric_samples(*run)) {
     const Estimate e = estimate_mean(m.values, confidence);
+    const Interval interval = interval_for(m.kind, m.values, confidence);
     auto* out = run->add_estimates();
     out->set_name(m.name);
     out->set_n(static_cast<std::uint32_t>(e.n));
     out->set_mean(e.mean);
     out->set_stddev(e.n > 1 ? e.stddev : 0.0);
-    out->set_ci_low(e.n > 1 ? e.low : e.mean);
-    out->set_ci_high(e.n > 1 ? e.high : e.mean);
+    out->set_ci_low(interval.low);
+    out->set_ci_high(interval.high);
     out->set_confidence(confidence);
+    out->set_method(std::string(interval.method));
+    out->set_kind(std::string(kind_name(m.kind)));
+    out->set_unit(m.unit);
   }
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 // Across-replication estimates for every scalar metric of a run: each tally's mean, quantiles and
-// threshold shares, each time average, each counter, each scalar. Replications are independent, so the interval
-// is a Student-t interval of the replication values.
+// threshold shares, each time average, each counter, each scalar. Replications are independent; each
+// metric's interval is built by the method its kind calls for (metric_interval.hpp), so that no
+// interval leaves the range its quantity can take.
 #include <string>
 #include <vector>
 
+#include "analysis/statistics/metric_interval.hpp"
 #include "desksim/results.pb.h"
 
 namespace desksim::analysis {
@@ -14,6 +16,8 @@ namespace desksim::analysis {
 struct MetricSamples {
   std::string name;
   std::vector<double> values;
+  MetricKind kind = MetricKind::kReal;  ///< the range of the quantity, from its source and name
+  std::string unit;                     ///< metric_units.hpp
 };
 std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run);
 

@@ -35,6 +35,9 @@ bool compare_runs(results::Comparison* out, double confidence, std::string* erro
     diff->set_ci_high(d.n > 1 ? d.high : d.mean);
     diff->set_confidence(confidence);
     diff->set_significant(d.n > 1 && (d.low > 0 || d.high < 0));
+    // Differences can take either sign, so the paired Student-t interval needs no transformation.
+    diff->set_method(d.n > 1 ? "paired-t" : "none");
+    diff->set_unit(m.unit);
   }
   return true;
 }

@@ -31,6 +31,7 @@ bool run_scenario(const scenario::Scenario& scenario, const RunOptions& options,
         std::string serialised;
         run_replication(scenario, options.seed, r, options.ticket_records.empty() ? "" : part(r))
             .SerializeToString(&serialised);
+        if (options.on_replication_done) options.on_replication_done(r);
         return serialised;
       },
       error);

@@ -2,6 +2,7 @@
 // Runs all replications of a scenario (each in its own process) and gathers them in a RunResult.
 // Across-replication estimates are added by analysis/, which works from results alone.
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "desksim/results.pb.h"
@@ -19,6 +20,9 @@ struct RunOptions {
   /// CSV file of per-ticket records of every replication (see models/flow/ticket_record_writer.hpp),
   /// written to a temporary name and renamed when the run succeeded; empty = none.
   std::string ticket_records;
+  /// Called in a replication's own process when it has finished, before its result is sent back
+  /// (progress reporting); it may only use what survives a fork (e.g. write(2) to a pipe).
+  std::function<void(unsigned replication)> on_replication_done;
 };
 
 /// Returns false with *error set if a replication failed.

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -71,7 +72,7 @@ TEST_F(Cli, HelpDescribesEverySubcommand) {
 TEST_F(Cli, RunWritesResultsAndPrintsASummary) {
   const auto out = desksim("run " + scenario() + " --out " + (dir_ / "o").string());
   ASSERT_EQ(out.exit_code, 0) << out.output;
-  EXPECT_NE(out.output.find("desk.wait_hours.mean"), std::string::npos) << out.output;
+  EXPECT_NE(out.output.find("wait to answer"), std::string::npos) << out.output;
   desksim::results::RunResult run;
   ASSERT_TRUE(run.ParseFromString(read_file(dir_ / "o" / "results.pb")));
   EXPECT_EQ(run.scenario_name(), "small");
@@ -80,7 +81,9 @@ TEST_F(Cli, RunWritesResultsAndPrintsASummary) {
   const std::string json = read_file(dir_ / "o" / "results.json");
   EXPECT_NE(json.find("\"scenario_name\": \"small\""), std::string::npos);
   // No temporary file is left behind.
-  for (const auto& entry : fs::directory_iterator(dir_ / "o"))
+  EXPECT_EQ(read_file(dir_ / "o" / "results.sqlite").substr(0, 15), "SQLite format 3");
+  EXPECT_NE(read_file(dir_ / "o" / "csv" / "v_estimates.csv").find("desk.wait_hours.mean"), std::string::npos);
+  for (const auto& entry : fs::recursive_directory_iterator(dir_ / "o"))
     EXPECT_EQ(entry.path().filename().string().find(".tmp"), std::string::npos) << entry.path();
 }
 
@@ -90,6 +93,9 @@ TEST_F(Cli, SameSeedGivesByteIdenticalResultsWhateverTheParallelism) {
   ASSERT_EQ(desksim("run " + scenario() + " --seed 6 -q --out " + (dir_ / "c").string()).exit_code, 0);
   EXPECT_EQ(read_file(dir_ / "a" / "results.pb"), read_file(dir_ / "b" / "results.pb"));
   EXPECT_EQ(read_file(dir_ / "a" / "results.json"), read_file(dir_ / "b" / "results.json"));
+  EXPECT_FALSE(read_file(dir_ / "a" / "results.sqlite").empty());
+  EXPECT_EQ(read_file(dir_ / "a" / "results.sqlite"), read_file(dir_ / "b" / "results.sqlite"));
+  EXPECT_EQ(read_file(dir_ / "a" / "csv" / "estimates.csv"), read_file(dir_ / "b" / "csv" / "estimates.csv"));
   EXPECT_NE(read_file(dir_ / "a" / "results.pb"), read_file(dir_ / "c" / "results.pb"));
 }
 
@@ -162,4 +168,64 @@ TEST_F(Cli, UnknownOptionIsRejected) {
   EXPECT_NE(out.output.find("frobnicate"), std::string::npos) << out.output;
 }
 
+TEST_F(Cli, ReportWritesOneSelfContainedHtmlFile) {
+  ASSERT_EQ(desksim("run " + scenario() + " -q --out " + (dir_ / "o").string()).exit_code, 0);
+  const auto out = desksim("report " + (dir_ / "o").string() + " --out " + (dir_ / "r.html").string());
+  ASSERT_EQ(out.exit_code, 0) << out.output;
+  const std::string html = read_file(dir_ / "r.html");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  EXPECT_EQ(desksim("report " + dir_.string() + " --out " + (dir_ / "x.html").string()).exit_code, 2);
+}
+
+// Renders the report in a real browser when one is installed (Debian `chromium`; CI does not
+// install it: about 360 MB for one check). The screenshot must exist and be a PNG of the size asked.
+TEST_F(Cli, ReportRendersInAHeadlessBrowser) {
+  if (std::system("command -v chromium >/dev/null 2>&1") != 0)
+    GTEST_SKIP() << "chromium is not installed (apt-get install chromium): the report was not rendered";
+  // The baseline, so that every chart has data: two replications (about a second each).
+  const std::string baseline = std::string(DESKSIM_SOURCE_DIR) + "/scenarios/met/run-and-maintain.textproto";
+  ASSERT_EQ(desksim("run " + baseline + " -r 2 -j 2 -q --out " + (dir_ / "o").string()).exit_code, 0);
+  ASSERT_EQ(desksim("report " + (dir_ / "o").string() + " --out " + (dir_ / "r.html").string()).exit_code, 0);
+  const fs::path png = dir_ / "shot.png";
+  const std::string command = "chromium --headless --no-sandbox --disable-gpu --user-data-dir=" +
+                              (dir_ / "profile").string() + " --screenshot=" + png.string() +
+                              " --window-size=1400,3000 file://" + (dir_ / "r.html").string() + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  const std::string bytes = read_file(png);
+  ASSERT_GT(bytes.size(), 24u);
+  EXPECT_EQ(bytes.substr(1, 3), "PNG");
+  // IHDR: width and height, big-endian, at bytes 16 and 20.
+  auto be32 = [&](std::size_t at) {
+    return (static_cast<unsigned>(static_cast<unsigned char>(bytes[at])) << 24) |
+           (static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 1])) << 16) |
+           (static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 2])) << 8) |
+           static_cast<unsigned>(static_cast<unsigned char>(bytes[at + 3]));
+  };
+  EXPECT_EQ(be32(16), 1400u);
+  EXPECT_EQ(be32(20), 3000u);
+  // A blank page compresses to a few kilobytes; the baseline's charts to several hundred.
+  EXPECT_GT(bytes.size(), 100000u);
+}
+
+TEST_F(Cli, ProgressOnlyWhenAskedOrOnATerminalAndTheSameResults) {
+  // The harness's stderr is a pipe: no progress unless asked.
+  const auto quiet = desksim("run " + scenario() + " -q --out " + (dir_ / "a").string());
+  ASSERT_EQ(quiet.exit_code, 0) << quiet.output;
+  EXPECT_EQ(quiet.output.find("replications "), std::string::npos) << quiet.output;
+  const auto shown = desksim("run " + scenario() + " -q --progress -j 2 --out " + (dir_ / "b").string());
+  ASSERT_EQ(shown.exit_code, 0) << shown.output;
+  EXPECT_NE(shown.output.find("replications 0/2 · elapsed 0:00\n"), std::string::npos) << shown.output;
+  EXPECT_NE(shown.output.find("replications 1/2 · elapsed"), std::string::npos) << shown.output;
+  EXPECT_NE(shown.output.find("replications 2/2 · elapsed"), std::string::npos) << shown.output;
+  // Progress runs the replications through its own path: the results must not change by a byte.
+  EXPECT_EQ(read_file(dir_ / "a" / "results.pb"), read_file(dir_ / "b" / "results.pb"));
+  const auto compared = desksim("compare " + scenario() + " " + scenario() + " -q --progress --out " +
+                                (dir_ / "c").string());
+  ASSERT_EQ(compared.exit_code, 0) << compared.output;
+  EXPECT_NE(compared.output.find("alternative: replications 2/2"), std::string::npos) << compared.output;
+}
+
 }  // namespace
+

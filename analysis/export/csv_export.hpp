@@ -1,0 +1,26 @@
+#pragma once
+// CSV of the dashboard database for spreadsheets: one file per table and per view, produced from
+// the database itself so that the two can never disagree. RFC 4180: comma-separated, a header row,
+// fields quoted when they hold a comma, quote or line break; NULL is an empty field; numbers in the
+// shortest form that reads back to the same double.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analysis/export/sqlite_database.hpp"
+
+namespace desksim::analysis {
+
+struct CsvFile {
+  std::string name;  ///< table or view name; the file is <name>.csv
+  std::string text;
+};
+
+/// Every table and view (tables first, then views, each by name) as CSV, rows in primary-key order
+/// for tables and in the view's own order for views. False with *error on a database error.
+bool export_csv(SqliteDatabase& db, std::vector<CsvFile>* files, std::string* error);
+
+/// One field as CSV (quoted when needed).
+std::string csv_field(const std::string& text);
+
+}  // namespace desksim::analysis

@@ -1,0 +1,69 @@
+#include "analysis/export/dashboard_database.hpp"
+
+#include <functional>
+
+#include "analysis/export/dashboard_schema.hpp"
+
+namespace desksim::analysis {
+namespace {
+
+// Opens `path`, creates the schema and runs `fill` in one transaction. The page size and the
+// absence of any time stamp keep the file's bytes a function of its contents.
+bool write_database(const std::string& path, const std::function<bool(SqliteDatabase&)>& fill, std::string* error) {
+  SqliteDatabase db(path);
+  auto fail = [&](const std::string& message) {
+    if (error) *error = path + ": " + message;
+    return false;
+  };
+  if (!db.ok()) return fail(db.error());
+  if (!db.exec("PRAGMA page_size = 4096; PRAGMA journal_mode = DELETE; BEGIN IMMEDIATE;")) return fail(db.error());
+  if (!create_dashboard_schema(db) || !fill(db)) {
+    const std::string message = db.error();
+    db.exec("ROLLBACK;");
+    return fail(message);
+  }
+  if (!db.exec("COMMIT;")) return fail(db.error());
+  if (!db.close()) return fail(db.error());
+  return true;
+}
+
+}  // namespace
+
+bool create_dashboard_schema(SqliteDatabase& db) {
+  if (!db.exec(dashboard_schema_sql())) return false;
+  SqliteStatement info(db, "INSERT INTO schema_info (key, value) VALUES (?, ?)");
+  return info.bind(1, "schema_version").bind(2, std::to_string(kDashboardSchemaVersion)).run() &&
+         info.bind(1, "written_by").bind(2, "desksim").run() &&
+         db.exec("PRAGMA user_version = " + std::to_string(kDashboardSchemaVersion) + ";");
+}
+
+bool write_run_database(const results::RunResult& run, const std::string& path, std::string* error) {
+  return write_database(path, [&](SqliteDatabase& db) { return insert_run(db, run, "run") >= 0; }, error);
+}
+
+bool write_comparison_database(const results::Comparison& comparison, const std::string& path, std::string* error) {
+  return write_database(
+      path,
+      [&](SqliteDatabase& db) {
+        const std::int64_t base = insert_run(db, comparison.base(), "base");
+        const std::int64_t alternative = base < 0 ? -1 : insert_run(db, comparison.alternative(), "alternative");
+        if (alternative < 0) return false;
+        SqliteStatement c(db, "INSERT INTO comparisons (comparison_id, base_run_id, alternative_run_id) VALUES (1, ?, ?)");
+        if (!c.bind(1, base).bind(2, alternative).run()) return false;
+        SqliteStatement d(db,
+                          "INSERT INTO differences (comparison_id, metric, unit, n, base_mean, alternative_mean, "
+                          "difference_mean, ci_low, ci_high, confidence, method, significant) "
+                          "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (const auto& x : comparison.differences()) {
+          if (!d.bind(1, x.name()).bind(2, x.unit()).bind(3, static_cast<std::int64_t>(x.n()))
+                   .bind(4, x.base_mean()).bind(5, x.alternative_mean()).bind(6, x.difference_mean())
+                   .bind(7, x.ci_low()).bind(8, x.ci_high()).bind(9, x.confidence()).bind(10, x.method())
+                   .bind(11, static_cast<std::int64_t>(x.significant())).run())
+            return false;
+        }
+        return true;
+      },
+      error);
+}
+
+}  // namespace desksim::analysis

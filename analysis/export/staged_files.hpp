@@ -1,0 +1,40 @@
+#pragma once
+// The output files of one command, written together: each goes to a temporary name beside its
+// target, and only when every one of them is complete are they renamed into place, one after the
+// other, after checking that each can be (a failure before the renames leaves every earlier output
+// as it was and no temporary behind). A reader opening any file sees either the previous run's or
+// this run's, never half of one.
+#include <string>
+#include <vector>
+
+namespace desksim::analysis {
+
+class StagedFiles {
+ public:
+  /// Outputs are named relative to `directory`, which is created when the first is staged.
+  explicit StagedFiles(std::string directory);
+  ~StagedFiles();  // removes the temporaries of a set that was not committed
+  StagedFiles(const StagedFiles&) = delete;
+  StagedFiles& operator=(const StagedFiles&) = delete;
+
+  /// Writes `bytes` to a temporary name for `relative` (e.g. "results.json", "csv/runs.csv") and
+  /// flushes it to disk.
+  bool add(const std::string& relative, const std::string& bytes, std::string* error);
+
+  /// Creates an empty temporary file for `relative` and returns its path in *temporary, for a writer
+  /// that opens files itself (SQLite). The writer must have closed it before commit().
+  bool reserve(const std::string& relative, std::string* temporary, std::string* error);
+
+  /// Renames every staged file into place. Returns false with *error naming the file at fault.
+  bool commit(std::string* error);
+
+ private:
+  struct Staged {
+    std::string temporary, target;
+  };
+  bool create_temporary(const std::string& relative, int* fd, Staged* staged, std::string* error);
+  std::string directory_;
+  std::vector<Staged> staged_;
+};
+
+}  // namespace desksim::analysis

@@ -1,0 +1,81 @@
+#include "app/run_progress.hpp"
+
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <thread>
+
+#include "analysis/report/progress_line.hpp"
+
+namespace desksim::app {
+namespace {
+
+// write(2) straight to fd 2: the children are forked while this thread runs, and a raw system call
+// holds no lock a child could inherit locked.
+void write_stderr(const std::string& text) {
+  std::size_t left = text.size();
+  const char* data = text.data();
+  while (left > 0) {
+    const ssize_t n = ::write(STDERR_FILENO, data, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return;
+    data += n;
+    left -= static_cast<std::size_t>(n);
+  }
+}
+
+// Reads one byte per finished replication from `fd` until every writer has closed it, printing the
+// progress line at each and, on a terminal, once a second so that the elapsed time moves.
+void report_progress(int fd, std::string label, unsigned total, bool terminal) {
+  const auto start = std::chrono::steady_clock::now();
+  unsigned done = 0;
+  auto print = [&](bool last) {
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const std::string line = analysis::progress_line(label, done, total, elapsed);
+    // On a terminal the line is redrawn in place (\r, then clear to the end of the line).
+    write_stderr(terminal ? "\r" + line + "\x1b[K" + (last ? "\n" : "") : line + "\n");
+  };
+  print(false);
+  for (;;) {
+    pollfd p{fd, POLLIN, 0};
+    const int ready = ::poll(&p, 1, terminal ? 1000 : -1);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready == 0) {
+      print(false);
+      continue;
+    }
+    char buffer[64];
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // every writer closed: the run is over
+    done += static_cast<unsigned>(n);
+    print(done == total);
+  }
+  if (terminal && done != total) write_stderr("\n");
+}
+
+}  // namespace
+
+bool show_progress(bool asked) { return asked || ::isatty(STDERR_FILENO); }
+
+bool run_scenario_with_progress(const scenario::Scenario& scenario, const models::RunOptions& options,
+                                const std::string& label, results::RunResult* out, std::string* error) {
+  int fds[2];
+  if (::pipe(fds) != 0) return models::run_scenario(scenario, options, out, error);
+  std::thread reporter(report_progress, fds[0], label, options.replications, ::isatty(STDERR_FILENO) != 0);
+  models::RunOptions with_progress = options;
+  const int done_fd = fds[1];
+  with_progress.on_replication_done = [done_fd](unsigned) {
+    const char one = 1;
+    (void)::write(done_fd, &one, 1);  // in the child: tell the parent this replication is done
+  };
+  const bool ok = models::run_scenario(scenario, with_progress, out, error);
+  ::close(fds[1]);  // the children have exited; with the parent's end closed, the reader sees the end
+  reporter.join();
+  ::close(fds[0]);
+  return ok;
+}
+
+}  // namespace desksim::app
