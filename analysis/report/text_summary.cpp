@@ -36,11 +36,17 @@ std::string text_summary(const results::RunResult& run, bool all_metrics) {
       continue;
     }
     if (e.n() > 1)
-      std::snprintf(line, sizeof line, "%-52s %14.6g   [%.6g, %.6g]\n", e.name().c_str(), e.mean(), e.ci_low(),
+      std::snprintf(line, sizeof line, "%-52s %14.6g   [%.6g, %.6g]", e.name().c_str(), e.mean(), e.ci_low(),
                     e.ci_high());
     else
-      std::snprintf(line, sizeof line, "%-52s %14.6g\n", e.name().c_str(), e.mean());
+      std::snprintf(line, sizeof line, "%-52s %14.6g", e.name().c_str(), e.mean());
     out += line;
+    // A metric some replications did not observe says so: its mean is over the others only.
+    if (static_cast<int>(e.n()) < run.replications_size()) {
+      std::snprintf(line, sizeof line, "   (observed in %u of %d replications)", e.n(), run.replications_size());
+      out += line;
+    }
+    out += "\n";
   }
   if (hidden > 0) {
     std::snprintf(line, sizeof line, "(%zu more metrics in the results files; --all prints them here)\n", hidden);

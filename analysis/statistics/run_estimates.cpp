@@ -20,12 +20,15 @@ std::string threshold_name(const std::string& tally, double at_most) {
 std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run) {
   std::vector<MetricSamples> metrics;
   std::map<std::string, std::size_t> index;
+  int replication = 0;
   auto add = [&](const std::string& name, double value) {
     auto [it, inserted] = index.emplace(name, metrics.size());
-    if (inserted) metrics.push_back(MetricSamples{name, {}});
+    if (inserted) metrics.push_back(MetricSamples{name, {}, {}});
     metrics[it->second].values.push_back(value);
+    metrics[it->second].replications.push_back(replication);
   };
-  for (const auto& r : run.replications()) {
+  for (; replication < run.replications_size(); ++replication) {
+    const auto& r = run.replications(replication);
     for (const auto& c : r.counters()) add(c.name(), static_cast<double>(c.value()));
     for (const auto& t : r.tallies()) {
       if (t.count() == 0) continue;
@@ -40,8 +43,6 @@ std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run)
     for (const auto& a : r.time_averages()) add(a.name() + ".mean", a.mean());
     for (const auto& s : r.scalars()) add(s.name(), s.value());
   }
-  const auto n = static_cast<std::size_t>(run.replications_size());
-  std::erase_if(metrics, [n](const MetricSamples& m) { return m.values.size() != n; });
   return metrics;
 }
 
