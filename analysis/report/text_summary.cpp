@@ -47,9 +47,15 @@ std::string text_summary(const results::RunResult& run, bool all_metrics) {
     }
     char interval[96] = "";
     if (e.n() > 1) std::snprintf(interval, sizeof interval, "[%.6g, %.6g]", e.ci_low(), e.ci_high());
-    std::snprintf(line, sizeof line, "%-52s %14.6g   %-34s %-9s %s\n", e.name().c_str(), e.mean(), interval,
+    std::snprintf(line, sizeof line, "%-52s %14.6g   %-34s %-9s %s", e.name().c_str(), e.mean(), interval,
                   e.unit().c_str(), e.method().c_str());
     out += line;
+    // A metric some replications did not observe says so: its mean is over the others only.
+    if (static_cast<int>(e.n()) < run.replications_size()) {
+      std::snprintf(line, sizeof line, "   (observed in %u of %d replications)", e.n(), run.replications_size());
+      out += line;
+    }
+    out += "\n";
   }
   if (hidden > 0) {
     std::snprintf(line, sizeof line, "(%zu more metrics in the results files; --all prints them here)\n", hidden);

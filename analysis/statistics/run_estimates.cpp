@@ -21,15 +21,18 @@ std::string threshold_name(const std::string& tally, double at_most) {
 std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run) {
   std::vector<MetricSamples> metrics;
   std::map<std::string, std::size_t> index;
+  int replication = 0;
   auto add = [&](const std::string& name, double value, MetricKind kind) {
     auto [it, inserted] = index.emplace(name, metrics.size());
-    if (inserted) metrics.push_back(MetricSamples{name, {}, kind, {}});
+    if (inserted) metrics.push_back(MetricSamples{name, {}, {}, kind, {}});
     MetricSamples& m = metrics[it->second];
     m.values.push_back(value);
+    m.replications.push_back(replication);
     // A tally whose observations went negative in any replication is real, whatever the others said.
     if (kind == MetricKind::kReal) m.kind = MetricKind::kReal;
   };
-  for (const auto& r : run.replications()) {
+  for (; replication < run.replications_size(); ++replication) {
+    const auto& r = run.replications(replication);
     for (const auto& c : r.counters()) add(c.name(), static_cast<double>(c.value()), MetricKind::kNonNegative);
     for (const auto& t : r.tallies()) {
       if (t.count() == 0) continue;
@@ -52,8 +55,6 @@ std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run)
     for (const auto& a : r.time_averages()) add(a.name() + ".mean", a.mean(), time_average_kind(a.name()));
     for (const auto& s : r.scalars()) add(s.name(), s.value(), scalar_kind(s.name()));
   }
-  const auto n = static_cast<std::size_t>(run.replications_size());
-  std::erase_if(metrics, [n](const MetricSamples& m) { return m.values.size() != n; });
   for (MetricSamples& m : metrics) {
     m.kind = fitted_kind(m.kind, m.values);
     m.unit = unit_of(m.name, m.kind);

@@ -11,17 +11,21 @@
 
 namespace desksim::analysis {
 
-/// Per-replication values of every scalar metric, by name, in first-seen order. A metric missing in
-/// some replication is left out (it would bias the estimate).
+/// Per-replication values of every scalar metric, by name, in first-seen order. A tally that observed
+/// nothing in a replication (the waits of a priority no ticket had) has no value there: the metric
+/// keeps the values of the replications that have it, and `replications` says which they are, so
+/// that its estimate reports its own n and paired comparisons pair by replication.
 struct MetricSamples {
   std::string name;
   std::vector<double> values;
+  std::vector<int> replications;        ///< index in RunResult.replications of each value, increasing
   MetricKind kind = MetricKind::kReal;  ///< the range of the quantity, from its source and name
   std::string unit;                     ///< metric_units.hpp
 };
 std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run);
 
-/// Replaces run->estimates with one MetricEstimate per metric.
+/// Replaces run->estimates with one MetricEstimate per metric, each over the replications that
+/// observed it (MetricEstimate.n).
 void add_estimates(results::RunResult* run, double confidence = 0.95);
 
 /// The estimate of the named metric, or nullptr.

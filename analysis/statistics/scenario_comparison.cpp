@@ -1,6 +1,7 @@
 #include "analysis/statistics/scenario_comparison.hpp"
 
 #include <map>
+#include <vector>
 
 #include "analysis/statistics/replication_statistics.hpp"
 #include "analysis/statistics/run_estimates.hpp"
@@ -17,14 +18,29 @@ bool compare_runs(results::Comparison* out, double confidence, std::string* erro
                " with seed " + std::to_string(alternative.seed());
     return false;
   }
-  std::map<std::string, std::vector<double>> alternative_values;
-  for (auto& m : collect_metric_samples(alternative)) alternative_values.emplace(m.name, std::move(m.values));
+  std::map<std::string, MetricSamples> alternative_samples;
+  for (auto& m : collect_metric_samples(alternative)) alternative_samples.emplace(m.name, std::move(m));
   out->clear_differences();
   for (const MetricSamples& m : collect_metric_samples(base)) {
-    const auto it = alternative_values.find(m.name);
-    if (it == alternative_values.end()) continue;
-    const Estimate d = estimate_paired_difference(m.values, it->second, confidence);
-    const Estimate a = estimate_mean(m.values, confidence), b = estimate_mean(it->second, confidence);
+    const auto it = alternative_samples.find(m.name);
+    if (it == alternative_samples.end()) continue;
+    // Pairs are the replications in which both runs observed the metric; both means are taken over
+    // those same replications, so that difference_mean = alternative_mean - base_mean.
+    std::vector<double> base_values, alternative_values;
+    const MetricSamples& alt = it->second;
+    for (std::size_t i = 0, j = 0; i < m.replications.size() && j < alt.replications.size();) {
+      if (m.replications[i] < alt.replications[j]) {
+        ++i;
+      } else if (alt.replications[j] < m.replications[i]) {
+        ++j;
+      } else {
+        base_values.push_back(m.values[i++]);
+        alternative_values.push_back(alt.values[j++]);
+      }
+    }
+    if (base_values.empty()) continue;
+    const Estimate d = estimate_paired_difference(base_values, alternative_values, confidence);
+    const Estimate a = estimate_mean(base_values, confidence), b = estimate_mean(alternative_values, confidence);
     auto* diff = out->add_differences();
     diff->set_name(m.name);
     diff->set_n(static_cast<std::uint32_t>(d.n));

@@ -1,12 +1,15 @@
 #include "models/infra/availability_ledger.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 namespace desksim::models {
 
-AvailabilityLedger::AvailabilityLedger(BusinessCalendar calendar, sim::Time measure_from, bool planned_counts_as_down)
-    : calendar_(std::move(calendar)), measure_from_(measure_from), planned_counts_as_down_(planned_counts_as_down) {}
+AvailabilityLedger::AvailabilityLedger(BusinessCalendar calendar, sim::ReportingMonths months, sim::Time measure_from,
+                                       bool planned_counts_as_down)
+    : calendar_(std::move(calendar)),
+      calendar_months_(months),
+      measure_from_(measure_from),
+      planned_counts_as_down_(planned_counts_as_down) {}
 
 double AvailabilityLedger::ratio(const double* seconds) const {
   const double up = seconds[static_cast<int>(ServiceState::kUp)];
@@ -18,12 +21,11 @@ double AvailabilityLedger::ratio(const double* seconds) const {
 void AvailabilityLedger::account(sim::Time from, sim::Time to, ServiceState s) {
   if (!(to > from)) return;
   const int i = static_cast<int>(s);
-  // Months, from t = 0: split the interval at month boundaries.
+  // Calendar months, from t = 0: split the interval at month boundaries.
   sim::Time a = from;
   while (a < to) {
-    const auto m = static_cast<std::size_t>(std::floor(a / kSecondsPerMonth));
-    const sim::Time month_end = (m + 1) * kSecondsPerMonth;
-    const sim::Time b = std::min(to, month_end);
+    const std::size_t m = calendar_months_.month_at(a);
+    const sim::Time b = std::min(to, calendar_months_.end(m));
     if (months_.size() <= m) months_.resize(m + 1);
     months_[m].seconds[i] += b - a;
     a = b;
@@ -60,7 +62,7 @@ void AvailabilityLedger::finish(sim::Time end) {
 double AvailabilityLedger::credits(double monthly_fee, const std::vector<CreditBand>& bands, sim::Time end) const {
   double sum = 0.0;
   for (std::size_t m = 0; m < months_.size(); ++m) {
-    if ((m + 1) * kSecondsPerMonth > end + 1e-6) break;  // incomplete month: no contractual meaning
+    if (!month_complete(m, end)) break;
     sum += monthly_fee * credit_share(month_availability(m), bands);
   }
   return sum;

@@ -9,21 +9,20 @@
 // is 1.
 //
 // Overall and business-hours figures cover [measure_from, end) (the warm-up is discarded); months are
-// counted from t = 0 (a month is 730 hours) so that monthly service credits follow the contract
-// calendar. O(1) work per state change plus one step per month boundary crossed.
+// the calendar months of the run from t = 0 (sim::ReportingMonths), warm-up included, because
+// monthly service credits follow the contract's calendar. O(1) work per state change plus one step
+// per month boundary crossed.
 #include <cstdint>
 #include <vector>
 
 #include "models/infra/business_calendar.hpp"
 #include "models/infra/service_credits.hpp"
+#include "sim/calendar/reporting_months.hpp"
 #include "sim/kernel/time.hpp"
 
 namespace desksim::models {
 
 enum class ServiceState : std::uint8_t { kUp = 0, kDown = 1, kPlannedDown = 2 };
-
-inline constexpr sim::Time kSecondsPerMonth = sim::kSecondsPerReportingMonth;
-inline constexpr double kHoursPerMonth = sim::kSecondsPerReportingMonth / sim::kSecondsPerHour;
 
 class AvailabilityLedger {
  public:
@@ -36,7 +35,8 @@ class AvailabilityLedger {
     double seconds[3] = {0, 0, 0};  // by ServiceState
   };
 
-  AvailabilityLedger(BusinessCalendar calendar, sim::Time measure_from, bool planned_counts_as_down);
+  AvailabilityLedger(BusinessCalendar calendar, sim::ReportingMonths months, sim::Time measure_from,
+                     bool planned_counts_as_down);
 
   /// The service is in state `s` from `now` on (a repeated state is ignored).
   void change(sim::Time now, ServiceState s);
@@ -48,8 +48,12 @@ class AvailabilityLedger {
   double business_hours_availability() const { return ratio(business_); }
   double seconds_in(ServiceState s) const { return total_[static_cast<int>(s)]; }
   double business_seconds_in(ServiceState s) const { return business_[static_cast<int>(s)]; }
+  /// Months touched so far, from month 0 (t = 0) on.
   const std::vector<Month>& months() const { return months_; }
+  const sim::ReportingMonths& reporting_months() const { return calendar_months_; }
   double month_availability(std::size_t m) const { return ratio(months_[m].seconds); }
+  /// Whether month m ends by `end`: only a complete month has a contractual figure (a credit).
+  bool month_complete(std::size_t m, sim::Time end) const { return calendar_months_.end(m) <= end + 1e-6; }
   /// Outages that started at or after measure_from, in order.
   const std::vector<Outage>& outages() const { return outages_; }
 
@@ -61,6 +65,7 @@ class AvailabilityLedger {
   void account(sim::Time from, sim::Time to, ServiceState s);
 
   BusinessCalendar calendar_;
+  sim::ReportingMonths calendar_months_;
   sim::Time measure_from_;
   bool planned_counts_as_down_;
   ServiceState state_ = ServiceState::kUp;

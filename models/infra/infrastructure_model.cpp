@@ -92,8 +92,9 @@ struct InfrastructureModel::Service {
   std::vector<std::uint64_t> storm_tickets_per_outage;  // parallel to ledger.outages()
   std::uint64_t storm_raised_at_outage_start = 0;
 
-  Service(std::string n, BusinessCalendar calendar, sim::Time measure_from, bool planned_counts)
-      : name(std::move(n)), ledger(std::move(calendar), measure_from, planned_counts) {}
+  Service(std::string n, BusinessCalendar calendar, sim::ReportingMonths months, sim::Time measure_from,
+          bool planned_counts)
+      : name(std::move(n)), ledger(std::move(calendar), months, measure_from, planned_counts) {}
 };
 
 InfrastructureModel::InfrastructureModel(const Infra& infrastructure, sim::EventKernel& kernel,
@@ -183,7 +184,8 @@ InfrastructureModel::InfrastructureModel(const Infra& infrastructure, sim::Event
   for (std::size_t s = 0; s < static_cast<std::size_t>(spec_.services_size()); ++s) {
     const auto& sv = spec_.services(static_cast<int>(s));
     auto service = std::make_unique<Service>(sv.name(), BusinessCalendar::from_scenario(sv.business_hours()),
-                                             options_.measure_from, sv.planned_maintenance_counts_as_downtime());
+                                             sim::ReportingMonths(options_.start_day), options_.measure_from,
+                                             sv.planned_maintenance_counts_as_downtime());
     std::string error;
     if (!DependencyRule::compile(sv.depends_on(), component_index, &service->rule, &error))
       throw std::invalid_argument("infrastructure.services[" + std::to_string(s) + "].depends_on: " + error);
@@ -441,8 +443,11 @@ void InfrastructureModel::finish(sim::Time end, results::ReplicationResult* out)
       month->set_month(static_cast<std::uint32_t>(m));
       month->set_availability(L.month_availability(m));
       month->set_downtime_minutes(sim::to_minutes(L.months()[m].seconds[static_cast<int>(ServiceState::kDown)]));
-      const bool complete = (m + 1) * kSecondsPerMonth <= end + 1e-6;
-      month->set_credit_pounds(complete ? sv.monthly_fee_pounds() * credit_share(L.month_availability(m), bands) : 0.0);
+      month->set_credit_pounds(L.month_complete(m, end) ? sv.monthly_fee_pounds() * credit_share(L.month_availability(m), bands)
+                                                        : 0.0);
+      month->set_label(L.reporting_months().label(m));
+      month->set_start_hours(sim::to_hours(L.reporting_months().start(m)));
+      month->set_end_hours(sim::to_hours(std::min(end, L.reporting_months().end(m))));
     }
     for (std::size_t o = 0; o < L.outages().size(); ++o) {
       auto* outage = r->add_outage_log();

@@ -37,6 +37,7 @@
 #include "models/infra/incident_sink.hpp"
 #include "models/infra/repair_crew_provider.hpp"
 #include "models/infra/incident_storm.hpp"
+#include "models/scenario/calendar_date.hpp"
 #include "sim/kernel/event_kernel.hpp"
 #include "sim/kernel/signal_bus.hpp"
 #include "sim/platform/resource_states.hpp"
@@ -61,6 +62,9 @@ struct InfrastructureOptions {
   RepairCrewProvider* crew_provider = nullptr;
   /// Agent time of a storm incident when the service's storm does not give one (seconds).
   sim::Distribution default_storm_work = sim::Distribution::exponential(420.0);
+  /// Date of simulated time 0 (days since 1970-01-01): monthly availability and credits follow its
+  /// calendar months. The replication set-up passes run.start_date; unset, the schema's default.
+  std::int64_t start_day = kDefaultStartDay;
 };
 
 class InfrastructureModel {

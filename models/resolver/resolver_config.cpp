@@ -140,6 +140,10 @@ ResolverNetworkConfig make_resolver_network_config(const scenario::Scenario& s, 
       bound += t.probability();
       out.decision_bounds.push_back(bound);
     }
+    // Validation lets the row exceed 1 by the rounding of printed probabilities (at most 1e-4);
+    // dividing by it then leaves resolution probability 0 instead of shortening the last transfer.
+    if (bound > 1.0)
+      for (double& b : out.decision_bounds) b /= bound;
     if (g.has_later_visit_work_hours()) {
       out.has_later_work = true;
       out.later_work = to_sim_distribution(g.later_visit_work_hours(), sim::kSecondsPerHour);

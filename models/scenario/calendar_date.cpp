@@ -2,18 +2,11 @@
 
 #include <cstdio>
 
+#include "sim/calendar/civil_date.hpp"
+
 namespace desksim::models {
 
 namespace {
-// Howard Hinnant's days_from_civil (public domain algorithm).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 }  // namespace
 
@@ -24,7 +17,7 @@ std::optional<std::int64_t> parse_date(const std::string& text) {
   static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return std::nullopt;
   if (d > kDays[m - 1] + (m == 2 && leap(y) ? 1 : 0)) return std::nullopt;
-  return days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  return sim::days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
 }
 
 int weekday_of_day_number(std::int64_t days) {

@@ -1,5 +1,6 @@
 #include "models/scenario/distribution_conversion.hpp"
 
+#include <utility>
 #include <vector>
 
 namespace desksim::models {
@@ -22,6 +23,23 @@ sim::Distribution to_sim_distribution(const scenario::Distribution& d, double un
                                          std::vector<double>(d.empirical().probabilities().begin(),
                                                              d.empirical().probabilities().end()));
       break;
+    case Distribution::kPiecewiseLinear:
+      out = sim::Distribution::piecewise_linear(
+          std::vector<double>(d.piecewise_linear().values().begin(), d.piecewise_linear().values().end()),
+          std::vector<double>(d.piecewise_linear().cumulative_probabilities().begin(),
+                              d.piecewise_linear().cumulative_probabilities().end()));
+      break;
+    case Distribution::kMixture: {
+      // Parts are converted in the file's unit; the whole mixture is scaled once below.
+      std::vector<double> weights;
+      std::vector<sim::Distribution> parts;
+      for (const auto& part : d.mixture().parts()) {
+        weights.push_back(part.weight());
+        parts.push_back(to_sim_distribution(part.distribution(), 1.0));
+      }
+      out = sim::Distribution::mixture(std::move(weights), std::move(parts));
+      break;
+    }
     case Distribution::KIND_NOT_SET: return out;
   }
   return out.scaled(unit_seconds);

@@ -12,6 +12,7 @@
 
 #include "desksim/scenario.pb.h"
 #include "models/scenario/diagnostic.hpp"
+#include "sim/random/distribution.hpp"
 
 namespace desksim::models {
 
@@ -67,7 +68,19 @@ class FieldChecks {
       probability(at(path, i), p[i]);
       total += p[i];
     }
-    if (std::abs(total - 1.0) > 1e-9) fail(path, "probabilities must sum to 1 (got " + number(total) + ")");
+    sums_to_one(path, total);
+  }
+  /// The schema's one rule for "sums to 1": within sim::kProbabilitySumTolerance, so that values
+  /// printed to four or five decimals pass; consumers divide by the sum, so the slack biases nothing.
+  void sums_to_one(const std::string& path, double total, const std::string& what = "probabilities") {
+    if (!sim::sums_to_one(total))
+      fail(path, what + " must sum to 1 within " + number(sim::kProbabilitySumTolerance) + " (got " + number(total) + ")");
+  }
+  /// A row of probabilities that may leave a remainder (e.g. "resolved"): the sum may exceed 1 by the
+  /// same tolerance as sums_to_one; consumers then divide by the sum.
+  void at_most_one(const std::string& path, double total, const std::string& what) {
+    if (!(total <= 1.0 + sim::kProbabilitySumTolerance))
+      fail(path, what + " must be <= 1 (within " + number(sim::kProbabilitySumTolerance) + ", got " + number(total) + ")");
   }
   void mix(const std::string& path, const google::protobuf::RepeatedPtrField<scenario::Share>& mix,
            const std::set<std::string>& names, const std::string& what) {

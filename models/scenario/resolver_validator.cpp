@@ -7,19 +7,12 @@
 
 #include "models/desk/service_desk_config.hpp"
 #include "models/resolver/resolver_config.hpp"
+#include "models/scenario/field_checks.hpp"
 #include "models/scenario/scenario_validator.hpp"
 
 namespace desksim::models {
 
 namespace {
-
-std::string number(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
-}
-
-std::string at(const std::string& path, int i) { return path + "[" + std::to_string(i) + "]"; }
 
 struct Checks {
   std::vector<Diagnostic>* out;
@@ -100,8 +93,7 @@ void validate_resolver_network(const scenario::Scenario& s, std::vector<Diagnost
       check.probability(q + ".probability", share.probability());
       total += share.probability();
     }
-    if (must_sum_to_one && std::abs(total - 1.0) > 1e-9)
-      check.fail(path, "probabilities must sum to 1 (got " + number(total) + ")");
+    if (must_sum_to_one) FieldChecks(check.out).sums_to_one(path, total);
     return total;
   };
 
@@ -142,8 +134,7 @@ void validate_resolver_network(const scenario::Scenario& s, std::vector<Diagnost
     if (g.escalation_targets_size() > 0) group_shares(p + ".escalation_targets", g.escalation_targets(), true, g.name(), 3);
     const double transfers = group_shares(p + ".transfers", g.transfers(), false, g.name(), 0);
     const double total = g.escalation_probability() + g.reassignment_probability() + transfers;
-    if (total > 1 + 1e-9)
-      check.fail(p, "escalation_probability + reassignment_probability + transfers must be <= 1 (got " + number(total) + ")");
+    FieldChecks(out).at_most_one(p, total, "escalation_probability + reassignment_probability + transfers");
     if (g.has_ola()) {
       any_ola = true;
       const auto& ola = g.ola();

@@ -24,18 +24,46 @@ bool valid_name(const std::string& name) {
   return true;
 }
 
+// `depth` counts the mixtures this distribution sits in. A mixture's weights and parts are checked
+// here, each at its own field path; every other kind by the engine's own IsValid, so the schema and
+// the engine cannot disagree.
+void validate_distribution_at(const scenario::Distribution& d, const std::string& path, int depth,
+                              std::vector<Diagnostic>* out) {
+  FieldChecks check(out);
+  if (d.kind_case() == scenario::Distribution::KIND_NOT_SET) {
+    check.fail(path, "no distribution kind set (exponential, erlang, gamma, lognormal, ...)");
+    return;
+  }
+  const auto* kind = scenario::Distribution::descriptor()->FindFieldByNumber(d.kind_case());
+  if (d.kind_case() != scenario::Distribution::kMixture) {
+    std::string error;
+    if (!to_sim_distribution(d, 1.0).IsValid(&error)) check.fail(path + "." + kind->name(), error);
+    return;
+  }
+  const std::string p = path + ".mixture";
+  if (depth + 1 > sim::kMaxMixtureDepth) {
+    check.fail(p, "mixtures nest at most " + std::to_string(sim::kMaxMixtureDepth) + " levels deep (this one is level " +
+                      std::to_string(depth + 1) + ")");
+    return;
+  }
+  const auto& parts = d.mixture().parts();
+  if (parts.empty()) {
+    check.fail(p + ".parts", "at least one part is required");
+    return;
+  }
+  double total = 0.0;
+  for (int i = 0; i < parts.size(); ++i) {
+    check.probability(at(p + ".parts", i) + ".weight", parts[i].weight());
+    total += parts[i].weight();
+    validate_distribution_at(parts[i].distribution(), at(p + ".parts", i) + ".distribution", depth + 1, out);
+  }
+  check.sums_to_one(p + ".parts", total, "weights");
+}
+
 }  // namespace
 
 void validate_distribution(const scenario::Distribution& d, const std::string& path, std::vector<Diagnostic>* out) {
-  if (d.kind_case() == scenario::Distribution::KIND_NOT_SET) {
-    out->push_back(Diagnostic{{}, 0, 0, path, "no distribution kind set (exponential, erlang, gamma, lognormal, ...)"});
-    return;
-  }
-  std::string error;
-  if (!to_sim_distribution(d, 1.0).IsValid(&error)) {
-    const auto* kind = scenario::Distribution::descriptor()->FindFieldByNumber(d.kind_case());
-    out->push_back(Diagnostic{{}, 0, 0, path + "." + kind->name(), error});
-  }
+  validate_distribution_at(d, path, 0, out);
 }
 
 void validate_scenario(const scenario::Scenario& s, std::vector<Diagnostic>* out) {

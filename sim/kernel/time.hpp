@@ -26,11 +26,9 @@ inline constexpr double kSecondsPerMinute = 60.0;
 inline constexpr double kSecondsPerHour = 3600.0;
 inline constexpr double kSecondsPerDay = 86400.0;
 inline constexpr double kSecondsPerWeek = 7 * kSecondsPerDay;
-/// The average month for rates "per user per month": 365.25 days / 12 = 730.5 hours.
+/// The average month, the unit of rates "per user per month": 365.25 days / 12 = 730.5 hours.
+/// Monthly reports and credits use calendar months instead (sim/calendar/reporting_months.hpp).
 inline constexpr double kSecondsPerAverageMonth = 730.5 * kSecondsPerHour;
-/// The month of monthly reports (availability, credits): 8760 hours / 12 = 730 hours, so that a
-/// 365-day run is exactly twelve reporting months.
-inline constexpr double kSecondsPerReportingMonth = 730.0 * kSecondsPerHour;
 
 constexpr Time minutes(double m) { return m * kSecondsPerMinute; }
 constexpr Time hours(double h) { return h * kSecondsPerHour; }

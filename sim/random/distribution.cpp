@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <utility>
 
@@ -14,6 +13,34 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+// Running sums of `xs` divided by the total. Dividing by the total makes the last positive entry
+// exactly 1.0, so rounding in the input can neither leave a gap above the last cumulative value nor
+// give mass to trailing zero entries.
+std::vector<double> normalised_running_sum(const std::vector<double>& xs) {
+  std::vector<double> out;
+  out.reserve(xs.size());
+  double total = 0.0;
+  for (double x : xs) {
+    total += x;
+    out.push_back(total);
+  }
+  for (double& c : out) c /= total;
+  return out;
+}
+
+// Inverse of a piecewise-linear CDF through (values[i], cumulative[i]), cumulative[0] = 0 and
+// cumulative.back() = 1: the segment k with cumulative[k-1] <= u < cumulative[k] (so of non-zero
+// mass) is found by upper_bound, then interpolated linearly.
+double piecewise_linear_quantile(const std::vector<double>& values, const std::vector<double>& cumulative, double u) {
+  const std::size_t n = cumulative.size();
+  if (n < 2 || values.size() != n) return kNaN;  // invalid: never crash
+  auto k = static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end(), u) - cumulative.begin());
+  k = std::clamp<std::size_t>(k, 1, n - 1);
+  const double width = cumulative[k] - cumulative[k - 1];
+  if (!(width > 0.0)) return values[k];
+  return values[k - 1] + (values[k] - values[k - 1]) * ((u - cumulative[k - 1]) / width);
+}
+
 // Boost promotes double to long double internally by default; long double is 80-bit on x86 and 64-bit
 // on ARM, so results would depend on the platform. Errors set errno instead of throwing (u in (0,1)
 // never triggers one anyway).
@@ -21,42 +48,6 @@ using NoPromotion = boost::math::policies::policy<boost::math::policies::promote
                                                   boost::math::policies::promote_double<false>,
                                                   boost::math::policies::domain_error<boost::math::policies::errno_on_error>,
                                                   boost::math::policies::overflow_error<boost::math::policies::errno_on_error>>;
-
-std::string num(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.12g", x);
-  return buf;
-}
-
-std::string list(const std::vector<double>& xs) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < xs.size(); ++i) out += (i ? ", " : "") + num(xs[i]);
-  return out + "]";
-}
-
-// Each check returns true when the constraint holds; otherwise it writes the message and returns false.
-// Comparisons are written so that NaN fails them.
-bool fail(std::string* error, std::string message) {
-  if (error != nullptr) *error = std::move(message);
-  return false;
-}
-bool check_positive(std::string* error, const std::string& what, double x) {
-  if (!(x > 0.0)) return fail(error, what + " must be > 0 (got " + num(x) + ")");
-  if (!std::isfinite(x)) return fail(error, what + " must be finite (got " + num(x) + ")");
-  return true;
-}
-bool check_non_negative(std::string* error, const std::string& what, double x) {
-  if (!(x >= 0.0)) return fail(error, what + " must be >= 0 (got " + num(x) + ")");
-  if (!std::isfinite(x)) return fail(error, what + " must be finite (got " + num(x) + ")");
-  return true;
-}
-// Requires lo_name <= hi_name (or < when strict), both already known to be finite.
-bool check_order(std::string* error, const std::string& kind, const char* lo_name, double lo,
-                 const char* hi_name, double hi, bool strict) {
-  if (strict ? lo < hi : lo <= hi) return true;
-  return fail(error, kind + " " + hi_name + (strict ? " must be > " : " must be >= ") + lo_name + " (got " +
-                         hi_name + "=" + num(hi) + ", " + lo_name + "=" + num(lo) + ")");
-}
 
 }  // namespace
 
@@ -168,14 +159,28 @@ Distribution Distribution::empirical(std::vector<double> values, std::vector<dou
   Distribution d(Kind::kEmpirical);
   d.values_ = std::move(values);
   d.probabilities_ = std::move(probabilities);
-  // Dividing by the total makes the last positive entry exactly 1.0, so rounding can neither leave a
-  // gap above the last cumulative value nor give mass to trailing zero-probability entries.
-  double total = 0.0;
-  for (double p : d.probabilities_) {
-    total += p;
-    d.cumulative_.push_back(total);
+  d.cumulative_ = normalised_running_sum(d.probabilities_);
+  return d;
+}
+
+Distribution Distribution::piecewise_linear(std::vector<double> values, std::vector<double> cumulative_probabilities) {
+  Distribution d(Kind::kPiecewiseLinear);
+  d.values_ = std::move(values);
+  d.probabilities_ = std::move(cumulative_probabilities);
+  d.cumulative_ = d.probabilities_;
+  // x / x is exactly 1, so the last point becomes exactly 1 and u < 1 always falls in a segment.
+  if (!d.cumulative_.empty()) {
+    const double last = d.cumulative_.back();
+    for (double& c : d.cumulative_) c /= last;
   }
-  for (double& c : d.cumulative_) c /= total;
+  return d;
+}
+
+Distribution Distribution::mixture(std::vector<double> weights, std::vector<Distribution> parts) {
+  Distribution d(Kind::kMixture);
+  d.probabilities_ = std::move(weights);
+  d.cumulative_ = normalised_running_sum(d.probabilities_);
+  d.parts_ = std::move(parts);
   return d;
 }
 
@@ -212,8 +217,20 @@ double Distribution::sample(RandomStream& s) const {
       if (u < d1_) return a_ + std::sqrt(u * (c_ - a_) * (b_ - a_));
       return c_ - std::sqrt((1.0 - u) * (c_ - a_) * (c_ - b_));
     }
+    case Kind::kPiecewiseLinear:
+      return piecewise_linear_quantile(values_, cumulative_, s.uniform());
+    case Kind::kMixture: {
+      if (cumulative_.empty() || parts_.size() < cumulative_.size()) return kNaN;  // invalid: never crash
+      return parts_[sample_discrete(s, cumulative_)].sample(s);
+    }
   }
   return kNaN;
+}
+
+int Distribution::mixture_depth() const {
+  int deepest = 0;
+  for (const Distribution& p : parts_) deepest = std::max(deepest, p.mixture_depth());
+  return kind_ == Kind::kMixture ? 1 + deepest : 0;
 }
 
 double Distribution::mean() const {
@@ -238,6 +255,23 @@ double Distribution::mean() const {
     }
     case Kind::kTriangular:
       return (a_ + b_ + c_) / 3.0;
+    case Kind::kPiecewiseLinear: {
+      // Uniform on each segment: its mass times its midpoint.
+      double m = 0.0;
+      for (std::size_t i = 1; i < values_.size() && i < cumulative_.size(); ++i)
+        m += (cumulative_[i] - cumulative_[i - 1]) * 0.5 * (values_[i - 1] + values_[i]);
+      return m;
+    }
+    case Kind::kMixture: {
+      double total = 0.0;
+      double weighted = 0.0;
+      for (std::size_t i = 0; i < parts_.size() && i < probabilities_.size(); ++i) {
+        if (probabilities_[i] == 0.0) continue;  // a part never drawn adds nothing, even if degenerate
+        total += probabilities_[i];
+        weighted += probabilities_[i] * parts_[i].mean();
+      }
+      return weighted / total;
+    }
   }
   return kNaN;
 }
@@ -268,6 +302,31 @@ double Distribution::variance() const {
     }
     case Kind::kTriangular:
       return (a_ * a_ + b_ * b_ + c_ * c_ - a_ * b_ - a_ * c_ - b_ * c_) / 18.0;
+    case Kind::kPiecewiseLinear: {
+      // Law of total variance over segments: each is uniform on [v_{i-1}, v_i] with variance
+      // (width)^2 / 12 around its midpoint. Written as a sum of squares, so it never goes negative.
+      const double m = mean();
+      double v = 0.0;
+      for (std::size_t i = 1; i < values_.size() && i < cumulative_.size(); ++i) {
+        const double mid = 0.5 * (values_[i - 1] + values_[i]);
+        const double width = values_[i] - values_[i - 1];
+        v += (cumulative_[i] - cumulative_[i - 1]) * ((mid - m) * (mid - m) + width * width / 12.0);
+      }
+      return v;
+    }
+    case Kind::kMixture: {
+      // Law of total variance: mean of the parts' variances plus variance of the parts' means.
+      const double m = mean();
+      double total = 0.0;
+      double weighted = 0.0;
+      for (std::size_t i = 0; i < parts_.size() && i < probabilities_.size(); ++i) {
+        if (probabilities_[i] == 0.0) continue;
+        const double mi = parts_[i].mean();
+        total += probabilities_[i];
+        weighted += probabilities_[i] * (parts_[i].variance() + (mi - m) * (mi - m));
+      }
+      return weighted / total;
+    }
   }
   return kNaN;
 }
@@ -299,80 +358,19 @@ Distribution Distribution::scaled(double factor) const {
     }
     case Kind::kTriangular:
       return triangular(a_ * factor, b_ * factor, c_ * factor);
+    case Kind::kPiecewiseLinear: {
+      std::vector<double> values = values_;
+      for (double& v : values) v *= factor;
+      return piecewise_linear(std::move(values), probabilities_);
+    }
+    case Kind::kMixture: {
+      std::vector<Distribution> parts;
+      parts.reserve(parts_.size());
+      for (const Distribution& p : parts_) parts.push_back(p.scaled(factor));
+      return mixture(probabilities_, std::move(parts));
+    }
   }
   return *this;
-}
-
-bool Distribution::IsValid(std::string* error) const {
-  switch (kind_) {
-    case Kind::kDeterministic:
-      return check_non_negative(error, "deterministic value", a_);
-    case Kind::kExponential:
-      return check_positive(error, "exponential mean", a_);
-    case Kind::kErlang:
-      if (k_ < 1) return fail(error, "erlang k must be >= 1 (got " + std::to_string(k_) + ")");
-      return check_positive(error, "erlang mean", a_);
-    case Kind::kGamma:
-      return check_positive(error, "gamma shape", a_) && check_positive(error, "gamma mean", b_);
-    case Kind::kLognormal:
-      return check_positive(error, "lognormal mean", a_) && check_non_negative(error, "lognormal cv", b_);
-    case Kind::kUniform:
-      return check_non_negative(error, "uniform low", a_) && check_non_negative(error, "uniform high", b_) &&
-             check_order(error, "uniform", "low", a_, "high", b_, /*strict=*/false);
-    case Kind::kEmpirical: {
-      if (values_.empty()) return fail(error, "empirical values must not be empty");
-      if (values_.size() != probabilities_.size()) {
-        return fail(error, "empirical values and probabilities must have the same size (got " +
-                               std::to_string(values_.size()) + " and " + std::to_string(probabilities_.size()) +
-                               ")");
-      }
-      double total = 0.0;
-      for (std::size_t i = 0; i < values_.size(); ++i) {
-        std::string index = "[";  // appended piecewise: GCC 12 warns falsely (-Wrestrict) on "[" + string
-        index += std::to_string(i);
-        index += ']';
-        if (!check_non_negative(error, "empirical values" + index, values_[i])) return false;
-        const double p = probabilities_[i];
-        if (!(p >= 0.0 && p <= 1.0)) {
-          return fail(error, "empirical probabilities" + index + " must be in [0, 1] (got " + num(p) + ")");
-        }
-        total += p;
-      }
-      if (!(std::abs(total - 1.0) <= 1e-9)) {
-        return fail(error, "empirical probabilities must sum to 1 within 1e-9 (got " + num(total) + ")");
-      }
-      return true;
-    }
-    case Kind::kTriangular:
-      return check_non_negative(error, "triangular low", a_) && check_non_negative(error, "triangular mode", b_) &&
-             check_non_negative(error, "triangular high", c_) &&
-             check_order(error, "triangular", "low", a_, "mode", b_, /*strict=*/false) &&
-             check_order(error, "triangular", "mode", b_, "high", c_, /*strict=*/false) &&
-             check_order(error, "triangular", "low", a_, "high", c_, /*strict=*/true);
-  }
-  return fail(error, "unknown distribution kind");
-}
-
-std::string Distribution::describe() const {
-  switch (kind_) {
-    case Kind::kDeterministic:
-      return "deterministic(value=" + num(a_) + ")";
-    case Kind::kExponential:
-      return "exponential(mean=" + num(a_) + ")";
-    case Kind::kErlang:
-      return "erlang(k=" + std::to_string(k_) + ", mean=" + num(a_) + ")";
-    case Kind::kGamma:
-      return "gamma(shape=" + num(a_) + ", mean=" + num(b_) + ")";
-    case Kind::kLognormal:
-      return "lognormal(mean=" + num(a_) + ", cv=" + num(b_) + ")";
-    case Kind::kUniform:
-      return "uniform(low=" + num(a_) + ", high=" + num(b_) + ")";
-    case Kind::kEmpirical:
-      return "empirical(values=" + list(values_) + ", probabilities=" + list(probabilities_) + ")";
-    case Kind::kTriangular:
-      return "triangular(low=" + num(a_) + ", mode=" + num(b_) + ", high=" + num(c_) + ")";
-  }
-  return "unknown";
 }
 
 }  // namespace desksim::sim

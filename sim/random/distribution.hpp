@@ -47,6 +47,20 @@ double sample_gamma(RandomStream& s, double shape, double scale);
 /// underflow, so any k is safe; cost is k uniforms and about k/18 logs.
 double sample_erlang(RandomStream& s, int k, double mean);
 
+/// How far from 1 a row of probabilities may sum and still be accepted (and then divided by its sum).
+/// Probabilities copied from a log are printed to four or five decimals; a row of up to twenty such
+/// values rounded to five decimals is off by at most 20 * 5e-6 = 1e-4, while a mistyped value is off
+/// by far more. Every "sums to 1" rule of the schema uses this tolerance.
+inline constexpr double kProbabilitySumTolerance = 1e-4;
+
+/// True when `total` is 1 within kProbabilitySumTolerance (false for NaN).
+inline bool sums_to_one(double total) { return total >= 1.0 - kProbabilitySumTolerance && total <= 1.0 + kProbabilitySumTolerance; }
+
+/// Mixtures may contain mixtures, at most this many levels deep (a mixture of plain kinds is depth 1).
+/// Real logs need two levels at most (a mixture of mixtures per category); the bound keeps sampling
+/// recursion and error paths short.
+inline constexpr int kMaxMixtureDepth = 4;
+
 /// Index i of a discrete law given its cumulative probabilities (non-decreasing, last == 1, non-empty):
 /// the first i with cumulative[i] > u (std::upper_bound), so zero-probability entries are never picked.
 /// If rounding left the last entry slightly below 1, the result is clamped to the last index.
@@ -59,7 +73,18 @@ std::size_t sample_discrete(RandomStream& s, std::span<const double> cumulative)
 /// but never crashes; validate once when loading a scenario, not on the hot path.
 class Distribution {
  public:
-  enum class Kind { kDeterministic, kExponential, kErlang, kGamma, kLognormal, kUniform, kEmpirical, kTriangular };
+  enum class Kind {
+    kDeterministic,
+    kExponential,
+    kErlang,
+    kGamma,
+    kLognormal,
+    kUniform,
+    kEmpirical,
+    kTriangular,
+    kPiecewiseLinear,
+    kMixture
+  };
 
   /// Always `value` (>= 0); consumes no uniforms.
   static Distribution deterministic(double value);
@@ -75,18 +100,33 @@ class Distribution {
   /// Continuous uniform on [low, high], 0 <= low <= high.
   static Distribution uniform(double low, double high);
   /// Discrete: picks values[i] with probability probabilities[i]. Values >= 0, probabilities in [0,1],
-  /// same non-zero size, summing to 1 within 1e-9 (they are NOT normalised to make a bad sum valid;
-  /// a valid sum is divided out only to remove rounding).
+  /// same non-zero size, summing to 1 within kProbabilitySumTolerance (they are NOT normalised to make
+  /// a bad sum valid; a valid sum is divided out so that rounding in the input biases nothing).
   static Distribution empirical(std::vector<double> values, std::vector<double> probabilities);
   /// Triangular on [low, high] with the given mode, 0 <= low <= mode <= high, low < high. Inverse transform.
   static Distribution triangular(double low, double mode, double high);
+  /// Continuous empirical law: the CDF is linear between the points (values[i], cumulative[i]), as
+  /// when a log gives quantiles (p0, p25, p50, p75, p90, p95, p99, max). At least two points; values
+  /// finite, >= 0 and strictly increasing; cumulative probabilities in [0, 1], non-decreasing, the
+  /// first exactly 0 and the last 1 within kProbabilitySumTolerance (divided out). A flat step (equal
+  /// cumulative probabilities) is a gap no value falls in. Inverse transform: one uniform.
+  static Distribution piecewise_linear(std::vector<double> values, std::vector<double> cumulative_probabilities);
+  /// Finite mixture: parts[i] with probability weights[i]. Weights >= 0, summing to 1 within
+  /// kProbabilitySumTolerance (divided out); any valid parts, mixtures included, at most
+  /// kMaxMixtureDepth levels. One uniform picks the part (as sample_discrete), then the part draws
+  /// from the same stream.
+  static Distribution mixture(std::vector<double> weights, std::vector<Distribution> parts);
 
   Kind kind() const { return kind_; }
 
   /// One variate. Hot path: a switch on kind, no virtual call, no allocation.
   double sample(RandomStream& s) const;
 
-  /// Exact mean of the law (for empirical: of the normalised probabilities).
+  /// Mixture levels: 0 for a plain kind, 1 + the deepest part for a mixture.
+  int mixture_depth() const;
+
+  /// Exact mean of the law (for empirical, piecewise linear and mixture: of the normalised
+  /// probabilities).
   double mean() const;
   /// Exact variance of the law.
   double variance() const;
@@ -107,6 +147,8 @@ class Distribution {
 
  private:
   explicit Distribution(Kind kind) : kind_(kind) {}
+  bool piecewise_linear_valid(std::string* error) const;
+  bool mixture_valid(std::string* error) const;
 
   Kind kind_;
   // Factory parameters as given; meaning by kind:
@@ -117,8 +159,12 @@ class Distribution {
   // Derived once so that sample() does no set-up work:
   //   gamma: d1=scale | lognormal: d1=mu, d2=sigma | triangular: d1=(mode-low)/(high-low)
   double d1_ = 0.0, d2_ = 0.0;
-  // Empirical only: values, probabilities as given, and cumulative probabilities divided by their sum.
+  // Empirical: values, probabilities as given, and cumulative probabilities divided by their sum.
+  // Piecewise linear: values, cumulative probabilities as given, and those divided by the last one.
+  // Mixture: probabilities = weights as given, cumulative = their running sum divided by the total.
   std::vector<double> values_, probabilities_, cumulative_;
+  // Mixture only. A vector of the class being defined is allowed since C++17.
+  std::vector<Distribution> parts_;
 };
 
 }  // namespace desksim::sim

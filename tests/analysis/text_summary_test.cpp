@@ -46,5 +46,20 @@ TEST(TextSummary, GroupsTheHeadlinesWithUnitsAndPrintsEverythingOnRequest) {
   EXPECT_NE(all.find("logit-t"), std::string::npos);
 }
 
+TEST(TextSummary, SaysWhenAMetricWasObservedInFewerReplicationsThanTheRun) {
+  results::RunResult run;
+  run.set_scenario_name("s");
+  for (int r = 0; r < 3; ++r) run.add_replications();
+  for (std::uint32_t n : {3u, 2u}) {
+    auto* e = run.add_estimates();
+    e->set_name(n == 3 ? "tickets.raised" : "desk.wait_hours.mean");
+    e->set_n(n);
+    e->set_confidence(0.95);
+  }
+  const std::string summary = text_summary(run, true);
+  EXPECT_NE(summary.find("(observed in 2 of 3 replications)"), std::string::npos) << summary;
+  EXPECT_EQ(summary.find("observed in 3"), std::string::npos) << summary;
+}
+
 }  // namespace
 }  // namespace desksim::analysis

@@ -6,6 +6,7 @@
 
 #include "models/infra/business_calendar.hpp"
 #include "models/infra/service_credits.hpp"
+#include "sim/calendar/civil_date.hpp"
 
 namespace desksim::models {
 namespace {
@@ -13,6 +14,10 @@ namespace {
 using sim::hours;
 
 BusinessCalendar weekdays_8_to_18() { return BusinessCalendar::from_scenario({}); }
+
+// The schema's default start, 2024-01-01: month 0 is January (744 h), month 1 February 2024 (29
+// days, 696 h, ending at 1440 h), month 2 March (744 h, ending at 2184 h).
+sim::ReportingMonths from_january_2024() { return sim::ReportingMonths(sim::days_from_civil(2024, 1, 1)); }
 
 TEST(BusinessCalendar, DefaultIsWeekdaysEightToSix) {
   const BusinessCalendar c = weekdays_8_to_18();
@@ -34,7 +39,7 @@ TEST(BusinessCalendar, OverlappingWindowsMerge) {
 }
 
 TEST(AvailabilityLedger, OverallAndBusinessHours) {
-  AvailabilityLedger l(weekdays_8_to_18(), 0.0, false);
+  AvailabilityLedger l(weekdays_8_to_18(), from_january_2024(), 0.0, false);
   // Down Monday 17:00-19:00 (1 business hour), and Saturday 10:00-12:00 (none).
   l.change(hours(17), ServiceState::kDown);
   l.change(hours(19), ServiceState::kUp);
@@ -53,7 +58,7 @@ TEST(AvailabilityLedger, OverallAndBusinessHours) {
 
 TEST(AvailabilityLedger, PlannedDowntimeExcludedUnlessContractCountsIt) {
   for (bool counts : {false, true}) {
-    AvailabilityLedger l(weekdays_8_to_18(), 0.0, counts);
+    AvailabilityLedger l(weekdays_8_to_18(), from_january_2024(), 0.0, counts);
     l.change(hours(10), ServiceState::kPlannedDown);
     l.change(hours(12), ServiceState::kDown);  // repair overruns the window: an unplanned outage
     l.change(hours(13), ServiceState::kUp);
@@ -66,18 +71,22 @@ TEST(AvailabilityLedger, PlannedDowntimeExcludedUnlessContractCountsIt) {
 }
 
 TEST(AvailabilityLedger, WarmupIsDiscardedMonthsAreNot) {
-  AvailabilityLedger l(weekdays_8_to_18(), hours(100), false);
+  AvailabilityLedger l(weekdays_8_to_18(), from_january_2024(), hours(100), false);
   l.change(hours(50), ServiceState::kDown);   // outage starts in the warm-up
   l.change(hours(150), ServiceState::kUp);
-  l.change(hours(720), ServiceState::kDown);  // spans the first month boundary (730 h)
-  l.change(hours(740), ServiceState::kUp);
-  l.finish(hours(1460));
+  l.change(hours(734), ServiceState::kDown);  // spans the end of January (744 h)
+  l.change(hours(754), ServiceState::kUp);
+  l.finish(hours(1440));
   EXPECT_DOUBLE_EQ(l.seconds_in(ServiceState::kDown), hours(50 + 20));
-  EXPECT_DOUBLE_EQ(l.availability(), 1.0 - 70.0 / 1360.0);
+  EXPECT_DOUBLE_EQ(l.availability(), 1.0 - 70.0 / 1340.0);
   ASSERT_EQ(l.outages().size(), 1u);  // the warm-up outage is not logged
   ASSERT_EQ(l.months().size(), 2u);
-  EXPECT_DOUBLE_EQ(l.month_availability(0), 1.0 - 110.0 / 730.0);
-  EXPECT_DOUBLE_EQ(l.month_availability(1), 1.0 - 10.0 / 730.0);
+  // January: 100 h (warm-up included) + 10 h down of 744 h; February: 10 h down of 696 h.
+  EXPECT_DOUBLE_EQ(l.month_availability(0), 1.0 - 110.0 / 744.0);
+  EXPECT_DOUBLE_EQ(l.month_availability(1), 1.0 - 10.0 / 696.0);
+  EXPECT_EQ(l.reporting_months().label(1), "2024-02");
+  EXPECT_TRUE(l.month_complete(1, hours(1440)));
+  EXPECT_FALSE(l.month_complete(2, hours(1440)));
 }
 
 TEST(ServiceCredits, LargestApplicableBand) {
@@ -90,17 +99,33 @@ TEST(ServiceCredits, LargestApplicableBand) {
   EXPECT_DOUBLE_EQ(credit_share(0.5, {}), 0.0);
 }
 
-TEST(ServiceCredits, PerCompletedMonth) {
-  AvailabilityLedger l(weekdays_8_to_18(), 0.0, false);
-  l.change(hours(100), ServiceState::kDown);  // month 0: 2 h down -> 99.73% -> 10%
+TEST(ServiceCredits, PerCompletedCalendarMonth) {
+  AvailabilityLedger l(weekdays_8_to_18(), from_january_2024(), 0.0, false);
+  l.change(hours(100), ServiceState::kDown);  // January: 2 h down of 744 -> 99.73% -> 10%
   l.change(hours(102), ServiceState::kUp);
-  l.change(hours(800), ServiceState::kDown);  // month 1: 10 h down -> 98.63% -> 25%
+  l.change(hours(800), ServiceState::kDown);  // February: 10 h down of 696 -> 98.56% -> 25%
   l.change(hours(810), ServiceState::kUp);
-  l.change(hours(1500), ServiceState::kDown);  // month 2 is incomplete at the end: no credit
+  l.change(hours(1500), ServiceState::kDown);  // March is incomplete at the end: no credit
   l.finish(hours(1600));
   const std::vector<CreditBand> bands = {{99.9, 10}, {99.0, 25}, {95.0, 50}};
   EXPECT_DOUBLE_EQ(l.credits(1000.0, bands, hours(1600)), 100.0 + 250.0);
   EXPECT_FALSE(l.outages().back().ended);
+}
+
+TEST(ServiceCredits, AShortFirstMonthIsChargedOnItsOwnHours) {
+  // Start 2024-01-15: month 0 is 17 days (408 h); 5 h down -> 98.77% -> 25%. February (696 h)
+  // has 1 h down -> 99.86% -> 10%. The run ends with February.
+  AvailabilityLedger l(weekdays_8_to_18(), sim::ReportingMonths(sim::days_from_civil(2024, 1, 15)), 0.0, false);
+  l.change(hours(400), ServiceState::kDown);
+  l.change(hours(405), ServiceState::kUp);
+  l.change(hours(500), ServiceState::kDown);
+  l.change(hours(501), ServiceState::kUp);
+  l.finish(hours(408 + 696));
+  ASSERT_EQ(l.months().size(), 2u);
+  EXPECT_DOUBLE_EQ(l.month_availability(0), 1.0 - 5.0 / 408.0);
+  EXPECT_DOUBLE_EQ(l.month_availability(1), 1.0 - 1.0 / 696.0);
+  const std::vector<CreditBand> bands = {{99.9, 10}, {99.0, 25}, {95.0, 50}};
+  EXPECT_DOUBLE_EQ(l.credits(1000.0, bands, hours(408 + 696)), 250.0 + 100.0);
 }
 
 }  // namespace

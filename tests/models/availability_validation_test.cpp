@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "analysis/analytic/markov_availability.hpp"
+#include "models/scenario/calendar_date.hpp"
+#include "sim/calendar/reporting_months.hpp"
 #include "tests/models/infra_test_support.hpp"
 
 namespace desksim::models {
@@ -64,7 +66,13 @@ void check(const Case& c) {
     const auto& svc = rep.infrastructure().services(0);
     EXPECT_EQ(static_cast<int>(svc.outages()), svc.outage_log_size());
     EXPECT_NEAR(svc.downtime_minutes(), (1.0 - svc.availability()) * horizon * 60.0, 1e-6 * horizon);
-    EXPECT_EQ(svc.months_size(), static_cast<int>(std::ceil(horizon / 730.0)));
+    // Calendar months from the default start (2024-01-01), up to the one holding the horizon.
+    const sim::ReportingMonths months(models::kDefaultStartDay);
+    ASSERT_EQ(svc.months_size(), static_cast<int>(months.month_at(sim::hours(horizon) - 1.0)) + 1);
+    for (int m = 0; m < svc.months_size(); ++m) {
+      EXPECT_EQ(svc.months(m).label(), months.label(static_cast<std::size_t>(m)));
+      EXPECT_EQ(svc.months(m).start_hours(), sim::to_hours(months.start(static_cast<std::size_t>(m))));
+    }
   }
 }
 

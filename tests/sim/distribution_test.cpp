@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <iostream>
 #include <limits>
 #include <string>
 #include <vector>
@@ -183,6 +184,121 @@ TEST(DistributionTest, Empirical) {
   }
 }
 
+// 10^6 draws: the sample mean must lie within z_{0.9995} = 3.2905 standard errors of the exact mean
+// (a 99.9% interval around it, with the exact standard deviation), and the whole sample must pass
+// Kolmogorov-Smirnov at the 0.001 level.
+constexpr int kManyDraws = 1'000'000;
+constexpr double kZ999 = 3.2905;
+
+void ExpectMeanInside999Interval(const std::vector<double>& xs, double mean, double var) {
+  const double n = static_cast<double>(xs.size());
+  double m = 0.0;
+  for (double x : xs) m += x;
+  m /= n;
+  const double half_width = kZ999 * std::sqrt(var / n);
+  std::cout << "sample mean " << m << ", exact " << mean << " +- " << half_width << " (99.9%)\n";
+  EXPECT_NEAR(m, mean, half_width);
+}
+
+// The log-quantile example of the schema: p0, p25, p50, p75, p90, p95, p99, max.
+const std::vector<double> kQuantileValues = {2, 6, 11, 25, 60, 110, 400, 2000};
+const std::vector<double> kQuantileLevels = {0, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 1};
+
+double piecewise_cdf(const std::vector<double>& v, const std::vector<double>& p, double x) {
+  if (x <= v.front()) return 0.0;
+  for (std::size_t i = 1; i < v.size(); ++i)
+    if (x < v[i]) return p[i - 1] + (p[i] - p[i - 1]) * (x - v[i - 1]) / (v[i] - v[i - 1]);
+  return 1.0;
+}
+
+TEST(DistributionTest, PiecewiseLinearMeanVarianceAndLaw) {
+  const auto d = Distribution::piecewise_linear(kQuantileValues, kQuantileLevels);
+  EXPECT_EQ(d.kind(), Distribution::Kind::kPiecewiseLinear);
+  // By hand, mass x midpoint per segment: .25*4 + .25*8.5 + .25*18 + .15*42.5 + .05*85 + .04*255
+  // + .01*1200 = 1 + 2.125 + 4.5 + 6.375 + 4.25 + 10.2 + 12 = 40.45.
+  EXPECT_NEAR(d.mean(), 40.45, 1e-12);
+  // E[X^2] of a uniform segment on [a, b] is (a^2 + ab + b^2) / 3: a formula independent of the one
+  // variance() uses (midpoints and widths).
+  double second = 0.0;
+  for (std::size_t i = 1; i < kQuantileValues.size(); ++i) {
+    const double a = kQuantileValues[i - 1], b = kQuantileValues[i];
+    second += (kQuantileLevels[i] - kQuantileLevels[i - 1]) * (a * a + a * b + b * b) / 3;
+  }
+  const double var = second - 40.45 * 40.45;
+  EXPECT_NEAR(d.variance(), var, 1e-9 * var);
+  RandomStream s(777, 0, stream_id_for("piecewise"));
+  std::vector<double> xs(kManyDraws);
+  for (double& x : xs) x = d.sample(s);
+  EXPECT_EQ(s.draws(), static_cast<std::uint64_t>(kManyDraws));  // inverse transform: one uniform each
+  for (double x : xs) ASSERT_TRUE(x >= 2 && x <= 2000) << x;
+  ExpectMeanInside999Interval(xs, 40.45, var);
+  ExpectKolmogorovSmirnov(xs, [](double x) { return piecewise_cdf(kQuantileValues, kQuantileLevels, x); });
+}
+
+TEST(DistributionTest, PiecewiseLinearFlatStepIsAGapAndLastPointIsRenormalised) {
+  // Cumulative 0 -> 0.5 on [0, 1], flat on [1, 2], 0.5 -> 0.99995 on [2, 3]; the last point is 1 after
+  // dividing by 0.99995, so the upper segment carries 0.49995 / 0.99995 of the mass.
+  const auto d = Distribution::piecewise_linear({0, 1, 2, 3}, {0, 0.5, 0.5, 0.99995});
+  EXPECT_TRUE(d.IsValid(nullptr));
+  const double upper = 0.49995 / 0.99995;
+  EXPECT_NEAR(d.mean(), (1 - upper) * 0.5 + upper * 2.5, 1e-15);
+  const auto xs = draw(d, "piecewise.gap");
+  int above = 0;
+  for (double x : xs) {
+    ASSERT_FALSE(x > 1 && x < 2) << x;
+    above += x >= 2;
+  }
+  EXPECT_NEAR(above / double(kDraws), upper, 4 * std::sqrt(upper * (1 - upper) / kDraws));
+}
+
+TEST(DistributionTest, MixtureMeanVarianceAndLaw) {
+  // 85% routine tickets (lognormal mean 2, cv 1) and 15% complex ones (exponential mean 30).
+  const auto d = Distribution::mixture({0.85, 0.15}, {Distribution::lognormal(2, 1), Distribution::exponential(30)});
+  EXPECT_EQ(d.kind(), Distribution::Kind::kMixture);
+  EXPECT_EQ(d.mixture_depth(), 1);
+  // Mean 0.85 * 2 + 0.15 * 30 = 6.2; E[X^2] = 0.85 * (2^2 * (1 + 1)) + 0.15 * (2 * 30^2) = 276.8.
+  EXPECT_NEAR(d.mean(), 6.2, 1e-12);
+  EXPECT_NEAR(d.variance(), 276.8 - 6.2 * 6.2, 1e-9);
+  RandomStream s(777, 0, stream_id_for("mixture"));
+  std::vector<double> xs(kManyDraws);
+  for (double& x : xs) x = d.sample(s);
+  ExpectMeanInside999Interval(xs, 6.2, 276.8 - 6.2 * 6.2);
+  const double s2 = std::log(2.0);  // lognormal cv 1: sigma^2 = log(1 + 1)
+  const boost::math::lognormal_distribution<> routine(std::log(2.0) - s2 / 2, std::sqrt(s2));
+  const boost::math::exponential_distribution<> complex(1.0 / 30);
+  ExpectKolmogorovSmirnov(xs, [&](double x) { return 0.85 * cdf(routine, x) + 0.15 * cdf(complex, x); });
+}
+
+TEST(DistributionTest, NestedMixturePicksThePartWithOneUniformThenDrawsFromTheSameStream) {
+  const auto inner = Distribution::mixture({0.5, 0.5}, {Distribution::uniform(2, 4), Distribution::deterministic(10)});
+  const auto d = Distribution::mixture({0.5, 0.5}, {Distribution::deterministic(1), inner});
+  EXPECT_EQ(d.mixture_depth(), 2);
+  // 0.5 * 1 + 0.5 * (0.5 * 3 + 0.5 * 10) = 3.75.
+  EXPECT_NEAR(d.mean(), 3.75, 1e-15);
+  RandomStream a(9, 0, 1), b(9, 0, 1);
+  for (int i = 0; i < 1000; ++i) {
+    const double x = d.sample(a);
+    double expected = 1.0;  // the first part, a deterministic value, draws nothing more
+    if (b.uniform() >= 0.5) expected = b.uniform() < 0.5 ? 2 + 2 * b.uniform() : 10.0;
+    ASSERT_EQ(x, expected) << "draw " << i;
+  }
+  EXPECT_EQ(a.draws(), b.draws());
+  // By hand: E[X^2] = 0.5 * 1 + 0.5 * (0.5 * 28/3 + 0.5 * 100) = 167/6 (28/3 is E[U(2,4)^2]), so
+  // var = 167/6 - 3.75^2 = 661/48.
+  EXPECT_NEAR(d.variance(), 661.0 / 48, 1e-12);
+  ExpectMeanInside999Interval(draw(d, "mixture.nested", kManyDraws), 3.75, 661.0 / 48);
+}
+
+TEST(DistributionTest, MixtureWeightsWithinToleranceAreRenormalised) {
+  // Weights printed to five decimals summing to 0.99999: the means are weighted by weight / 0.99999.
+  const auto d = Distribution::mixture({0.33333, 0.66666}, {Distribution::deterministic(3), Distribution::deterministic(6)});
+  EXPECT_TRUE(d.IsValid(nullptr));
+  EXPECT_NEAR(d.mean(), (0.33333 * 3 + 0.66666 * 6) / 0.99999, 1e-14);
+  // A zero-weight part is never drawn, even when it is the last.
+  const auto z = Distribution::mixture({1, 0}, {Distribution::deterministic(3), Distribution::deterministic(6)});
+  for (double x : draw(z, "mixture.zero", 10'000)) ASSERT_EQ(x, 3.0);
+}
+
 TEST(DistributionTest, SampleDiscreteUsesUpperBound) {
   // Cumulative {0.25, 0.25, 1}: the middle entry has probability 0 and must never be chosen.
   const std::vector<double> cumulative = {0.25, 0.25, 1.0};
@@ -202,7 +318,9 @@ TEST(DistributionTest, ScaledScalesMeanByFactorAndVarianceByFactorSquared) {
       Distribution::deterministic(3),      Distribution::exponential(2),
       Distribution::erlang(4, 2),          Distribution::gamma(0.7, 2),
       Distribution::lognormal(2, 1.5),     Distribution::uniform(1, 3),
-      Distribution::empirical({1, 2, 4}, {0.25, 0.25, 0.5}), Distribution::triangular(1, 2, 4)};
+      Distribution::empirical({1, 2, 4}, {0.25, 0.25, 0.5}), Distribution::triangular(1, 2, 4),
+      Distribution::piecewise_linear({1, 2, 4}, {0, 0.25, 1}),
+      Distribution::mixture({0.3, 0.7}, {Distribution::exponential(2), Distribution::uniform(1, 3)})};
   const double factor = 60;
   for (const auto& d : all) {
     SCOPED_TRACE(d.describe());
@@ -222,7 +340,12 @@ TEST(DistributionTest, IsValidAcceptsGoodParameters) {
   std::string error = "untouched";
   for (const auto& d : {Distribution::deterministic(0), Distribution::exponential(1), Distribution::erlang(1, 1),
                         Distribution::gamma(0.1, 1), Distribution::lognormal(1, 0), Distribution::uniform(0, 0),
-                        Distribution::empirical({0, 1}, {0.3, 0.7 + 5e-10}), Distribution::triangular(0, 0, 1)}) {
+                        Distribution::empirical({0, 1}, {0.3, 0.7 + 5e-10}), Distribution::triangular(0, 0, 1),
+                        Distribution::empirical({0, 1}, {0.33333, 0.66666}),
+                        Distribution::piecewise_linear({0, 1}, {0, 1}),
+                        Distribution::piecewise_linear({0, 1, 2}, {0, 0, 1.00009}),
+                        Distribution::mixture({1}, {Distribution::exponential(1)}),
+                        Distribution::mixture({0.50005, 0.50004}, {Distribution::exponential(1), Distribution::deterministic(0)})}) {
     EXPECT_TRUE(d.IsValid(&error)) << d.describe() << ": " << error;
     EXPECT_TRUE(d.IsValid(nullptr));
   }
@@ -253,13 +376,40 @@ TEST(DistributionTest, IsValidNamesEveryViolatedConstraint) {
       {Distribution::empirical({1, 2}, {1}), "empirical values and probabilities must have the same size (got 2 and 1)"},
       {Distribution::empirical({1, -2}, {0.5, 0.5}), "empirical values[1] must be >= 0 (got -2)"},
       {Distribution::empirical({1, 2}, {1.5, -0.5}), "empirical probabilities[0] must be in [0, 1] (got 1.5)"},
-      {Distribution::empirical({1, 2}, {0.5, 0.4}), "empirical probabilities must sum to 1 within 1e-9 (got 0.9)"},
-      {Distribution::empirical({1, 2}, {0.5, 0.5 + 2e-9}),
-       "empirical probabilities must sum to 1 within 1e-9 (got 1.000000002)"},
+      {Distribution::empirical({1, 2}, {0.5, 0.4}), "empirical probabilities must sum to 1 within 0.0001 (got 0.9)"},
+      {Distribution::empirical({1, 2}, {0.5, 0.5 + 2e-4}),
+       "empirical probabilities must sum to 1 within 0.0001 (got 1.0002)"},
       {Distribution::triangular(-1, 1, 2), "triangular low must be >= 0 (got -1)"},
       {Distribution::triangular(2, 1, 3), "triangular mode must be >= low (got mode=1, low=2)"},
       {Distribution::triangular(1, 4, 3), "triangular high must be >= mode (got high=3, mode=4)"},
       {Distribution::triangular(2, 2, 2), "triangular high must be > low (got high=2, low=2)"},
+      {Distribution::piecewise_linear({1}, {0}), "piecewise_linear needs at least 2 points (got 1)"},
+      {Distribution::piecewise_linear({1, 2}, {0, 0.5, 1}),
+       "piecewise_linear values and cumulative_probabilities must have the same size (got 2 and 3)"},
+      {Distribution::piecewise_linear({-1, 2}, {0, 1}), "piecewise_linear values[0] must be >= 0 (got -1)"},
+      {Distribution::piecewise_linear({1, 3, 3}, {0, 0.5, 1}),
+       "piecewise_linear values[2] must be > values[1] (got 3 after 3)"},
+      {Distribution::piecewise_linear({1, 2, 3}, {0, 1.5, 1}),
+       "piecewise_linear cumulative_probabilities[1] must be in [0, 1] (got 1.5)"},
+      {Distribution::piecewise_linear({1, 2, 3}, {0, 0.6, 0.5}),
+       "piecewise_linear cumulative_probabilities[2] must be >= cumulative_probabilities[1] (got 0.5 after 0.6)"},
+      {Distribution::piecewise_linear({1, 2}, {0.1, 1}), "piecewise_linear cumulative_probabilities[0] must be 0 (got 0.1)"},
+      {Distribution::piecewise_linear({1, 2}, {0, 0.999}),
+       "piecewise_linear last cumulative probability must be 1 within 0.0001 (got 0.999)"},
+      {Distribution::mixture({}, {}), "mixture needs at least 1 part"},
+      {Distribution::mixture({1}, {Distribution::exponential(1), Distribution::exponential(2)}),
+       "mixture weights and parts must have the same size (got 1 and 2)"},
+      {Distribution::mixture({-0.5, 1.5}, {Distribution::exponential(1), Distribution::exponential(2)}),
+       "mixture weights[0] must be in [0, 1] (got -0.5)"},
+      {Distribution::mixture({0.5, 0.5}, {Distribution::exponential(1), Distribution::exponential(-2)}),
+       "mixture parts[1]: exponential mean must be > 0 (got -2)"},
+      {Distribution::mixture({0.5, 0.4}, {Distribution::exponential(1), Distribution::exponential(2)}),
+       "mixture weights must sum to 1 within 0.0001 (got 0.9)"},
+      {Distribution::mixture(
+           {1}, {Distribution::mixture(
+                    {1}, {Distribution::mixture(
+                             {1}, {Distribution::mixture({1}, {Distribution::mixture({1}, {Distribution::exponential(1)})})})})}),
+       "mixture nests 5 levels deep (at most 4)"},
   };
   for (const Case& c : cases) {
     std::string error;
@@ -276,6 +426,9 @@ TEST(DistributionTest, InvalidDistributionsSampleWithoutCrashing) {
   Distribution::triangular(1, 1, 1).sample(s);
   Distribution::gamma(-1, 1).sample(s);
   EXPECT_TRUE(std::isnan(Distribution::gamma(kNaN, 1).sample(s)));  // would loop forever unguarded
+  EXPECT_TRUE(std::isnan(Distribution::piecewise_linear({1}, {0}).sample(s)));
+  EXPECT_TRUE(std::isnan(Distribution::mixture({}, {}).sample(s)));
+  Distribution::mixture({1, 1}, {Distribution::exponential(1)}).sample(s);
 }
 
 TEST(DistributionTest, Describe) {
@@ -288,6 +441,10 @@ TEST(DistributionTest, Describe) {
   EXPECT_EQ(Distribution::empirical({1, 2}, {0.25, 0.75}).describe(),
             "empirical(values=[1, 2], probabilities=[0.25, 0.75])");
   EXPECT_EQ(Distribution::triangular(1, 2, 4).describe(), "triangular(low=1, mode=2, high=4)");
+  EXPECT_EQ(Distribution::piecewise_linear({1, 2}, {0, 1}).describe(),
+            "piecewise_linear(values=[1, 2], cumulative_probabilities=[0, 1])");
+  EXPECT_EQ(Distribution::mixture({0.25, 0.75}, {Distribution::deterministic(1), Distribution::exponential(2)}).describe(),
+            "mixture(0.25: deterministic(value=1), 0.75: exponential(mean=2))");
 }
 
 }  // namespace
