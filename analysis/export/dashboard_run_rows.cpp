@@ -80,11 +80,14 @@ bool insert_series(SqliteDatabase& db, int64_t run_id, const results::RunResult&
   for (const auto& r : run.replications()) {
     for (const auto& series : r.series()) {
       const double p = series.period_hours();
+      // Calendar months carry their bounds; fixed periods (days) are k x period_hours.
+      const bool bounded = series.period_bounds_hours_size() == series.values_size() + 1;
       for (int k = 0; k < series.values_size(); ++k) {
-        const double start = k * p;
+        const double start = bounded ? series.period_bounds_hours(k) : k * p;
+        const double end = bounded ? series.period_bounds_hours(k + 1) : start + p;
         if (!s.bind(1, run_id).bind(2, static_cast<int64_t>(r.replication())).bind(3, series.name()).bind(4, p)
                  .bind(5, static_cast<int64_t>(k)).bind(6, iso_datetime(start_day, start))
-                 .bind(7, iso_datetime(start_day, start + p))
+                 .bind(7, iso_datetime(start_day, end))
                  .bind(8, static_cast<int64_t>(start >= r.measured_from_hours())).bind(9, series.values(k)).run())
           return false;
       }

@@ -90,11 +90,19 @@ bool uses_service_desk_model(const scenario::Scenario& scenario) {
   return scenario.has_demand() && scenario.demand().has_population();
 }
 
+namespace {
+
+void set_start(const scenario::Scenario& s, ServiceDeskConfig* c) {
+  const std::string start = s.run().start_date().empty() ? kDefaultStartDate : s.run().start_date();
+  c->start_day = parse_date(start).value_or(0);
+  c->start_weekday = weekday_of_day_number(c->start_day);
+}
+
+}  // namespace
+
 ServiceDeskConfig make_service_desk_config(const scenario::Scenario& s) {
   ServiceDeskConfig c;
-  const std::string start = s.run().start_date().empty() ? kDefaultStartDate : s.run().start_date();
-  c.start_day = parse_date(start).value_or(0);
-  c.start_weekday = weekday_of_day_number(c.start_day);
+  set_start(s, &c);
 
   const auto& demand = s.demand();
   const auto& population = demand.population();
@@ -201,6 +209,7 @@ ServiceDeskConfig make_service_desk_config(const scenario::Scenario& s) {
 
 ServiceDeskConfig make_simple_desk_config(const scenario::Scenario& s) {
   ServiceDeskConfig c;
+  set_start(s, &c);
   c.sites = {"all"};
   c.devices = {"standard"};
   CategoryConfig all;

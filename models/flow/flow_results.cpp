@@ -80,16 +80,22 @@ void ServiceFlow::add_results(sim::Time end, results::ReplicationResult* out) co
         add_counter(out, "handoffs." + name + ".to." + network_->suppliers[b].name + "_total", t.handoffs[a][b]);
   }
 
-  // Credits per supplier per month (only completed months are charged).
-  const auto months = static_cast<std::size_t>(std::floor(end / sim::kSecondsPerAverageMonth + 1e-9));
+  // Credits per supplier per calendar month (only months the run completed are charged).
+  std::size_t months = 0;
+  while (months_.end(months) <= end * (1 + 1e-12)) ++months;
+  const double mean_month_hours = months > 0 ? sim::to_hours(months_.end(months - 1)) / static_cast<double>(months) : 0.0;
   for (std::size_t s = 0; s < network_->suppliers.size(); ++s) {
     const SupplierConfig& sup = network_->suppliers[s];
     auto* credits = out->add_series();
     credits->set_name("supplier." + sup.name + ".credit_pounds_per_month");
-    credits->set_period_hours(sim::kSecondsPerAverageMonth / sim::kSecondsPerHour);
+    credits->set_period_hours(mean_month_hours);
     auto* attainment = out->add_series();
     attainment->set_name("supplier." + sup.name + ".resolution_attainment_per_month");
-    attainment->set_period_hours(sim::kSecondsPerAverageMonth / sim::kSecondsPerHour);
+    attainment->set_period_hours(mean_month_hours);
+    for (std::size_t m = 0; m <= months; ++m) {
+      credits->add_period_bounds_hours(sim::to_hours(months_.start(m)));
+      attainment->add_period_bounds_hours(sim::to_hours(months_.start(m)));
+    }
     double total = 0.0;
     for (std::size_t m = 0; m < months; ++m) {
       const std::uint64_t resolved = m < month_resolved_[s].size() ? month_resolved_[s][m] : 0;

@@ -140,13 +140,13 @@ void ServiceFlow::group_done(std::uint16_t g, std::uint32_t i, sim::Time now) {
   if (!t.resume_work) {
     // After the work, at most one waiting state: the most specific rule of each state for this
     // ticket's category and priority, chosen by one draw.
-    const auto& rules = gc.waiting_for[t.category * kPriorities + t.priority - 1u];
+    const std::size_t cp = t.category * kPriorities + t.priority - 1u;
+    const auto& rules = gc.waiting_for[cp];
     if (!rules.empty()) {
       const double u = wait_[g].uniform();
-      double cumulative = 0.0;
-      for (std::uint16_t r : rules) {
-        cumulative += gc.waiting[r].probability;
-        if (u < cumulative) {
+      for (std::size_t k = 0; k < rules.size(); ++k) {
+        if (u < gc.waiting_cumulative[cp][k]) {
+          const std::uint16_t r = rules[k];
           const WaitingRuleConfig& rule = gc.waiting[r];
           t.wait_after_work = static_cast<std::int8_t>(r);
           lifecycle_.enter(t, rule.state, now);

@@ -159,7 +159,7 @@ void ServiceFlow::final_resolution(std::uint32_t i, sim::Time now) {
     signals_.emit(sig_.network_time, now, now - t.network_entry);
     signals_.emit(sig_.visits, now, static_cast<double>(t.visits.size()));
   }
-  const auto month = static_cast<std::size_t>(now / sim::kSecondsPerAverageMonth);
+  const std::size_t month = months_.month_at(now);
   for (std::size_t s = 0; s < network_->suppliers.size(); ++s) {
     if (!(mask & (1u << s))) continue;
     const SlaTargetConfig& sla = network_->suppliers[s].sla[p - 1u];

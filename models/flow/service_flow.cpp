@@ -58,7 +58,8 @@ ServiceFlow::ServiceFlow(sim::EventKernel& kernel, sim::SignalBus& signals, cons
       cancel_draw_(stream(seed, replication, "ticket.cancel")),
       routing_(stream(seed, replication, "resolver.routing")),
       handoff_delay_(stream(seed, replication, "resolver.handoff_delay")),
-      misroute_count_(stream(seed, replication, "resolver.misroute_count")) {
+      misroute_count_(stream(seed, replication, "resolver.misroute_count")),
+      months_(desk.start_day) {
   std::vector<bool> live(kChannels);
   for (std::size_t c = 0; c < kChannels; ++c) live[c] = desk.channels[c].live;
   stations_.push_back(std::make_unique<Station>(

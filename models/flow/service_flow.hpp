@@ -37,6 +37,7 @@
 #include "models/ticket/lifecycle.hpp"
 #include "sim/kernel/event_kernel.hpp"
 #include "sim/kernel/signal_bus.hpp"
+#include "sim/calendar/reporting_months.hpp"
 #include "sim/random/random_stream.hpp"
 
 namespace desksim::models {
@@ -196,7 +197,8 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
   // Tickets linked to a major incident that is still open (payloads), and the ones already resolved.
   std::unordered_map<std::uint64_t, std::vector<std::uint64_t>> linked_;
   std::unordered_set<std::uint64_t> resolved_parents_;
-  // Resolved / breached (own resolution clock) per supplier per reporting month, for credits.
+  sim::ReportingMonths months_;  ///< calendar months from the start date: credits are billed by them
+  // Resolved / breached (own resolution clock) per supplier per calendar month, for credits.
   std::array<std::vector<std::uint64_t>, kMaxSuppliers> month_resolved_, month_breached_;
 };
 

@@ -161,6 +161,7 @@ ResolverNetworkConfig make_resolver_network_config(const scenario::Scenario& s, 
       out.waiting.push_back(std::move(rule));
     }
     out.waiting_for.assign(categories * kPriorities, {});
+    out.waiting_cumulative.assign(categories * kPriorities, {});
     for (std::size_t k = 0; k < categories; ++k)
       for (std::size_t p = 0; p < kPriorities; ++p)
         for (int state = scenario::WAITING_ON_USER; state <= scenario::WAITING_ON_CHANGE; ++state) {
@@ -175,6 +176,16 @@ ResolverNetworkConfig make_resolver_network_config(const scenario::Scenario& s, 
           }
           if (best >= 0) out.waiting_for[k * kPriorities + p].push_back(static_cast<std::uint16_t>(best));
         }
+    for (std::size_t cp = 0; cp < categories * kPriorities; ++cp) {
+      double total = 0;
+      for (std::uint16_t r : out.waiting_for[cp]) total += out.waiting[r].probability;
+      const double scale = total > 1.0 ? 1.0 / total : 1.0;
+      double running = 0;
+      for (std::uint16_t r : out.waiting_for[cp]) {
+        running += out.waiting[r].probability * scale;
+        out.waiting_cumulative[cp].push_back(running);
+      }
+    }
     if (g.has_ola()) {
       const auto& ola = g.ola();
       out.has_ola = true;

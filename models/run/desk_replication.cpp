@@ -71,6 +71,7 @@ results::ReplicationResult run_replication(const scenario::Scenario& scenario, s
     infra.replication = replication;
     infra.horizon = horizon;
     infra.measure_from = sim::hours(run.warmup_hours());
+    infra.start_day = desk_config.start_day;
     infra.sink = storm_sink.get();
     if (scenario.desk().has_handle_time_minutes())
       infra.default_storm_work = to_sim_distribution(scenario.desk().handle_time_minutes(), sim::kSecondsPerMinute);

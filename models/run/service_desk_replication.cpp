@@ -69,6 +69,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
     infra.replication = replication;
     infra.horizon = horizon;
     infra.measure_from = warmup;
+    infra.start_day = config.start_day;
     infra.sink = storm_sink.get();
     infra.dependent_users = storm_sink->dependent_user_counts();
     if (with_network) infra.crew_provider = &flow;  // crews drawn from resolver groups, when the scenario says so

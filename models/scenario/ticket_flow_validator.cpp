@@ -14,18 +14,13 @@ namespace desksim::models {
 
 namespace {
 
-/// Probabilities summing to 1 within this are accepted (and renormalised when converted): values
-/// printed to a few decimals do not sum to 1 exactly.
-constexpr double kSumTolerance = 1e-4;
-
 void probability_row(FieldChecks& check, const std::string& path, const google::protobuf::RepeatedField<double>& p) {
   double total = 0;
   for (int i = 0; i < p.size(); ++i) {
     check.probability(at(path, i), p[i]);
     total += p[i];
   }
-  if (!(std::abs(total - 1.0) <= kSumTolerance))
-    check.fail(path, "probabilities must sum to 1 within 1e-4 (got " + number(total) + ")");
+  check.sums_to_one(path, total);
 }
 
 void waiting_rules(FieldChecks& check, const scenario::ResolverGroup& g, const std::string& p,
@@ -62,10 +57,9 @@ void waiting_rules(FieldChecks& check, const scenario::ResolverGroup& g, const s
         }
         total += best;
       }
-      if (total > 1 + kSumTolerance)
-        check.fail(p + ".waiting", "the waiting states of category \"" + category + "\", priority " +
-                                       std::to_string(priority) + " have probabilities summing to " + number(total) +
-                                       " (a visit waits at most once: must be <= 1)");
+      check.at_most_one(p + ".waiting", total,
+                        "the waiting states' probabilities of category \"" + category + "\", priority " +
+                            std::to_string(priority) + " (a visit waits at most once)");
     }
 }
 
