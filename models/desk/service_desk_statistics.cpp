@@ -52,9 +52,12 @@ std::vector<sim::StatisticSpec> service_desk_statistics(const ServiceDeskConfig&
   for (const auto& c : config.categories)
     specs.push_back({"tickets.resolve_time.category." + c.name, Kind::kTally, "tickets.resolve_hours.category." + c.name,
                      to_hours, targets_hours});
-  // Time in each lifecycle state, per spell.
-  for (std::size_t s = 1; s < kTicketStates; ++s) {
-    const std::string name(kTicketStateNames[s]);
+  // Time in each lifecycle state a ticket can spend time in, per spell (raised, reopened and the
+  // closing states are left at once).
+  for (TicketState state : {TicketState::kQueued, TicketState::kAway, TicketState::kInService, TicketState::kWaitingOnUser,
+                            TicketState::kWaitingOnVendor, TicketState::kWaitingOnChange, TicketState::kInHandoff,
+                            TicketState::kElsewhere, TicketState::kLinked, TicketState::kResolved}) {
+    const std::string name(state_name(state));
     sim::StatisticSpec spell{"state." + name, Kind::kTally, "state." + name + "_hours", to_hours, {}};
     spell.quantiles = false;  // the mean time per spell; quantiles of resolve and close times are kept
     specs.push_back(spell);

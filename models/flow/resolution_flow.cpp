@@ -66,8 +66,8 @@ void ServiceFlow::on_supplier_response_deadline(sim::Time now, std::uint64_t pay
   Ticket& t = tickets_[i];
   if (t.state != TicketState::kQueued || !in_visit(t, payload_token(payload))) return;  // answered meanwhile
   const std::size_t s = network_->groups[t.group].supplier;
-  if (t.supplier_response[s].breached || !t.supplier_response[s].running) return;
-  t.supplier_response[s].breached = true;
+  if (clocks_[i].response[s].breached || !clocks_[i].response[s].running) return;
+  clocks_[i].response[s].breached = true;
   for (std::size_t k : {std::size_t{0}, std::size_t{t.priority}})
     signals_.emit(sig_.suppliers[s].response_breach[k], now, 1.0);
 }
@@ -77,7 +77,7 @@ void ServiceFlow::on_supplier_resolution_deadline(sim::Time now, std::uint64_t p
   Ticket& t = tickets_[i];
   if (!in_visit(t, payload_token(payload))) return;  // the visit is over: the clock stopped before its deadline
   const std::size_t s = network_->groups[t.group].supplier;
-  SlaClock& clock = t.supplier_resolution[s];
+  SlaClock& clock = clocks_[i].resolution[s];
   if (clock.breached || !clock.running) return;
   const SlaTargetConfig& sla = network_->suppliers[s].sla[t.priority - 1u];
   if (sla_elapsed(clock, calendar(sla.calendar), now) < sla.resolution_seconds * (1 - 1e-12)) return;  // paused since
@@ -103,7 +103,7 @@ void ServiceFlow::pause_clocks(std::uint32_t i, TicketState waiting, sim::Time n
   Ticket& t = tickets_[i];
   const std::size_t s = network_->groups[t.group].supplier;
   if (pauses(s, waiting))
-    sla_stop(t.supplier_resolution[s], calendar(network_->suppliers[s].sla[t.priority - 1u].calendar), now);
+    sla_stop(clocks_[i].resolution[s], calendar(network_->suppliers[s].sla[t.priority - 1u].calendar), now);
   if (pauses(network_->desk_supplier, waiting) && t.resolution.running) stop_desk_clock(t.resolution, t.priority, now);
 }
 
@@ -164,8 +164,8 @@ void ServiceFlow::final_resolution(std::uint32_t i, sim::Time now) {
     if (!(mask & (1u << s))) continue;
     const SlaTargetConfig& sla = network_->suppliers[s].sla[p - 1u];
     const sim::WorkingCalendar& cal = calendar(sla.calendar);
-    const SlaClock& response = (s == desk || !t.in_network) ? t.response : t.supplier_response[s];
-    const SlaClock& resolution = t.in_network ? t.supplier_resolution[s] : t.resolution;
+    const SlaClock& response = (s == desk || !t.in_network) ? t.response : clocks_[i].response[s];
+    const SlaClock& resolution = t.in_network ? clocks_[i].resolution[s] : t.resolution;
     const double consumed = sla_elapsed(resolution, cal, now);
     const bool response_met = !response.breached && sla_elapsed(response, cal, now) <= sla.response_seconds;
     const bool resolution_met = consumed <= sla.resolution_seconds;
@@ -174,7 +174,7 @@ void ServiceFlow::final_resolution(std::uint32_t i, sim::Time now) {
       signals_.emit(ss.response_met[k], now, response_met ? 1.0 : 0.0);
       signals_.emit(ss.resolution_met[k], now, resolution_met ? 1.0 : 0.0);
       signals_.emit(ss.resolution_time[k], now, consumed);
-      signals_.emit(ss.time_held[k], now, t.in_network ? t.held_seconds[s] : 0.0);
+      signals_.emit(ss.time_held[k], now, t.in_network ? clocks_[i].held_seconds[s] : 0.0);
       signals_.emit(ss.resolve_time[k], now, resolve_time);
       signals_.emit(ss.reassignment_buckets[bucket][k], now, 1.0);
     }

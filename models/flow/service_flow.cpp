@@ -227,7 +227,7 @@ void ServiceFlow::on_service_start(std::uint16_t station, std::uint32_t i, sim::
     const std::size_t s = network_->groups[station - 1u].supplier;
     const auto bit = static_cast<std::uint8_t>(1u << s);
     if (!(t.responded_mask & bit)) {
-      sla_stop(t.supplier_response[s], calendar(network_->suppliers[s].sla[t.priority - 1u].calendar), now);
+      sla_stop(clocks_[i].response[s], calendar(network_->suppliers[s].sla[t.priority - 1u].calendar), now);
       t.responded_mask |= bit;
     }
     return;
@@ -269,7 +269,8 @@ void ServiceFlow::desk_done(std::uint32_t i, sim::Time now) {
     }
     return;
   }
-  const bool first_contact = fcr_.uniform() < desk_.categories[t.category].fcr_probability;
+  const double fcr = desk_.categories[t.category].fcr_probability;
+  const bool first_contact = fcr >= 1.0 || (fcr > 0.0 && fcr_.uniform() < fcr);  // no draw when certain
   const std::size_t keys[] = {0, t.priority, 1 + kPriorities + t.channel};
   for (std::size_t k : keys) signals_.emit(sig_.fcr.ids[k], now, first_contact ? 1.0 : 0.0);
   if (first_contact) resolve(i, now);

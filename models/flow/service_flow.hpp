@@ -162,6 +162,7 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
   FlowSignals sig_;
   Lifecycle lifecycle_;
   TicketStore tickets_;
+  std::vector<SupplierClocks> clocks_;  ///< by ticket index; valid while the ticket is in the network
   std::vector<std::unique_ptr<Station>> stations_;  ///< [0] the desk, [1 + g] resolver group g
   TicketRecordWriter* records_ = nullptr;
 

@@ -42,7 +42,8 @@ std::vector<sim::StatisticSpec> resolver_statistics(const ServiceDeskConfig& des
       specs.push_back({base + "resolution_met" + p, Kind::kProportion, base + "resolution_attainment" + p, 1.0, {}});
       specs.push_back({base + "resolution_time" + p, Kind::kTally, base + "resolution_hours" + p, to_hours, {}});
       specs.push_back({base + "time_held" + p, Kind::kTally, base + "time_held_hours" + p, to_hours, {}});
-      specs.push_back({base + "resolve_time" + p, Kind::kTally, base + "resolve_hours" + p, to_hours, {}});
+      if (p.empty())  // per supplier overall; the per-priority quantiles are tickets.resolve_hours.P<k>
+        specs.push_back({base + "resolve_time", Kind::kTally, base + "resolve_hours", to_hours, {}});
       for (const char* b : buckets) count(base + "reassignments_" + b + p, base + "reassignments_" + b + p);
     }
   }

@@ -92,13 +92,18 @@ struct Ticket {
   std::int8_t wait_after_work = -1; ///< waiting rule chosen for this visit (index), -1 = none
   bool resume_work = false;         ///< the current service is the work after a wait
   sim::Time network_entry = 0.0, visit_start = 0.0, handoff_start = 0.0;
-  std::array<SlaClock, kMaxSuppliers> supplier_response{}, supplier_resolution{};
-  std::array<double, kMaxSuppliers> held_seconds{};
 
   // History (capacity reused when the record is recycled).
-  std::array<double, kTicketStates> seconds_in_state{};
+  std::array<float, kTicketStates> seconds_in_state{};
   std::vector<StationVisit> visits;
   std::vector<WaitSpell> waits;
+};
+
+/// Each supplier's own clocks and time held, for tickets in the resolver network only: kept beside
+/// the Ticket records (same index) so that a ticket resolved at the desk never pays to reset them.
+struct SupplierClocks {
+  std::array<SlaClock, kMaxSuppliers> response{}, resolution{};
+  std::array<double, kMaxSuppliers> held_seconds{};
 };
 
 /// Owns the ticket records; indices stay valid until release().
