@@ -1,5 +1,5 @@
 #pragma once
-// The population-mode scenario (issue 3) converted once into plain values in engine units (seconds,
+// The population-mode scenario converted once into plain values in engine units (seconds,
 // per-second rates, cumulative probabilities), so that no model reads the protobuf on the hot path.
 // Built only from a scenario that passed validate_scenario.
 #include <array>

@@ -1,10 +1,8 @@
 #pragma once
 // Where the incidents of an outage storm go. The storm generator (incident_storm.hpp) raises them;
-// the sink decides who handles them. Today: DeskIncidentSink hands them to the issue-2 desk
-// (AgentPool::accept), so they compete with normal demand for the same agents. The integrator of the
-// full service desk (segments, sites, channels, priorities) implements this interface there: the
-// `service` index and `dependent_users` say which users are calling, `major_incident` which P1 the
-// incident is a duplicate of.
+// the sink decides who handles them: DeskIncidentSink raises them at the simple-form desk, so they
+// compete with normal demand for the same agents; ServiceDeskIncidentSink raises them from the users
+// who depend on the service (`service` says which), linked to the major incident `major_incident`.
 #include <cstdint>
 
 #include "sim/kernel/time.hpp"

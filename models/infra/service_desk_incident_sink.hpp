@@ -5,7 +5,7 @@
 // and category, linked to the outage's major incident; the desk answers it like any other contact
 // (so the storm shows in waits, abandonment and SLA attainment) and resolves it when the service is
 // restored. Random stream: "storm.<service>.user" (which dependent user rings). Emits "storm.raised"
-// (value 1 per ticket that reached the desk), as the issue-2 desk's sink does.
+// (value 1 per ticket that reached the desk), as the simple-form desk's sink does.
 #include <cstdint>
 #include <vector>
 

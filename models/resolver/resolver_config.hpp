@@ -1,5 +1,5 @@
 #pragma once
-// The resolver network of a scenario (issue 4) converted once into engine units (seconds, indices,
+// The resolver network of a scenario converted once into engine units (seconds, indices,
 // cumulative probabilities). Built only from a scenario that passed validate_scenario.
 #include <array>
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// One replication of a population-mode scenario (issue 3). Like run_replication, it must run in a
+// One replication of a population-mode scenario. Like run_replication, it must run in a
 // process of its own; run_replication dispatches here when demand.population is set.
 #include <cstdint>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// Semantic checks of the scenario's infrastructure section (issue 5), with field paths such as
+// Semantic checks of the scenario's infrastructure section, with field paths such as
 // "infrastructure.services[1].depends_on.k_of_n.parts[2].component".
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Semantic checks of Scenario.resolver_network (issue 4): suppliers and their SLAs and contracts,
+// Semantic checks of Scenario.resolver_network: suppliers and their SLAs and contracts,
 // groups (capacity, work times, routing probabilities, escalation targets, OLA), category routes,
 // hand-off delay, integrator. Every message names the violated constraint and the value.
 #include <vector>

@@ -123,7 +123,7 @@ void validate_service_desk_fields(const scenario::Scenario& s, std::vector<Diagn
         check.fail(at("desk.priority_matrix", i), "must be a priority 1..4 (got " + std::to_string(desk.priority_matrix(i)) + ")");
   }
   if (s.has_resolver_network()) {
-    validate_resolver_network(s, out);  // issue 4: the stand-in delay is not used
+    validate_resolver_network(s, out);  // the stand-in delay is then not used
   } else if (!desk.has_resolver() || !desk.resolver().has_resolved_elsewhere_hours()) {
     check.fail("desk.resolver.resolved_elsewhere_hours", "required in population mode (or set resolver_network)");
   } else {

@@ -30,8 +30,8 @@ class SignalBus {
     const SignalId id = signal(name);
     if (!declared_[id]) {
       declared_[id] = true;
-      units_[id] = unit;
-      meanings_[id] = meaning;
+      units_[id] = std::string(unit);  // (via a temporary: g++ 12 warns falsely on assign(string_view))
+      meanings_[id] = std::string(meaning);
     }
     return id;
   }

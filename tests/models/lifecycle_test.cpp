@@ -23,7 +23,9 @@ TEST(Lifecycle, EveryTransitionOfTheTableIsAllowedAndEveryOtherRefused) {
         lifecycle.enter(t, static_cast<TicketState>(to), 3.5);
         EXPECT_EQ(t.state, static_cast<TicketState>(to));
         EXPECT_EQ(t.state_since, 3.5);
-        if (from != 0) EXPECT_EQ(t.seconds_in_state[from], 2.5f) << state_name(static_cast<TicketState>(from));
+        if (from != 0) {
+          EXPECT_EQ(t.seconds_in_state[from], 2.5f) << state_name(static_cast<TicketState>(from));
+        }
       } else {
         EXPECT_THROW(lifecycle.enter(t, static_cast<TicketState>(to), 3.5), std::logic_error)
             << state_name(static_cast<TicketState>(from)) << " -> " << state_name(static_cast<TicketState>(to));

@@ -1,4 +1,4 @@
-// Validation of the resolver network (issue 4):
+// Validation of the resolver network:
 //  * an open network of resolver groups reproduces the Jackson network of R `queueing` example 11.11
 //    (and analysis::jackson_network) within the run's confidence intervals;
 //  * OLA chases and escalations, the applications supplier's own-clock attainment and its credits

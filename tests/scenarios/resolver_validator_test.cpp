@@ -1,4 +1,4 @@
-// Validation of Scenario.resolver_network (issue 4): the shipped scenarios pass, and each kind of
+// Validation of Scenario.resolver_network: the shipped scenarios pass, and each kind of
 // mistake is reported with the exact field path.
 #include <gtest/gtest.h>
 

@@ -81,7 +81,7 @@ TEST(ServiceDeskValidator, ReportsEachMistakeWithItsFieldPath) {
   s.mutable_slas(0)->mutable_targets()->RemoveLast();
   EXPECT_TRUE(has_error(s, "slas[0].targets"));
   s = base;
-  s.mutable_desk()->set_supplier("nobody");  // "applications" has an SLA since issue 4
+  s.mutable_desk()->set_supplier("nobody");  // "applications" has an SLA; "nobody" has none
   EXPECT_TRUE(has_error(s, "slas"));
   s = base;
   s.mutable_run()->set_start_date("06/01/2025");
