@@ -12,6 +12,7 @@
 #include "app/run_progress.hpp"
 #include "app/scenario_info.hpp"
 #include "models/run/run_scenario.hpp"
+#include "models/scenario/run_limits_validator.hpp"
 #include "models/scenario/scenario_loader.hpp"
 
 namespace desksim::app {
@@ -37,6 +38,7 @@ int execute_run(const RunArguments& args, bool has_seed) {
     std::cerr << models::format_all(diagnostics);
     return 2;
   }
+  for (const std::string& w : models::overload_warnings(scenario)) std::cerr << "desksim run: warning: " << w << "\n";
   auto options = models::run_options_for(scenario, has_seed, args.seed, args.replications, args.jobs);
   options.ticket_records = args.tickets;
   if (!args.tickets.empty()) {

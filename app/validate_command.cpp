@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "app/commands.hpp"
+#include "models/scenario/run_limits_validator.hpp"
 #include "models/scenario/scenario_loader.hpp"
 
 namespace desksim::app {
@@ -22,6 +23,8 @@ Command add_validate_command(CLI::App& app) {
                      std::vector<models::Diagnostic> diagnostics;
                      if (models::load_scenario(file, &scenario, &diagnostics)) {
                        std::cout << file << ": ok\n";
+                       for (const std::string& w : models::overload_warnings(scenario))
+                         std::cerr << file << ": warning: " << w << "\n";
                      } else {
                        std::cerr << models::format_all(diagnostics);
                        status = 2;

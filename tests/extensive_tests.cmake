@@ -8,6 +8,7 @@
 # is added here by its full GoogleTest name (Suite.Test); ctest reports an error for a listed name
 # that no longer exists (see the end of tests/CMakeLists.txt).
 set(DESKSIM_EXTENSIVE_TESTS
+  MutationProperty.EveryMutantThatValidatesRunsToTheEndWithFiniteResults  # 40-60 s (about 2,000 mutants, each in its own process)
   BaselineYear.ConservationSharesAndRoster                                    # 0.7-4.3 s
   ResolverNetwork.ReproducesJacksonNetworkExample1111                         # 0.9-2.9 s
   ResolverBaseline.ConservationIdentitiesUtilisationAndCredits                # 0.7-2.4 s

@@ -57,7 +57,11 @@ IncidentDemand::IncidentDemand(sim::EventKernel& kernel, const ServiceDeskConfig
   }
 }
 
-void IncidentDemand::start() { kernel_.schedule_at(arrivals_.next_after(kernel_.now()), arrival_, 0); }
+void IncidentDemand::start(sim::Time horizon) {
+  arrivals_.set_end(horizon);
+  const sim::Time first = arrivals_.next_after(kernel_.now());
+  if (first < std::numeric_limits<sim::Time>::infinity()) kernel_.schedule_at(first, arrival_, 0);
+}
 
 void IncidentDemand::on_event(sim::Time now, std::uint64_t) {
   const std::size_t hour = arrivals_.bin_at(now);

@@ -26,8 +26,8 @@ class IncidentDemand final : public sim::EventHandler {
   IncidentDemand(sim::EventKernel& kernel, const ServiceDeskConfig& config, const Population& population,
                  ServiceFlow& desk, std::uint64_t seed, std::uint64_t replication);
 
-  /// Schedules the first arrival.
-  void start();
+  /// Schedules the first arrival; none is sought after `horizon`.
+  void start(sim::Time horizon);
   void on_event(sim::Time now, std::uint64_t payload) override;
 
   /// The generator's options (the rate per hour-of-week bin), e.g. for tests and reports.

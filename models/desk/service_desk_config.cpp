@@ -93,6 +93,7 @@ bool uses_service_desk_model(const scenario::Scenario& scenario) {
 namespace {
 
 void set_start(const scenario::Scenario& s, ServiceDeskConfig* c) {
+  if (s.run().max_open_tickets() > 0) c->max_open_tickets = s.run().max_open_tickets();
   const std::string start = s.run().start_date().empty() ? kDefaultStartDate : s.run().start_date();
   c->start_day = parse_date(start).value_or(0);
   c->start_weekday = weekday_of_day_number(c->start_day);

@@ -103,6 +103,9 @@ struct ServiceDeskConfig {
   double reopen_probability = 0.0;
   sim::Distribution reopen_after = sim::Distribution::deterministic(0.0);  // seconds
 
+  /// A run with more open tickets than this stops (run.max_open_tickets).
+  std::uint64_t max_open_tickets = 1'000'000;
+
   // SLA clocks of the desk's supplier (none in the simple form: no targets to measure against).
   bool sla_clocks = true;
   std::string supplier;

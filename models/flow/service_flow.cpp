@@ -4,6 +4,7 @@
 #include "models/flow/service_flow.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 #include "sim/random/distribution.hpp"
 
@@ -154,7 +155,13 @@ void ServiceFlow::raise(std::uint32_t user, std::uint16_t category, std::uint8_t
   t.state_since = now;
   lifecycle_.enter(t, TicketState::kRaised, now);
   ++totals_.raised;
-  ++open_;
+  if (++open_ > desk_.max_open_tickets) {
+    // The desk cannot keep up: stop with a clear message rather than exhaust the memory.
+    throw std::runtime_error("more than " + std::to_string(desk_.max_open_tickets) + " tickets open at " +
+                             std::to_string(sim::to_hours(now)) +
+                             " h: demand exceeds what the desk and resolver groups can work (see the overload "
+                             "warnings of `desksim validate`; run.max_open_tickets sets this limit)");
+  }
   signals_.emit(sig_.raised, now, 1.0);
   const SlaTargetConfig& sla = desk_.sla[priority - 1u];
   start_desk_clock(t.response, i, sla.response_seconds, response_check_, now);

@@ -1,5 +1,7 @@
 #include "models/run/result_builder.hpp"
 
+#include <cmath>
+
 #include "sim/kernel/time.hpp"
 
 namespace desksim::models {
@@ -39,7 +41,12 @@ void fill_profile(const std::string& name, const sim::CycleBins& bins, const std
   out->set_name(name);
   out->set_cycle_hours(sim::to_hours(bins.cycle_length()));
   out->set_bin_hours(sim::to_hours(bins.bin_length()));
-  for (double v : values) out->add_values(v);
+  // A bin the measured window never covered (a window shorter than the cycle) has no average: it is
+  // reported as 0 with exposure 0, not as the NaN of 0/0.
+  for (std::size_t b = 0; b < values.size(); ++b) {
+    const bool covered = b < exposure_seconds.size() && exposure_seconds[b] > 0;
+    out->add_values(covered && std::isfinite(values[b]) ? values[b] : 0.0);
+  }
   for (double e : exposure_seconds) out->add_exposure_hours(sim::to_hours(e));
 }
 

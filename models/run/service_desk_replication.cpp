@@ -95,7 +95,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
       recorder.start_measuring(kernel.now());
     });
   flow.start(horizon);
-  demand.start();
+  demand.start(horizon);
   if (infrastructure) infrastructure->start();
   kernel.run_until(horizon);
   const sim::Time end = kernel.now();

@@ -10,6 +10,7 @@
 #include "models/scenario/infrastructure_validator.hpp"
 #include "models/scenario/service_desk_validator.hpp"
 #include "models/scenario/cross_section_validator.hpp"
+#include "models/scenario/run_limits_validator.hpp"
 #include "models/scenario/ticket_flow_validator.hpp"
 
 namespace desksim::models {
@@ -103,6 +104,7 @@ void validate_scenario(const scenario::Scenario& s, std::vector<Diagnostic>* out
   if (s.has_infrastructure()) validate_infrastructure(s.infrastructure(), run.horizon_hours(), out);
   validate_cross_section_links(s, out);
   validate_ticket_flow(s, out);
+  validate_run_limits(s, out);
 }
 
 }  // namespace desksim::models

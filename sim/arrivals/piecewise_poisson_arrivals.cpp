@@ -55,6 +55,7 @@ Time PiecewisePoissonArrivals::next_after(Time t) {
   const double offset = options_.cycle_offset_seconds;
   const double period = options_.factor_period_seconds;
   for (;;) {
+    if (t >= end_) return std::numeric_limits<Time>::infinity();
     // End of the current segment: the next bin boundary or period boundary after t.
     auto k = static_cast<std::int64_t>(std::floor((t + offset) / bin));
     Time bin_end = static_cast<double>(k + 1) * bin - offset;

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <functional>
+#include <limits>
 #include <vector>
 
 #include "sim/kernel/time.hpp"
@@ -44,8 +45,11 @@ class PiecewisePoissonArrivals {
   PiecewisePoissonArrivals(PiecewisePoissonOptions options, RandomStream gaps, RandomStream factors);
 
   /// The first arrival after `t` (times must be requested in non-decreasing order: the per-period
-  /// factors are drawn as time passes). +infinity if every rate is 0.
+  /// factors are drawn as time passes). +infinity if every rate is 0, or if none comes before the end
+  /// set by set_end (a rate so low that the next arrival lies centuries away is never searched for).
   Time next_after(Time t);
+  /// No arrival is sought after `end` (the horizon). Default +infinity.
+  void set_end(Time end) { end_ = end; }
 
   /// Index of the cycle bin containing time t.
   std::size_t bin_at(Time t) const;
@@ -60,6 +64,7 @@ class PiecewisePoissonArrivals {
   bool any_rate_ = false;
   std::int64_t factor_period_ = -1;  // period whose factor is in factor_
   double factor_ = 1.0;
+  Time end_ = std::numeric_limits<Time>::infinity();
 };
 
 }  // namespace desksim::sim

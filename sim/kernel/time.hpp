@@ -9,18 +9,24 @@ namespace desksim::sim {
 
 using Time = double;
 
-/// Dates handed to SimGrid are whole multiples of this power-of-two quantum (2^-20 s, under a
-/// microsecond). SimGrid advances its clock with `now += date - now`; on such a grid, below
-/// kMaxSimGridDate, that sum, the difference, and every sleep's end date are exact, so SimGrid lands
-/// exactly on the date it was asked for. Off the grid the sum can round one ulp past the date, and
-/// SimGrid then aborts the process on its next step ("that's in the past already").
-inline constexpr double kSimGridQuantum = 1.0 / 1048576.0;
-/// The last date of that exact grid: 2^53 quanta, about 272 years.
+/// Dates handed to SimGrid are whole multiples of this power-of-two quantum (2^-10 s, about a
+/// millisecond: finer than anything a service desk measures). SimGrid advances its clock with
+/// `now += date - now`; on such a grid, below kMaxSimGridDate, that sum, the difference, and every
+/// sleep's end date are exact, so SimGrid lands exactly on the date it was asked for. Off the grid the
+/// sum can round one ulp past the date, and SimGrid then aborts the process on its next step ("that's
+/// in the past already").
+inline constexpr double kSimGridQuantum = 1.0 / 1024.0;
+/// The last date of that exact grid: 2^53 quanta, about 278,000 years.
 inline constexpr double kMaxSimGridDate = 9007199254740992.0 * kSimGridQuantum;
 
 /// The first SimGrid grid date at or after t (t itself when it is on the grid). Multiplying and
-/// dividing by a power of two is exact, so only the ceiling moves the value.
-inline Time simgrid_date_at_or_after(Time t) { return std::ceil(t / kSimGridQuantum) * kSimGridQuantum; }
+/// dividing by a power of two is exact, so only the ceiling moves the value. A date past the grid's
+/// end (a sleep of centuries, +infinity) becomes its end: later than any horizon a scenario may have,
+/// so for the run it is "never", and SimGrid is never handed a date it cannot reach exactly.
+inline Time simgrid_date_at_or_after(Time t) {
+  if (!(t < kMaxSimGridDate)) return kMaxSimGridDate;
+  return std::ceil(t / kSimGridQuantum) * kSimGridQuantum;
+}
 
 inline constexpr double kSecondsPerMinute = 60.0;
 inline constexpr double kSecondsPerHour = 3600.0;

@@ -53,6 +53,14 @@ double sample_erlang(RandomStream& s, int k, double mean);
 /// by far more. Every "sums to 1" rule of the schema uses this tolerance.
 inline constexpr double kProbabilitySumTolerance = 1e-4;
 
+/// Limits of what IsValid() accepts so that a run can represent and finish it (see representable()).
+/// Parameters are in the unit of the field that holds the distribution (minutes, hours): 1e9 hours
+/// (a failure that in effect never comes) is still exactly representable in seconds.
+inline constexpr double kMaxDistributionValue = 1e9;
+inline constexpr int kMaxErlangPhases = 10000;
+inline constexpr double kMaxLognormalCv = 100.0;
+inline constexpr double kMinGammaShape = 1e-3;
+
 /// True when `total` is 1 within kProbabilitySumTolerance (false for NaN).
 inline bool sums_to_one(double total) { return total >= 1.0 - kProbabilitySumTolerance && total <= 1.0 + kProbabilitySumTolerance; }
 
@@ -148,6 +156,8 @@ class Distribution {
  private:
   explicit Distribution(Kind kind) : kind_(kind) {}
   bool piecewise_linear_valid(std::string* error) const;
+  bool kind_valid(std::string* error) const;
+  bool representable(std::string* error) const;
   bool mixture_valid(std::string* error) const;
 
   Kind kind_;

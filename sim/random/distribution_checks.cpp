@@ -64,7 +64,28 @@ bool check_sum(std::string* error, const std::string& what, double total, const 
 
 }  // namespace
 
-bool Distribution::IsValid(std::string* error) const {
+bool Distribution::IsValid(std::string* error) const { return kind_valid(error) && representable(error); }
+
+// What a run can represent and finish: values well inside the exact SimGrid date range once a unit
+// of up to a week is applied, a spread whose samples stay finite, and shapes that sample in bounded
+// time (Erlang sums k phases; a Gamma shape near 0 has all its mass at 0).
+bool Distribution::representable(std::string* error) const {
+  if (kind_ == Kind::kMixture) return true;  // each part was checked
+  const double limit = kMaxDistributionValue;
+  for (double v : {a_, b_, c_})
+    if (v > limit) return fail(error, describe() + ": values above " + num(limit) + " cannot be simulated");
+  for (double v : values_)
+    if (v > limit) return fail(error, describe() + ": values above " + num(limit) + " cannot be simulated");
+  if (kind_ == Kind::kErlang && k_ > kMaxErlangPhases)
+    return fail(error, "erlang k must be <= " + std::to_string(kMaxErlangPhases) + " (got " + std::to_string(k_) + ")");
+  if (kind_ == Kind::kLognormal && b_ > kMaxLognormalCv)
+    return fail(error, "lognormal cv must be <= " + num(kMaxLognormalCv) + " (got " + num(b_) + ")");
+  if (kind_ == Kind::kGamma && a_ < kMinGammaShape)
+    return fail(error, "gamma shape must be >= " + num(kMinGammaShape) + " (got " + num(a_) + ")");
+  return true;
+}
+
+bool Distribution::kind_valid(std::string* error) const {
   switch (kind_) {
     case Kind::kDeterministic:
       return check_non_negative(error, "deterministic value", a_);

@@ -17,6 +17,7 @@
 #include "models/scenario/scenario_loader.hpp"
 #include "sim/kernel/fingerprint.hpp"
 #include "tests/models/service_desk_test_support.hpp"
+#include "tests/models/shortened_scenario.hpp"
 
 namespace desksim {
 namespace {
@@ -25,16 +26,7 @@ namespace fs = std::filesystem;
 
 const fs::path kTable = fs::path(DESKSIM_SOURCE_DIR) / "tests/models/fingerprints.tsv";
 
-/// The scenario, shortened: one replication of at most 1,000 hours or 20,000 measured tickets.
-scenario::Scenario shortened(scenario::Scenario s) {
-  auto* run = s.mutable_run();
-  run->set_replications(1);
-  run->set_seed(1);
-  if (run->horizon_hours() > 1000) run->set_horizon_hours(1000);
-  if (run->warmup_hours() >= run->horizon_hours()) run->set_warmup_hours(0);
-  if (run->max_tickets() > 20000) run->set_max_tickets(20000);
-  return s;
-}
+using testing::shortened;
 
 std::string hex(std::uint64_t v) {
   std::ostringstream s;

@@ -62,6 +62,21 @@ TEST(PiecewisePoissonArrivals, AllZeroRatesNeverArrive) {
   EXPECT_TRUE(std::isinf(make(o).next_after(0.0)));
 }
 
+// A rate so low that the next arrival lies ~10^300 s away: without an end the search would walk
+// every bin on the way; with the horizon as its end it stops there.
+TEST(PiecewisePoissonArrivals, NoArrivalIsSoughtPastTheEnd) {
+  PiecewisePoissonOptions o;
+  o.rates_per_second = {1e-300, 1e-300};
+  auto a = make(o);
+  a.set_end(3600.0 * 24 * 365);
+  EXPECT_TRUE(std::isinf(a.next_after(0.0)));
+  o.rates_per_second = {1.0, 1.0};
+  auto b = make(o);
+  b.set_end(10.0);
+  const double first = b.next_after(0.0);
+  EXPECT_LT(first, 10.0 + 1.0);  // an arrival in the last bin reached is still returned
+}
+
 TEST(CycleProfile, TimeAverageAndExposurePerBin) {
   CycleBins bins(2, 10.0, 5.0);  // time 0 is in the middle of bin 0
   CycleTimeAverage avg(bins, 0.0, 2.0);
