@@ -20,5 +20,6 @@ Command add_run_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_compare_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
+Command add_calibrate_command(CLI::App& app);
 
 }  // namespace desksim::app

@@ -1,4 +1,4 @@
-// desksim command line: `desksim run`, `desksim validate`, `desksim compare`, `desksim report`. Each subcommand lives in its own file;
+// desksim command line: `desksim run`, `desksim validate`, `desksim compare`, `desksim report`, `desksim calibrate`. Each subcommand lives in its own file;
 // this one only wires them up.
 #include <CLI/CLI.hpp>
 
@@ -13,10 +13,12 @@ int main(int argc, char** argv) {
   auto validate = desksim::app::add_validate_command(app);
   auto compare = desksim::app::add_compare_command(app);
   auto report = desksim::app::add_report_command(app);
+  auto calibrate = desksim::app::add_calibrate_command(app);
   CLI11_PARSE(app, argc, argv);
   if (app.got_subcommand(run.command)) return run.execute();
   if (app.got_subcommand(validate.command)) return validate.execute();
   if (app.got_subcommand(compare.command)) return compare.execute();
   if (app.got_subcommand(report.command)) return report.execute();
+  if (app.got_subcommand(calibrate.command)) return calibrate.execute();
   return 2;
 }

@@ -14,7 +14,7 @@ DEFAULT_SCENARIO=scenarios/met/run-and-maintain.textproto
 # Debian packages, each for a reason given in README.md ("Dependencies").
 PACKAGES=(g++ cmake make pkg-config
   libsimgrid-dev protobuf-compiler libprotobuf-dev libeigen3-dev libboost-dev
-  libcli11-dev librandom123-dev nlohmann-json3-dev libgtest-dev libsqlite3-dev)
+  libcli11-dev librandom123-dev nlohmann-json3-dev libgtest-dev libsqlite3-dev zlib1g-dev)
 
 install_missing() {
   local missing=()
