@@ -58,8 +58,12 @@ double QuantilePoints::mean() const {
 std::string QuantilePoints::text() const {
   std::string v, c;
   for (std::size_t i = 0; i < values.size(); ++i) {
-    v += (i ? ", " : "") + number(values[i]);
-    c += (i ? ", " : "") + number(cumulative[i]);
+    if (i > 0) {
+      v += ", ";
+      c += ", ";
+    }
+    v += number(values[i]);
+    c += number(cumulative[i]);
   }
   return "piecewise_linear { values: [" + v + "] cumulative_probabilities: [" + c + "] }";
 }
