@@ -50,8 +50,11 @@ void report_progress(int fd, std::string label, unsigned total, bool terminal) {
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;  // every writer closed: the run is over
-    done += static_cast<unsigned>(n);
-    print(done == total);
+    // Replications that finish together arrive in one read: still one line each.
+    for (ssize_t i = 0; i < n; ++i) {
+      ++done;
+      print(done == total);
+    }
   }
   if (terminal && done != total) write_stderr("\n");
 }

@@ -1,15 +1,16 @@
 #include "models/scenario/scenario_loader.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
-#include <nlohmann/json.hpp>
 
+#include "models/scenario/input_limits.hpp"
+#include "models/scenario/json_scan.hpp"
 #include "models/scenario/platform_file_check.hpp"
+#include "models/scenario/scenario_file.hpp"
 #include "models/scenario/scenario_validator.hpp"
 
 namespace desksim::models {
@@ -58,28 +59,31 @@ void locate(const pb::TextFormat::ParseInfoTree& root, const pb::Descriptor* des
   }
 }
 
-/// protobuf's JSON parser reports syntax errors without a position; nlohmann::json's parser gives
-/// the byte offset, which we turn into line:column. Returns false after adding the diagnostic.
-bool check_json_syntax(const std::string& text, const std::string& display_name, std::vector<Diagnostic>* out) {
-  try {
-    [[maybe_unused]] const auto parsed = nlohmann::json::parse(text);
-    return true;
-  } catch (const nlohmann::json::parse_error& e) {
-    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    int line = 1, column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
+/// protobuf's JSON errors read "(desk.agents): invalid value ...", "(desk) agentz: Cannot find
+/// field." or, for the document as a whole, only a message. The field path is taken out of the
+/// message and located in the text.
+Diagnostic json_error(const std::string& message, const std::string& display_name, const JsonLocations& locations) {
+  Diagnostic d{display_name, 0, 0, {}, {}};
+  std::string rest = message;
+  if (!rest.empty() && rest[0] == '(') {
+    if (const auto close = rest.find(')'); close != std::string::npos) {
+      d.field_path = rest.substr(1, close - 1);
+      rest = rest.substr(close + 1);
+      // "(desk) agentz: ..." names a key inside desk.
+      if (rest.rfind(' ', 0) == 0) {
+        const auto colon = rest.find(": ");
+        if (colon != std::string::npos) {
+          if (!d.field_path.empty()) d.field_path += '.';
+          d.field_path.append(rest, 1, colon - 1);
+          rest = rest.substr(colon);
+        }
       }
     }
-    std::string message = e.what();
-    if (auto at = message.find("syntax error"); at != std::string::npos) message = message.substr(at);
-    out->push_back(Diagnostic{display_name, line, column, {}, "JSON " + message});
-    return false;
   }
+  if (rest.rfind(": ", 0) == 0) rest = rest.substr(2);
+  d.message = "JSON: " + rest;
+  locations.locate(d.field_path, &d);
+  return d;
 }
 
 }  // namespace
@@ -88,18 +92,21 @@ bool parse_scenario(const std::string& text, const std::string& display_name, bo
                     std::vector<Diagnostic>* diagnostics) {
   const std::size_t before = diagnostics->size();
   pb::TextFormat::ParseInfoTree info;
+  JsonLocations json_locations;
   if (json) {
-    if (!check_json_syntax(text, display_name, diagnostics)) return false;
+    if (!scan_json(text, display_name, &json_locations, diagnostics)) return false;
     pb::util::JsonParseOptions options;
     options.ignore_unknown_fields = false;
     const auto status = pb::util::JsonStringToMessage(text, scenario, options);
     if (!status.ok()) {
-      diagnostics->push_back(Diagnostic{display_name, 0, 0, {}, "JSON: " + std::string(status.message())});
+      diagnostics->push_back(json_error(std::string(status.message()), display_name, json_locations));
       return false;
     }
   } else {
     CollectingErrors errors(display_name, diagnostics);
     pb::TextFormat::Parser parser;
+    // The parser recurses once per nested message: thousands of levels would overflow the stack.
+    parser.SetRecursionLimit(kMaxMessageNesting);
     parser.RecordErrorsTo(&errors);
     parser.WriteLocationsTo(&info);
     if (!parser.ParseFromString(text, scenario)) {
@@ -112,22 +119,22 @@ bool parse_scenario(const std::string& text, const std::string& display_name, bo
   validate_scenario(*scenario, &semantic);
   for (Diagnostic& d : semantic) {
     d.file = display_name;
-    if (!json) locate(info, scenario::Scenario::descriptor(), d.field_path, &d);
+    if (json) json_locations.locate(d.field_path, &d);
+    else locate(info, scenario::Scenario::descriptor(), d.field_path, &d);
     diagnostics->push_back(std::move(d));
   }
   return diagnostics->size() == before;
 }
 
 bool load_scenario(const std::string& path, scenario::Scenario* scenario, std::vector<Diagnostic>* diagnostics) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diagnostics->push_back(Diagnostic{path, 0, 0, {}, "cannot open the file"});
+  std::string text;
+  Diagnostic problem;
+  if (!read_scenario_file(path, &text, &problem)) {
+    diagnostics->push_back(std::move(problem));
     return false;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
   const bool json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-  if (!parse_scenario(text.str(), path, json, scenario, diagnostics)) return false;
+  if (!parse_scenario(text, path, json, scenario, diagnostics)) return false;
   // Only a file on disk has a folder for relative paths, so the platform file is checked here.
   const std::size_t before = diagnostics->size();
   check_platform_file(std::filesystem::path(path).parent_path().string(), scenario, diagnostics);
