@@ -12,6 +12,7 @@
 #include "app/commands.hpp"
 #include "app/run_progress.hpp"
 #include "app/scenario_info.hpp"
+#include "app/whole_number_option.hpp"
 #include "models/run/run_scenario.hpp"
 #include "models/scenario/scenario_loader.hpp"
 
@@ -77,11 +78,12 @@ Command add_compare_command(CLI::App& app) {
       "interval; write comparison.pb and comparison.json to --out.");
   cmd->add_option("base", args->base, "Base scenario file")->required()->check(CLI::ExistingFile);
   cmd->add_option("alternative", args->alternative, "Alternative scenario file")->required()->check(CLI::ExistingFile);
-  CLI::Option* seed = cmd->add_option("--seed", args->seed, "Base seed for both (default: the base scenario's run.seed, else 1)");
+  CLI::Option* seed = cmd->add_option("--seed", args->seed, "Base seed for both (default: the base scenario's run.seed, else 1)")
+                         ->check(whole_number(0, UINT64_MAX));
   cmd->add_option("--replications,-r", args->replications,
                   "Paired replications (default: the base scenario's run.replications, else 1)")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel (default 1)")->check(CLI::PositiveNumber);
+      ->check(whole_number(1, models::kMaxReplications));
+  cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel (default 1)")->check(whole_number(1, kMaxJobs));
   cmd->add_option("--out,-o", args->out, "Output directory (default: out/compare)");
   cmd->add_flag("--quiet,-q", args->quiet, "Print only where the comparison was written");
   cmd->add_flag("--progress", args->progress,

@@ -1,5 +1,7 @@
 // desksim command line: `desksim run`, `desksim validate`, `desksim compare`, `desksim report`, `desksim calibrate`. Each subcommand lives in its own file;
 // this one only wires them up.
+#include <iostream>
+
 #include <CLI/CLI.hpp>
 
 #include "app/commands.hpp"
@@ -14,7 +16,21 @@ int main(int argc, char** argv) {
   auto compare = desksim::app::add_compare_command(app);
   auto report = desksim::app::add_report_command(app);
   auto calibrate = desksim::app::add_calibrate_command(app);
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::RequiredError& e) {
+    // CLI11 reports a mistyped command only as "A subcommand is required": name it.
+    if (app.get_subcommands().empty() && !app.remaining().empty()) {
+      std::cerr << "desksim: unknown command \"" << app.remaining().front()
+                << "\" (commands: run, validate, compare, report, calibrate)\nRun with --help for more information.\n";
+      return 2;
+    }
+    return app.exit(e) == 0 ? 0 : 2;
+  } catch (const CLI::ParseError& e) {
+    // --help and --version arrive here too, with exit code 0. Every other error is a usage error:
+    // CLI11 prints it and desksim exits 2, as for any other bad input (CLI11's own codes are 100+).
+    return app.exit(e) == 0 ? 0 : 2;
+  }
   if (app.got_subcommand(run.command)) return run.execute();
   if (app.got_subcommand(validate.command)) return validate.execute();
   if (app.got_subcommand(compare.command)) return compare.execute();

@@ -11,6 +11,7 @@
 #include "app/commands.hpp"
 #include "app/run_progress.hpp"
 #include "app/scenario_info.hpp"
+#include "app/whole_number_option.hpp"
 #include "models/run/run_scenario.hpp"
 #include "models/scenario/run_limits_validator.hpp"
 #include "models/scenario/scenario_loader.hpp"
@@ -79,10 +80,11 @@ Command add_run_command(CLI::App& app) {
                                      "Run a scenario's replications (each in its own process), print a summary with "
                                      "confidence intervals, and write results.pb and results.json to --out.");
   cmd->add_option("scenario", args->scenario, "Scenario file (.textproto, or .json)")->required()->check(CLI::ExistingFile);
-  CLI::Option* seed = cmd->add_option("--seed", args->seed, "Base seed of all random streams (default: the scenario's run.seed, else 1)");
+  CLI::Option* seed = cmd->add_option("--seed", args->seed, "Base seed of all random streams (default: the scenario's run.seed, else 1)")
+                         ->check(whole_number(0, UINT64_MAX));
   cmd->add_option("--replications,-r", args->replications, "Replications (default: the scenario's run.replications, else 1)")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel (default 1)")->check(CLI::PositiveNumber);
+      ->check(whole_number(1, models::kMaxReplications));
+  cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel (default 1)")->check(whole_number(1, kMaxJobs));
   cmd->add_option("--out,-o", args->out, "Output directory (default: out)");
   cmd->add_option("--tickets", args->tickets,
                   "Also write a CSV of per-ticket records (every replication: opened, channel, category, priority, "

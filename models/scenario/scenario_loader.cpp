@@ -2,15 +2,16 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
-#include <nlohmann/json.hpp>
 
+#include "models/scenario/input_limits.hpp"
+#include "models/scenario/json_scan.hpp"
 #include "models/scenario/platform_file_check.hpp"
+#include "models/scenario/scenario_file.hpp"
 #include "models/scenario/scenario_overlay.hpp"
 #include "models/scenario/scenario_validator.hpp"
 
@@ -36,28 +37,31 @@ class CollectingErrors final : public pb::io::ErrorCollector {
   std::vector<Diagnostic>* out_;
 };
 
-/// protobuf's JSON parser reports syntax errors without a position; nlohmann::json's parser gives
-/// the byte offset, which we turn into line:column. Returns false after adding the diagnostic.
-bool check_json_syntax(const std::string& text, const std::string& display_name, std::vector<Diagnostic>* out) {
-  try {
-    [[maybe_unused]] const auto parsed = nlohmann::json::parse(text);
-    return true;
-  } catch (const nlohmann::json::parse_error& e) {
-    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
-    int line = 1, column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
+/// protobuf's JSON errors read "(desk.agents): invalid value ...", "(desk) agentz: Cannot find
+/// field." or, for the document as a whole, only a message. The field path is taken out of the
+/// message and located in the text.
+Diagnostic json_error(const std::string& message, const std::string& display_name, const JsonLocations& locations) {
+  Diagnostic d{display_name, 0, 0, {}, {}};
+  std::string rest = message;
+  if (!rest.empty() && rest[0] == '(') {
+    if (const auto close = rest.find(')'); close != std::string::npos) {
+      d.field_path = rest.substr(1, close - 1);
+      rest = rest.substr(close + 1);
+      // "(desk) agentz: ..." names a key inside desk.
+      if (rest.rfind(' ', 0) == 0) {
+        const auto colon = rest.find(": ");
+        if (colon != std::string::npos) {
+          if (!d.field_path.empty()) d.field_path += '.';
+          d.field_path.append(rest, 1, colon - 1);
+          rest = rest.substr(colon);
+        }
       }
     }
-    std::string message = e.what();
-    if (auto at = message.find("syntax error"); at != std::string::npos) message = message.substr(at);
-    out->push_back(Diagnostic{display_name, line, column, {}, "JSON " + message});
-    return false;
   }
+  if (rest.rfind(": ", 0) == 0) rest = rest.substr(2);
+  d.message = "JSON: " + rest;
+  locations.locate(d.field_path, &d);
+  return d;
 }
 
 /// One file as written: its message and, for text, where each field was written.
@@ -65,6 +69,7 @@ struct Layer {
   scenario::Scenario message;
   pb::TextFormat::ParseInfoTree info;
   bool json = false;
+  JsonLocations json_locations;  ///< where each key was written, for a JSON file
   WrittenFile written() const { return WrittenFile{&message, json ? nullptr : &info, file}; }
   std::string file;
 };
@@ -76,18 +81,20 @@ bool parse_layer(const std::string& text, const std::string& display_name, bool 
   layer->json = json;
   layer->file = display_name;
   if (json) {
-    if (!check_json_syntax(text, display_name, diagnostics)) return false;
+    if (!scan_json(text, display_name, &layer->json_locations, diagnostics)) return false;
     pb::util::JsonParseOptions options;
     options.ignore_unknown_fields = false;
     const auto status = pb::util::JsonStringToMessage(text, &layer->message, options);
     if (!status.ok()) {
-      diagnostics->push_back(Diagnostic{display_name, 0, 0, {}, "JSON: " + std::string(status.message())});
+      diagnostics->push_back(json_error(std::string(status.message()), display_name, layer->json_locations));
       return false;
     }
     return true;
   }
   CollectingErrors errors(display_name, diagnostics);
   pb::TextFormat::Parser parser;
+  // The parser recurses once per nested message: thousands of levels would overflow the stack.
+  parser.SetRecursionLimit(kMaxMessageNesting);
   parser.RecordErrorsTo(&errors);
   parser.WriteLocationsTo(&layer->info);
   if (!parser.ParseFromString(text, &layer->message)) {
@@ -95,15 +102,6 @@ bool parse_layer(const std::string& text, const std::string& display_name, bool 
       diagnostics->push_back(Diagnostic{display_name, 0, 0, {}, "could not parse the scenario"});
     return false;
   }
-  return true;
-}
-
-bool read_file(const std::string& path, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream out;
-  out << in.rdbuf();
-  *text = out.str();
   return true;
 }
 
@@ -121,8 +119,9 @@ bool merge_chain(const std::string& display_name, std::vector<std::string>* chai
                  Provenance* provenance, std::vector<Diagnostic>* diagnostics) {
   namespace fs = std::filesystem;
   std::string text;
-  if (!read_file(display_name, &text)) {
-    diagnostics->push_back(Diagnostic{display_name, 0, 0, {}, "cannot open the file"});
+  Diagnostic problem;
+  if (!read_scenario_file(display_name, &text, &problem)) {
+    diagnostics->push_back(std::move(problem));
     return false;
   }
   Layer layer;
@@ -179,12 +178,13 @@ bool merge_chain(const std::string& display_name, std::vector<std::string>* chai
 
 /// Validates the merged scenario and points each error at the file and line that set the field.
 bool validate_located(const scenario::Scenario& scenario, const Provenance& provenance, const std::string& top_file,
-                      std::vector<Diagnostic>* diagnostics) {
+                      std::vector<Diagnostic>* diagnostics, const JsonLocations* json = nullptr) {
   std::vector<Diagnostic> semantic;
   validate_scenario(scenario, &semantic);
   for (Diagnostic& d : semantic) {
     d.file = top_file;
-    locate(scenario, provenance, &d);
+    if (json != nullptr) json->locate(d.field_path, &d);  // a JSON file records no provenance
+    else locate(scenario, provenance, &d);
     diagnostics->push_back(std::move(d));
   }
   return semantic.empty();
@@ -204,7 +204,7 @@ bool parse_scenario(const std::string& text, const std::string& display_name, bo
     return false;
   }
   *scenario = layer.message;
-  return validate_located(*scenario, provenance, display_name, diagnostics);
+  return validate_located(*scenario, provenance, display_name, diagnostics, json ? &layer.json_locations : nullptr);
 }
 
 bool merge_scenario_file(const std::string& path, scenario::Scenario* scenario, std::vector<Diagnostic>* diagnostics) {

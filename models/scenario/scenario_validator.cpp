@@ -11,6 +11,8 @@
 #include "models/scenario/service_desk_validator.hpp"
 #include "models/scenario/cross_section_validator.hpp"
 #include "models/scenario/run_limits_validator.hpp"
+#include "models/scenario/enum_values_check.hpp"
+#include "models/scenario/input_limits.hpp"
 #include "models/scenario/ticket_flow_validator.hpp"
 
 namespace desksim::models {
@@ -68,12 +70,17 @@ void validate_distribution(const scenario::Distribution& d, const std::string& p
 }
 
 void validate_scenario(const scenario::Scenario& s, std::vector<Diagnostic>* out) {
+  // The checks below switch over enum values: one the schema does not name would reach a default.
+  if (!check_enum_values(s, out)) return;
   FieldChecks check(out);
   if (!valid_name(s.name())) check.fail("name", "required: letters, digits, '-' or '_' (got \"" + s.name() + "\")");
 
   const auto& run = s.run();
   check.non_negative("run.horizon_hours", run.horizon_hours());
   check.non_negative("run.warmup_hours", run.warmup_hours());
+  if (run.replications() > kMaxReplications)
+    check.fail("run.replications", "at most " + std::to_string(kMaxReplications) + " (got " +
+                                       std::to_string(run.replications()) + ")");
   if (run.horizon_hours() == 0 && run.max_tickets() == 0)
     check.fail("run", "set horizon_hours or max_tickets, or the run would never end");
   if (run.warmup_hours() > 0 && run.warmup_tickets() > 0)

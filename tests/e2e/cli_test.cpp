@@ -12,32 +12,14 @@
 #include <string>
 
 #include "desksim/results.pb.h"
+#include "tests/e2e/cli_support.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Outcome {
-  int exit_code;
-  std::string output;  // stdout and stderr together
-};
-
-Outcome desksim(const std::string& arguments) {
-  const std::string command = std::string(DESKSIM_CLI) + " " + arguments + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::string output;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  return Outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using desksim::e2e::desksim;
+using desksim::e2e::read_file;
 
 class Cli : public ::testing::Test {
  protected:
@@ -164,7 +146,7 @@ desk { agents: 12 handle_time_minutes { exponential { mean: 60 } } }
 
 TEST_F(Cli, UnknownOptionIsRejected) {
   const auto out = desksim("run " + scenario() + " --frobnicate");
-  EXPECT_NE(out.exit_code, 0);
+  EXPECT_EQ(out.exit_code, 2);
   EXPECT_NE(out.output.find("frobnicate"), std::string::npos) << out.output;
 }
 

@@ -118,7 +118,7 @@ TEST(ScenarioSchema, JsonSemanticErrorNamesTheFieldPath) {
   const auto d = problems(R"({"name": "j", "run": {"maxTickets": 10}, "demand": {"arrivalsPerHour": 0},
       "desk": {"agents": 1, "handleTimeMinutes": {"exponential": {"mean": 3}}}})", true);
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].format(), "test.textproto: demand.arrivals_per_hour: must be > 0 (got 0)");
+  EXPECT_EQ(d[0].format(), "test.textproto:1:53: demand.arrivals_per_hour: must be > 0 (got 0)");
 }
 
 TEST(ScenarioSchema, JsonUnknownFieldIsRejected) {
@@ -132,7 +132,7 @@ TEST(ScenarioSchema, MissingFileIsReported) {
   std::vector<Diagnostic> d;
   EXPECT_FALSE(load_scenario("/nonexistent/x.textproto", &s, &d));
   ASSERT_EQ(d.size(), 1u);
-  EXPECT_EQ(d[0].format(), "/nonexistent/x.textproto: cannot open the file");
+  EXPECT_EQ(d[0].format(), "/nonexistent/x.textproto: cannot open the file: No such file or directory");
 }
 
 TEST(ShippedScenarios, AllValidate) {
