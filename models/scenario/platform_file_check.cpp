@@ -18,6 +18,14 @@ namespace desksim::models {
 
 namespace {
 
+/// A message on one line: the child sends one "path\tmessage" line per problem, and SimGrid's
+/// messages and the scenario's names may hold line breaks and tabs.
+std::string one_line(std::string text) {
+  for (char& c : text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return text;
+}
+
 /// Runs in the child: loads the platform and lists what the scenario needs but it lacks, one
 /// "path\tmessage" line each.
 std::string problems_in_platform(const scenario::Scenario& s) {
@@ -32,7 +40,7 @@ std::string problems_in_platform(const scenario::Scenario& s) {
                                : simgrid::s4u::Host::by_name_or_null(c.name()) != nullptr;
     if (!found)
       out += "infrastructure.components[" + std::to_string(i) + "].name\tthe platform file has no " +
-             (is_link ? "link" : "host") + " named \"" + c.name() + "\"\n";
+             (is_link ? "link" : "host") + " named \"" + one_line(c.name()) + "\"\n";
     if (c.name() == "control")
       out += "infrastructure.components[" + std::to_string(i) +
              "].name\t\"control\" runs desksim's own processes and cannot be a component\n";
@@ -86,8 +94,8 @@ void check_platform_file(const std::string& scenario_folder, scenario::Scenario*
         try {
           return problems_in_platform(*s);
         } catch (const std::exception& e) {  // SimGrid throws some parse errors instead of aborting
-          return "infrastructure.platform_file\tSimGrid could not load " + s->infrastructure().platform_file() + ": " +
-                 e.what() + "\n";
+          return "infrastructure.platform_file\t" +
+                 one_line("SimGrid could not load " + s->infrastructure().platform_file() + ": " + e.what()) + "\n";
         }
       },
       &error);
@@ -106,6 +114,7 @@ void check_platform_file(const std::string& scenario_folder, scenario::Scenario*
   std::string line;
   while (std::getline(lines, line)) {
     const auto tab = line.find('\t');
+    if (tab == std::string::npos) continue;  // not a problem line (the child writes none such)
     out->push_back(Diagnostic{{}, 0, 0, line.substr(0, tab), line.substr(tab + 1)});
   }
 }
