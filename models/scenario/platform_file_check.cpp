@@ -1,10 +1,11 @@
 #include "models/scenario/platform_file_check.hpp"
 
+#include <sys/mman.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <simgrid/s4u/Host.hpp>
@@ -48,11 +49,17 @@ std::string problems_in_platform(const scenario::Scenario& s) {
   return out;
 }
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+/// Everything written to `fd` so far, from its start.
+std::string read_text(int fd) {
+  std::string text;
+  if (::lseek(fd, 0, SEEK_SET) != 0) return text;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) != 0;) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  return text;
 }
 
 /// SimGrid's own words, without its "Exiting now" line and log prefixes.
@@ -82,9 +89,9 @@ void check_platform_file(const std::string& scenario_folder, scenario::Scenario*
     return;
   }
 
-  // The child's standard error goes to a file the parent reads if SimGrid aborts.
-  char log_name[] = "/tmp/desksim-platform-check-XXXXXX";
-  const int log_fd = ::mkstemp(log_name);
+  // The child's standard error goes to a file the parent reads if SimGrid aborts. An anonymous file
+  // in memory: it has no name to leave behind when the check is interrupted.
+  const int log_fd = ::memfd_create("desksim-platform-check", MFD_CLOEXEC);
   sim::ReplicationRunnerOptions options;
   std::string error;
   const auto result = sim::run_replications(
@@ -99,11 +106,8 @@ void check_platform_file(const std::string& scenario_folder, scenario::Scenario*
         }
       },
       &error);
-  const std::string log = log_fd >= 0 ? read_text(log_name) : std::string();
-  if (log_fd >= 0) {
-    ::close(log_fd);
-    ::unlink(log_name);
-  }
+  const std::string log = log_fd >= 0 ? read_text(log_fd) : std::string();
+  if (log_fd >= 0) ::close(log_fd);
   if (result.empty()) {
     const std::string why = simgrid_message(log);
     out->push_back(Diagnostic{{}, 0, 0, path,

@@ -126,7 +126,8 @@ bool parse_scenario(const std::string& text, const std::string& display_name, bo
   return diagnostics->size() == before;
 }
 
-bool load_scenario(const std::string& path, scenario::Scenario* scenario, std::vector<Diagnostic>* diagnostics) {
+bool load_scenario(const std::string& path, scenario::Scenario* scenario, std::vector<Diagnostic>* diagnostics,
+                   std::string* bytes) {
   std::string text;
   Diagnostic problem;
   if (!read_scenario_file(path, &text, &problem)) {
@@ -135,6 +136,7 @@ bool load_scenario(const std::string& path, scenario::Scenario* scenario, std::v
   }
   const bool json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
   if (!parse_scenario(text, path, json, scenario, diagnostics)) return false;
+  if (bytes) *bytes = text;
   // Only a file on disk has a folder for relative paths, so the platform file is checked here.
   const std::size_t before = diagnostics->size();
   check_platform_file(std::filesystem::path(path).parent_path().string(), scenario, diagnostics);

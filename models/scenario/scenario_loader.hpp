@@ -12,8 +12,10 @@
 namespace desksim::models {
 
 /// Returns true when the file parsed and passed validation. Otherwise false, with every problem in
-/// *diagnostics.
-bool load_scenario(const std::string& path, scenario::Scenario* scenario, std::vector<Diagnostic>* diagnostics);
+/// *diagnostics. `bytes`, if given, receives the file's bytes as read (what a run's checkpoint is
+/// tied to).
+bool load_scenario(const std::string& path, scenario::Scenario* scenario, std::vector<Diagnostic>* diagnostics,
+                   std::string* bytes = nullptr);
 
 /// The same for text already in memory; `display_name` is used in diagnostics, `json` picks the parser.
 bool parse_scenario(const std::string& text, const std::string& display_name, bool json, scenario::Scenario* scenario,
