@@ -105,11 +105,17 @@ class ChildPids {
     std::filesystem::create_directories(folder_);
   }
   ~ChildPids() { std::filesystem::remove_all(folder_); }
-  /// In a child: records its pid under the replication's number.
-  void record(unsigned r) const { std::ofstream(folder_ / std::to_string(r)) << ::getpid() << "\n"; }
+  /// In a child: records its pid under the replication's number (renamed into place, so that a file
+  /// seen is a file written).
+  void record(unsigned r) const {
+    const auto name = folder_ / std::to_string(r);
+    std::ofstream(name.string() + ".tmp") << ::getpid() << "\n";
+    std::filesystem::rename(name.string() + ".tmp", name);
+  }
   std::vector<pid_t> recorded() const {
     std::vector<pid_t> out;
     for (const auto& e : std::filesystem::directory_iterator(folder_)) {
+      if (e.path().extension() == ".tmp") continue;
       pid_t pid = 0;
       if (std::ifstream(e.path()) >> pid) out.push_back(pid);
     }
