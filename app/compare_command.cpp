@@ -10,8 +10,10 @@
 #include "analysis/statistics/run_estimates.hpp"
 #include "analysis/statistics/scenario_comparison.hpp"
 #include "app/commands.hpp"
+#include "app/output_directory.hpp"
 #include "app/run_progress.hpp"
 #include "app/scenario_info.hpp"
+#include "app/stop_signals.hpp"
 #include "app/whole_number_option.hpp"
 #include "models/run/run_scenario.hpp"
 #include "models/scenario/scenario_loader.hpp"
@@ -41,14 +43,26 @@ int execute_compare(const CompareArguments& args, bool has_seed) {
     return 2;
   }
   // Both runs use the base scenario's seed and replication count unless the command line says.
-  const auto options = models::run_options_for(base, has_seed, args.seed, args.replications, args.jobs);
+  auto options = models::run_options_for(base, has_seed, args.seed, args.replications, args.jobs);
   results::Comparison comparison;
   std::string error;
+  if (!prepare_output_folder(args.out, &error)) {  // before the runs, not after them
+    std::cerr << "desksim compare: " << error << "\n";
+    return 1;
+  }
+  StopSignals signals;  // a signal stops the replications; the outputs stay as they were
+  options.stop_fd = signals.fd();
+  bool stopped = false;
   auto run = [&](const scenario::Scenario& s, const std::string& label, results::RunResult* out) {
-    return show_progress(args.progress) ? run_scenario_with_progress(s, options, label, out, &error)
-                                        : models::run_scenario(s, options, out, &error);
+    return show_progress(args.progress) ? run_scenario_with_progress(s, options, label, out, &error, &stopped)
+                                        : models::run_scenario(s, options, out, &error, &stopped);
   };
   if (!run(base, "base", comparison.mutable_base()) || !run(alternative, "alternative", comparison.mutable_alternative())) {
+    if (stopped) {
+      std::cerr << "desksim compare: stopped by " << signal_name(signals.received()) << "; the outputs in " << args.out
+                << " are as they were\n";
+      return 128 + signals.received();
+    }
     std::cerr << "desksim compare: " << error << "\n";
     return 1;
   }

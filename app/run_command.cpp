@@ -1,6 +1,8 @@
 // `desksim run SCENARIO`: run the replications, print a summary, write the results.
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -9,8 +11,10 @@
 #include "analysis/report/text_summary.hpp"
 #include "analysis/statistics/run_estimates.hpp"
 #include "app/commands.hpp"
+#include "app/output_directory.hpp"
 #include "app/run_progress.hpp"
 #include "app/scenario_info.hpp"
+#include "app/stop_signals.hpp"
 #include "app/whole_number_option.hpp"
 #include "models/run/run_scenario.hpp"
 #include "models/scenario/run_limits_validator.hpp"
@@ -30,32 +34,78 @@ struct RunArguments {
   bool quiet = false;
   bool all = false;
   bool progress = false;
+  bool resume = false;
 };
 
+/// The platform file's bytes: part of what a checkpoint is tied to, as results depend on them.
+std::string platform_bytes(const scenario::Scenario& scenario) {
+  if (!scenario.has_infrastructure() || scenario.infrastructure().platform_file().empty()) return {};
+  std::ifstream in(scenario.infrastructure().platform_file(), std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
 int execute_run(const RunArguments& args, bool has_seed) {
+  namespace fs = std::filesystem;
   scenario::Scenario scenario;
   std::vector<models::Diagnostic> diagnostics;
-  if (!models::load_scenario(args.scenario, &scenario, &diagnostics)) {
+  std::string scenario_bytes;
+  if (!models::load_scenario(args.scenario, &scenario, &diagnostics, &scenario_bytes)) {
     std::cerr << models::format_all(diagnostics);
     return 2;
   }
   for (const std::string& w : models::overload_warnings(scenario)) std::cerr << "desksim run: warning: " << w << "\n";
   auto options = models::run_options_for(scenario, has_seed, args.seed, args.replications, args.jobs);
-  options.ticket_records = args.tickets;
-  if (!args.tickets.empty()) {
-    // The records are written while the replications run: their folder must exist first.
+  std::string error;
+  // Before anything runs: a run of hours must not end in "cannot write".
+  const std::string tickets_folder = fs::path(args.tickets).parent_path().string();
+  if (!prepare_output_folder(args.out, &error) || (!args.tickets.empty() && !prepare_output_folder(tickets_folder, &error))) {
+    std::cerr << "desksim run: " << error << "\n";
+    return 1;
+  }
+
+  const models::RunIdentity identity{std::string(kVersion), options.seed, options.replications, scenario_bytes,
+                                     platform_bytes(scenario)};
+  const std::string folder = (fs::path(args.out) / ".partial").string();
+  const bool with_tickets = !args.tickets.empty();
+  models::RunCheckpoint checkpoint;
+  if (args.resume) {
+    if (!models::RunCheckpoint::resume(folder, identity, &checkpoint, &error)) {
+      std::cerr << "desksim run: cannot resume: " << error << "\n";
+      return 2;
+    }
+    std::cerr << "desksim run: resuming: " << checkpoint.finished(with_tickets).size() << " of " << options.replications
+              << " replications are kept in " << folder << " and are not run again\n";
+  } else {
     std::error_code ec;
-    const auto folder = std::filesystem::path(args.tickets).parent_path();
-    if (!folder.empty()) std::filesystem::create_directories(folder, ec);
-    if (ec) {
-      std::cerr << "desksim run: cannot create " << folder.string() << ": " << ec.message() << "\n";
+    if (fs::exists(folder, ec))
+      std::cerr << "desksim run: discarding the replications an interrupted run kept in " << folder
+                << " (--resume would have completed that run)\n";
+    if (!models::RunCheckpoint::start(folder, identity, &checkpoint, &error)) {
+      std::cerr << "desksim run: " << error << "\n";
       return 1;
     }
   }
+  options.checkpoint = &checkpoint;
+  options.ticket_records = with_tickets;
+
+  // From here to the last rename a signal only asks to stop: the runner stops the replications, and
+  // the outputs are replaced together or not at all.
+  StopSignals signals;
+  options.stop_fd = signals.fd();
   results::RunResult run;
-  std::string error;
-  const bool ran = show_progress(args.progress) ? run_scenario_with_progress(scenario, options, "", &run, &error)
-                                                : models::run_scenario(scenario, options, &run, &error);
+  bool stopped = false;
+  const bool ran = show_progress(args.progress)
+                       ? run_scenario_with_progress(scenario, options, "", &run, &error, &stopped)
+                       : models::run_scenario(scenario, options, &run, &error, &stopped);
+  if (stopped) {
+    std::cerr << "desksim run: stopped by " << signal_name(signals.received()) << ": "
+              << checkpoint.finished(with_tickets).size() << " of " << options.replications
+              << " replications finished and are kept in " << folder << "; the outputs in " << args.out
+              << " are as they were. The same command with --resume completes the run.\n";
+    return 128 + signals.received();
+  }
   if (!ran) {
     std::cerr << "desksim run: " << error << "\n";
     return 1;
@@ -63,10 +113,21 @@ int execute_run(const RunArguments& args, bool has_seed) {
   run.set_desksim_version(std::string(kVersion));
   describe_scenario(scenario, run.mutable_scenario());
   analysis::add_estimates(&run);
-  if (!analysis::write_results(run, args.out, &error)) {
-    std::cerr << "desksim run: " << error << "\n";
+  const auto stage_tickets = [&](analysis::StagedFiles& files, std::string* e) {
+    if (!with_tickets) return true;
+    std::string temporary;
+    return files.reserve(fs::absolute(args.tickets).string(), &temporary, e) &&
+           models::write_ticket_records(checkpoint, options.replications, temporary, e);
+  };
+  if (!analysis::write_results(run, args.out, &error, stage_tickets)) {
+    std::cerr << "desksim run: " << error << " (the replications stay in " << folder
+              << ": --resume writes the outputs without running them again)\n";
     return 1;
   }
+  if (!checkpoint.remove(&error)) std::cerr << "desksim run: " << error << "\n";
+  if (signals.received() != 0)
+    std::cerr << "desksim run: " << signal_name(signals.received())
+              << " came after the last replication: the outputs were completed first\n";
   if (!args.quiet) std::cout << analysis::text_summary(run, args.all);
   std::cout << "results written to " << args.out << "/results.pb, results.json, results.sqlite and csv/\n";
   return 0;
@@ -94,6 +155,9 @@ Command add_run_command(CLI::App& app) {
                 "Show replications done, elapsed time and ETA on stderr even when it is not a terminal (on a "
                 "terminal it is always shown)");
   cmd->add_flag("--all", args->all, "Print every metric, not only the headline ones (breakdowns by priority, channel, group, ...)");
+  cmd->add_flag("--resume", args->resume,
+                "Complete a run that was interrupted (SIGINT, SIGTERM): the replications it finished, kept in "
+                "OUT/.partial, are not run again. Same scenario file, seed and replications, or it is refused.");
   return Command{cmd, [args, seed] { return execute_run(*args, seed->count() > 0); }};
 }
 

@@ -28,9 +28,9 @@ void write_stderr(const std::string& text) {
 
 // Reads one byte per finished replication from `fd` until every writer has closed it, printing the
 // progress line at each and, on a terminal, once a second so that the elapsed time moves.
-void report_progress(int fd, std::string label, unsigned total, bool terminal) {
+void report_progress(int fd, std::string label, unsigned total, unsigned already_done, bool terminal) {
   const auto start = std::chrono::steady_clock::now();
-  unsigned done = 0;
+  unsigned done = already_done;
   auto print = [&](bool last) {
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const std::string line = analysis::progress_line(label, done, total, elapsed);
@@ -64,17 +64,21 @@ void report_progress(int fd, std::string label, unsigned total, bool terminal) {
 bool show_progress(bool asked) { return asked || ::isatty(STDERR_FILENO); }
 
 bool run_scenario_with_progress(const scenario::Scenario& scenario, const models::RunOptions& options,
-                                const std::string& label, results::RunResult* out, std::string* error) {
+                                const std::string& label, results::RunResult* out, std::string* error,
+                                bool* stopped) {
   int fds[2];
-  if (::pipe(fds) != 0) return models::run_scenario(scenario, options, out, error);
-  std::thread reporter(report_progress, fds[0], label, options.replications, ::isatty(STDERR_FILENO) != 0);
+  if (::pipe(fds) != 0) return models::run_scenario(scenario, options, out, error, stopped);
+  // Replications kept from an interrupted run count as done from the start.
+  const unsigned kept =
+      options.checkpoint ? static_cast<unsigned>(options.checkpoint->finished(options.ticket_records).size()) : 0;
+  std::thread reporter(report_progress, fds[0], label, options.replications, kept, ::isatty(STDERR_FILENO) != 0);
   models::RunOptions with_progress = options;
   const int done_fd = fds[1];
   with_progress.on_replication_done = [done_fd](unsigned) {
     const char one = 1;
     (void)::write(done_fd, &one, 1);  // in the child: tell the parent this replication is done
   };
-  const bool ok = models::run_scenario(scenario, with_progress, out, error);
+  const bool ok = models::run_scenario(scenario, with_progress, out, error, stopped);
   ::close(fds[1]);  // the children have exited; with the parent's end closed, the reader sees the end
   reporter.join();
   ::close(fds[0]);

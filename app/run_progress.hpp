@@ -17,6 +17,7 @@ bool show_progress(bool asked);
 
 /// As models::run_scenario, printing progress labelled `label` ("" for a single run).
 bool run_scenario_with_progress(const scenario::Scenario& scenario, const models::RunOptions& options,
-                                const std::string& label, results::RunResult* out, std::string* error);
+                                const std::string& label, results::RunResult* out, std::string* error,
+                                bool* stopped = nullptr);
 
 }  // namespace desksim::app

@@ -3,6 +3,9 @@
 #   bash scripts/quickstart.sh run    install what is missing, build, run the default scenario
 #   bash scripts/quickstart.sh test   install what is missing, build, run the whole test suite
 #   bash scripts/quickstart.sh bench  install what is missing, build, run the benchmark
+#   bash scripts/quickstart.sh sanitize   build with AddressSanitizer + UndefinedBehaviorSanitizer
+#                                         (in build-asan) and run the QUICK tests
+#   bash scripts/quickstart.sh fuzz [S]   install clang if missing, run each fuzz target S seconds
 # Environment: BUILD_DIR (default build), JOBS (default: number of cores).
 set -euo pipefail
 
@@ -16,9 +19,12 @@ PACKAGES=(g++ cmake make pkg-config
   libsimgrid-dev protobuf-compiler libprotobuf-dev libeigen3-dev libboost-dev
   libcli11-dev librandom123-dev nlohmann-json3-dev libgtest-dev libsqlite3-dev zlib1g-dev)
 
+# For `fuzz` only: libFuzzer comes with clang (Debian's clang-14 and libclang-rt-14-dev).
+FUZZ_PACKAGES=(clang)
+
 install_missing() {
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "${PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -51,8 +57,18 @@ case "${1:-}" in
     build
     "$BUILD_DIR/bench/desksim_bench"
     ;;
+  sanitize)
+    install_missing
+    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Release -DDESKSIM_SANITIZE=ON >/dev/null
+    cmake --build build-asan -j "$JOBS"
+    ctest --test-dir build-asan --output-on-failure -j "$JOBS" -L QUICK
+    ;;
+  fuzz)
+    install_missing "${FUZZ_PACKAGES[@]}"
+    JOBS=$JOBS bash scripts/fuzz.sh "${2:-20}"
+    ;;
   *)
-    echo "usage: bash scripts/quickstart.sh run|test|bench" >&2
+    echo "usage: bash scripts/quickstart.sh run|test|bench|sanitize|fuzz [seconds]" >&2
     exit 2
     ;;
 esac

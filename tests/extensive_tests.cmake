@@ -15,4 +15,7 @@ set(DESKSIM_EXTENSIVE_TESTS
   GeneralHandleTimes.MD1AndLognormalMG1MatchPollaczekKhinchine                # 0.4-1.3 s
   PriorityValidation.TwoClassNonPreemptiveMM1MatchesCobham                    # 0.4-1.1 s
   PopulationStorm.OutagesAddLinkedTicketsThatCompeteForTheSameAgents          # 0.3-1.1 s
+  Interruption.ResumedRunEqualsAnUninterruptedOneByteForByte                  # 4.8-6.6 s
+  Interruption.InterruptingThePlatformCheckLeavesNoFileBehind                 # 2.1 s (waits 2 s)
+  Interruption.TicketRecordsAreReplacedTogetherWithTheResultsOrNotAtAll       # 1.6 s
 )

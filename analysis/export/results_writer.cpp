@@ -25,7 +25,7 @@ std::string deterministic_bytes(const google::protobuf::Message& message) {
 using DatabaseWriter = std::function<bool(const std::string& path, std::string* error)>;
 
 bool write_all(const google::protobuf::Message& message, const std::string& directory, const std::string& stem,
-               const DatabaseWriter& write_database, std::string* error) {
+               const DatabaseWriter& write_database, const MoreOutputs& more, std::string* error) {
   StagedFiles files(directory);
   std::string database;
   if (!files.add(stem + ".pb", deterministic_bytes(message), error) ||
@@ -41,6 +41,7 @@ bool write_all(const google::protobuf::Message& message, const std::string& dire
   db.close();
   for (const CsvFile& t : tables)
     if (!files.add("csv/" + t.name + ".csv", t.text, error)) return false;
+  if (more && !more(files, error)) return false;
   return files.commit(error);
 }
 
@@ -56,9 +57,11 @@ std::string message_to_json(const google::protobuf::Message& message) {
   return json;
 }
 
-bool write_results(const results::RunResult& run, const std::string& directory, std::string* error) {
+bool write_results(const results::RunResult& run, const std::string& directory, std::string* error,
+                   const MoreOutputs& more) {
   return write_all(run, directory, "results",
-                   [&](const std::string& path, std::string* e) { return write_run_database(run, path, e); }, error);
+                   [&](const std::string& path, std::string* e) { return write_run_database(run, path, e); }, more,
+                   error);
 }
 
 bool write_comparison(const results::Comparison& comparison, const std::string& directory, std::string* error) {
@@ -66,7 +69,7 @@ bool write_comparison(const results::Comparison& comparison, const std::string& 
                    [&](const std::string& path, std::string* e) {
                      return write_comparison_database(comparison, path, e);
                    },
-                   error);
+                   nullptr, error);
 }
 
 }  // namespace desksim::analysis

@@ -5,15 +5,22 @@
 //   results.sqlite  the dashboard database (dashboard_database.hpp), for Grafana, Power BI, Metabase
 //   csv/*.csv       every table and view of that database, for spreadsheets
 // Deterministic: the same RunResult gives the same bytes in every file.
+#include <functional>
 #include <string>
 
+#include "analysis/export/staged_files.hpp"
 #include "desksim/results.pb.h"
 
 namespace desksim::analysis {
 
+/// Stages further outputs of the same command with the results (e.g. the per-ticket records), so
+/// that they are renamed into place together with them or not at all.
+using MoreOutputs = std::function<bool(StagedFiles& files, std::string* error)>;
+
 /// Creates `directory` if needed. Returns false with *error naming the file at fault; then no output
 /// of this call is in place and none of an earlier run's has been touched.
-bool write_results(const results::RunResult& run, const std::string& directory, std::string* error);
+bool write_results(const results::RunResult& run, const std::string& directory, std::string* error,
+                   const MoreOutputs& more = nullptr);
 
 /// The same for a scenario comparison: comparison.pb, comparison.json, comparison.sqlite, csv/.
 bool write_comparison(const results::Comparison& comparison, const std::string& directory, std::string* error);

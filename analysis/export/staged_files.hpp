@@ -18,7 +18,8 @@ class StagedFiles {
   StagedFiles& operator=(const StagedFiles&) = delete;
 
   /// Writes `bytes` to a temporary name for `relative` (e.g. "results.json", "csv/runs.csv") and
-  /// flushes it to disk.
+  /// flushes it to disk. An absolute path names an output outside the directory (the per-ticket
+  /// records a run writes where it is told), staged and renamed with the others all the same.
   bool add(const std::string& relative, const std::string& bytes, std::string* error);
 
   /// Creates an empty temporary file for `relative` and returns its path in *temporary, for a writer

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 
 #include "models/flow/ticket_record_writer.hpp"
 #include "models/run/desk_replication.hpp"
@@ -20,49 +19,37 @@ RunOptions run_options_for(const scenario::Scenario& scenario, bool has_seed, st
 }
 
 bool run_scenario(const scenario::Scenario& scenario, const RunOptions& options, results::RunResult* out,
-                  std::string* error) {
+                  std::string* error, bool* stopped) {
+  if (options.ticket_records && options.checkpoint == nullptr) {
+    if (error) *error = "per-ticket records need a checkpoint folder to collect them in";
+    return false;
+  }
   sim::ReplicationRunnerOptions runner;
   runner.replications = options.replications;
   runner.jobs = options.jobs;
-  auto part = [&options](unsigned r) { return options.ticket_records + ".r" + std::to_string(r) + ".part"; };
+  runner.stop_fd = options.stop_fd;
+  if (const RunCheckpoint* checkpoint = options.checkpoint) {
+    for (unsigned r : checkpoint->finished(options.ticket_records)) {
+      if (!checkpoint->result(r, &runner.finished[r])) {
+        if (error) *error = "cannot read replication " + std::to_string(r) + " from " + checkpoint->folder();
+        return false;
+      }
+    }
+    runner.on_result = [&options, checkpoint](unsigned r, const std::string& bytes, std::string* e) {
+      return checkpoint->save(r, bytes, options.ticket_records, e);
+    };
+  }
   const auto bytes = sim::run_replications(
       runner,
       [&](unsigned r) {
         std::string serialised;
-        run_replication(scenario, options.seed, r, options.ticket_records.empty() ? "" : part(r))
+        run_replication(scenario, options.seed, r,
+                        options.ticket_records ? options.checkpoint->ticket_records_part(r) : "")
             .SerializeToString(&serialised);
         if (options.on_replication_done) options.on_replication_done(r);
         return serialised;
       },
-      error);
-  if (!options.ticket_records.empty()) {
-    // One file, replications in order whatever `jobs` was: header, then each replication's part.
-    const std::string tmp = options.ticket_records + ".tmp";
-    bool ok = !bytes.empty();
-    if (ok) {
-      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      std::FILE* header = std::tmpfile();
-      ok = header != nullptr && out.good();
-      if (ok) {
-        TicketRecordWriter::write_header(header);
-        std::rewind(header);
-        for (int c; (c = std::fgetc(header)) != EOF;) out.put(static_cast<char>(c));
-        std::fclose(header);
-      }
-      for (unsigned r = 0; ok && r < options.replications; ++r) {
-        std::ifstream in(part(r), std::ios::binary);
-        ok = in.good() && static_cast<bool>(out << in.rdbuf());
-      }
-      ok = ok && static_cast<bool>(out.flush());
-    }
-    for (unsigned r = 0; r < options.replications; ++r) std::remove(part(r).c_str());
-    if (ok) ok = std::rename(tmp.c_str(), options.ticket_records.c_str()) == 0;
-    if (!ok) {
-      std::remove(tmp.c_str());
-      if (error && !bytes.empty()) *error = "could not write the per-ticket records to " + options.ticket_records;
-      return false;
-    }
-  }
+      error, stopped);
   if (bytes.empty()) return false;
   out->set_scenario_name(scenario.name());
   out->set_seed(options.seed);
@@ -73,6 +60,27 @@ bool run_scenario(const scenario::Scenario& scenario, const RunOptions& options,
     }
   }
   return true;
+}
+
+bool write_ticket_records(const RunCheckpoint& checkpoint, unsigned replications, const std::string& path,
+                          std::string* error) {
+  std::FILE* out = std::fopen(path.c_str(), "wb");
+  bool ok = out != nullptr;
+  if (ok) TicketRecordWriter::write_header(out);
+  char buffer[1 << 16];
+  for (unsigned r = 0; ok && r < replications; ++r) {
+    std::FILE* in = std::fopen(checkpoint.ticket_records(r).c_str(), "rb");
+    ok = in != nullptr;
+    for (std::size_t n; ok && (n = std::fread(buffer, 1, sizeof buffer, in)) > 0;)
+      ok = std::fwrite(buffer, 1, n, out) == n;
+    if (in != nullptr) {
+      ok = ok && !std::ferror(in);
+      std::fclose(in);
+    }
+  }
+  if (out != nullptr && std::fclose(out) != 0) ok = false;
+  if (!ok && error) *error = "could not write the per-ticket records to " + path;
+  return ok;
 }
 
 }  // namespace desksim::models

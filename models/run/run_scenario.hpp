@@ -7,6 +7,7 @@
 
 #include "desksim/results.pb.h"
 #include "desksim/scenario.pb.h"
+#include "models/run/run_checkpoint.hpp"
 
 namespace desksim::models {
 
@@ -17,17 +18,28 @@ struct RunOptions {
   unsigned replications = 1;
   /// Replications run in parallel (>= 1).
   unsigned jobs = 1;
-  /// CSV file of per-ticket records of every replication (see models/flow/ticket_record_writer.hpp),
-  /// written to a temporary name and renamed when the run succeeded; empty = none.
-  std::string ticket_records;
+  /// Where finished replications are kept, and found again when a run is resumed (see
+  /// run_checkpoint.hpp); null = nowhere.
+  const RunCheckpoint* checkpoint = nullptr;
+  /// Per-ticket records (models/flow/ticket_record_writer.hpp): each replication writes its rows
+  /// into the checkpoint, which must be set; write_ticket_records() puts them together.
+  bool ticket_records = false;
+  /// A file descriptor that becomes readable when the run must stop (sim/replication); -1 = none.
+  int stop_fd = -1;
   /// Called in a replication's own process when it has finished, before its result is sent back
   /// (progress reporting); it may only use what survives a fork (e.g. write(2) to a pipe).
   std::function<void(unsigned replication)> on_replication_done;
 };
 
-/// Returns false with *error set if a replication failed.
+/// Returns false with *error set if a replication failed, or if the run was stopped (then *stopped
+/// is set, if given). The replications kept in the checkpoint are not run again.
 bool run_scenario(const scenario::Scenario& scenario, const RunOptions& options, results::RunResult* out,
-                  std::string* error);
+                  std::string* error, bool* stopped = nullptr);
+
+/// The per-ticket records CSV of a finished run: the header, then each replication's rows, in
+/// replication order, from the checkpoint, written to `path`.
+bool write_ticket_records(const RunCheckpoint& checkpoint, unsigned replications, const std::string& path,
+                          std::string* error);
 
 /// Seed and replication count for a scenario: the scenario's own values (defaults 1 and 1) unless the
 /// command line gives them (has_seed for the seed; replications > 0).

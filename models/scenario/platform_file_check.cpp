@@ -1,10 +1,11 @@
 #include "models/scenario/platform_file_check.hpp"
 
+#include <sys/mman.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <simgrid/s4u/Host.hpp>
@@ -17,6 +18,14 @@
 namespace desksim::models {
 
 namespace {
+
+/// A message on one line: the child sends one "path\tmessage" line per problem, and SimGrid's
+/// messages and the scenario's names may hold line breaks and tabs.
+std::string one_line(std::string text) {
+  for (char& c : text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return text;
+}
 
 /// Runs in the child: loads the platform and lists what the scenario needs but it lacks, one
 /// "path\tmessage" line each.
@@ -32,7 +41,7 @@ std::string problems_in_platform(const scenario::Scenario& s) {
                                : simgrid::s4u::Host::by_name_or_null(c.name()) != nullptr;
     if (!found)
       out += "infrastructure.components[" + std::to_string(i) + "].name\tthe platform file has no " +
-             (is_link ? "link" : "host") + " named \"" + c.name() + "\"\n";
+             (is_link ? "link" : "host") + " named \"" + one_line(c.name()) + "\"\n";
     if (c.name() == "control")
       out += "infrastructure.components[" + std::to_string(i) +
              "].name\t\"control\" runs desksim's own processes and cannot be a component\n";
@@ -40,11 +49,17 @@ std::string problems_in_platform(const scenario::Scenario& s) {
   return out;
 }
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+/// Everything written to `fd` so far, from its start.
+std::string read_text(int fd) {
+  std::string text;
+  if (::lseek(fd, 0, SEEK_SET) != 0) return text;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) != 0;) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  return text;
 }
 
 /// SimGrid's own words, without its "Exiting now" line and log prefixes.
@@ -74,9 +89,9 @@ void check_platform_file(const std::string& scenario_folder, scenario::Scenario*
     return;
   }
 
-  // The child's standard error goes to a file the parent reads if SimGrid aborts.
-  char log_name[] = "/tmp/desksim-platform-check-XXXXXX";
-  const int log_fd = ::mkstemp(log_name);
+  // The child's standard error goes to a file the parent reads if SimGrid aborts. An anonymous file
+  // in memory: it has no name to leave behind when the check is interrupted.
+  const int log_fd = ::memfd_create("desksim-platform-check", MFD_CLOEXEC);
   sim::ReplicationRunnerOptions options;
   std::string error;
   const auto result = sim::run_replications(
@@ -86,16 +101,13 @@ void check_platform_file(const std::string& scenario_folder, scenario::Scenario*
         try {
           return problems_in_platform(*s);
         } catch (const std::exception& e) {  // SimGrid throws some parse errors instead of aborting
-          return "infrastructure.platform_file\tSimGrid could not load " + s->infrastructure().platform_file() + ": " +
-                 e.what() + "\n";
+          return "infrastructure.platform_file\t" +
+                 one_line("SimGrid could not load " + s->infrastructure().platform_file() + ": " + e.what()) + "\n";
         }
       },
       &error);
-  const std::string log = log_fd >= 0 ? read_text(log_name) : std::string();
-  if (log_fd >= 0) {
-    ::close(log_fd);
-    ::unlink(log_name);
-  }
+  const std::string log = log_fd >= 0 ? read_text(log_fd) : std::string();
+  if (log_fd >= 0) ::close(log_fd);
   if (result.empty()) {
     const std::string why = simgrid_message(log);
     out->push_back(Diagnostic{{}, 0, 0, path,
@@ -106,6 +118,7 @@ void check_platform_file(const std::string& scenario_folder, scenario::Scenario*
   std::string line;
   while (std::getline(lines, line)) {
     const auto tab = line.find('\t');
+    if (tab == std::string::npos) continue;  // not a problem line (the child writes none such)
     out->push_back(Diagnostic{{}, 0, 0, line.substr(0, tab), line.substr(tab + 1)});
   }
 }

@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <sstream>
 
+#include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
 
@@ -215,7 +217,8 @@ bool merge_scenario_file(const std::string& path, scenario::Scenario* scenario, 
   return merge_chain(path, &chain, scenario, &provenance, diagnostics);
 }
 
-bool load_scenario(const std::string& path, scenario::Scenario* scenario, std::vector<Diagnostic>* diagnostics) {
+bool load_scenario(const std::string& path, scenario::Scenario* scenario, std::vector<Diagnostic>* diagnostics,
+                   std::string* bytes) {
   Provenance provenance;
   std::vector<std::string> chain;
   std::error_code ignored;
@@ -226,7 +229,17 @@ bool load_scenario(const std::string& path, scenario::Scenario* scenario, std::v
   const std::size_t before = diagnostics->size();
   check_platform_file(std::filesystem::path(path).parent_path().string(), scenario, diagnostics);
   for (std::size_t i = before; i < diagnostics->size(); ++i) (*diagnostics)[i].file = path;
-  return diagnostics->size() == before;
+  if (diagnostics->size() != before) return false;
+  // What a checkpoint must match: the merged scenario (its bases included), serialised
+  // deterministically, rather than the top file's own bytes.
+  if (bytes) {
+    bytes->clear();
+    pb::io::StringOutputStream stream(bytes);
+    pb::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    scenario->SerializeToCodedStream(&coded);
+  }
+  return true;
 }
 
 }  // namespace desksim::models

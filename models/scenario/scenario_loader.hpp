@@ -12,8 +12,10 @@
 namespace desksim::models {
 
 /// Returns true when the file parsed and passed validation. Otherwise false, with every problem in
-/// *diagnostics.
-bool load_scenario(const std::string& path, scenario::Scenario* scenario, std::vector<Diagnostic>* diagnostics);
+/// *diagnostics. `bytes`, if given, receives the file's bytes as read (what a run's checkpoint is
+/// tied to).
+bool load_scenario(const std::string& path, scenario::Scenario* scenario, std::vector<Diagnostic>* diagnostics,
+                   std::string* bytes = nullptr);
 
 /// Reads the file and the chain of bases it extends (Scenario.extends) and merges them, without the
 /// semantic checks: what `desksim validate --print-merged` prints. Errors of the chain itself
