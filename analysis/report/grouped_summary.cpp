@@ -132,6 +132,10 @@ std::string grouped_summary(const results::RunResult& run) {
     if (e.name().starts_with("service.") && e.name().ends_with(".credit_pounds")) total += e.mean();
   if (total > 0) lines.text("service credits " + format_value(total, "pounds"));
   lines.end("Cost");
+  lines.part("staff", "staff.fte");
+  lines.part("staff cost", "staff.cost_pounds");
+  lines.part("staff and credits, completed months", "cost.total_pounds");
+  lines.end("");  // the cost's second line
   return header(run) + lines.out_;
 }
 

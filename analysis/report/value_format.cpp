@@ -45,6 +45,7 @@ std::string format_value(double value, const std::string& unit) {
   if (unit == "hours") return std::fabs(value) < 1.0 ? number(value * 60.0, 3) + " min" : number(value, 3) + " h";
   if (unit == "minutes") return std::fabs(value) >= 1000.0 ? with_thousands(value) + " min" : number(value, 3) + " min";
   if (unit == "pounds") return (value < 0 ? "-£" : "£") + with_thousands(std::fabs(value));
+  if (unit == "FTE") return number(value, 4) + " FTE";
   if (std::fabs(value) >= 1000.0) return with_thousands(value);
   return number(value, 3);
 }

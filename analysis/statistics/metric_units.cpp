@@ -9,7 +9,8 @@ bool has(std::string_view name, std::string_view part) { return name.find(part) 
 
 std::string unit_of(std::string_view metric, MetricKind kind) {
   if (kind == MetricKind::kShare || kind == MetricKind::kIndicator || has(metric, "fraction_le_")) return "share";
-  if (has(metric, "_hours")) return "hours";
+  if (metric.ends_with(".fte") || metric.ends_with(".fte_per_month")) return "FTE";
+  if (has(metric, "_hours") || metric.starts_with("staff.hours")) return "hours";
   if (has(metric, "_minutes")) return "minutes";
   if (has(metric, "_pounds")) return "pounds";
   if (has(metric, "busy") || has(metric, "on_duty") || has(metric, "agents")) return "agents";
@@ -25,7 +26,7 @@ std::string unit_of(std::string_view metric, MetricKind kind) {
 }
 
 std::string_view metric_topic(std::string_view m) {
-  if (has(m, "credit_pounds") || has(m, "cost")) return "cost";
+  if (has(m, "credit_pounds") || has(m, "cost") || m.starts_with("staff.")) return "cost";
   if (m.starts_with("tickets.raised") || m == "users") return "demand";
   if (m.starts_with("desk.") || m.starts_with("tickets.")) return "desk";
   if (m.starts_with("sla.") || m.starts_with("supplier.")) return "sla";
@@ -39,7 +40,9 @@ std::string_view metric_topic(std::string_view m) {
 MetricKind scalar_kind(std::string_view name) {
   if (name.ends_with("target_met")) return MetricKind::kIndicator;
   if (has(name, "availability") || has(name, "attainment")) return MetricKind::kShare;
-  if (has(name, "_minutes") || has(name, "_hours") || has(name, "_pounds")) return MetricKind::kNonNegative;
+  if (has(name, "_minutes") || has(name, "_hours") || has(name, "_pounds") || name.ends_with(".fte") ||
+      name == "staff.hours")
+    return MetricKind::kNonNegative;
   return MetricKind::kReal;
 }
 

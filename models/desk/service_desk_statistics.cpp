@@ -62,7 +62,7 @@ std::vector<sim::StatisticSpec> service_desk_statistics(const ServiceDeskConfig&
     spell.quantiles = false;  // the mean time per spell; quantiles of resolve and close times are kept
     specs.push_back(spell);
   }
-  for (const char* name : {"desk.queue_length", "desk.busy_agents", "desk.agents_on_duty", "tickets.open"})
+  for (const char* name : {"desk.queue_length", "desk.busy_agents", "desk.agents_on_duty", "desk.agents_rostered", "tickets.open"})
     specs.push_back({name, Kind::kTimeAverage, name, 1.0, {}});
 
   sim::StatisticSpec by_hour{"tickets.raised", Kind::kSumPerCycleBin, "tickets.raised_by_hour_of_week", 1.0, {}};

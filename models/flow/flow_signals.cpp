@@ -40,6 +40,7 @@ FlowSignals::FlowSignals(sim::SignalBus& bus, const ServiceDeskConfig& desk, con
   queue_length = bus.declare("desk.queue_length", "tickets", "level: contacts waiting for an agent");
   busy_agents = bus.declare("desk.busy_agents", "agents", "level: agents handling a contact");
   agents_on_duty = bus.declare("desk.agents_on_duty", "agents", "level: agents on duty");
+  agents_rostered = bus.declare("desk.agents_rostered", "agents", "level: agents on the roster (paid for)");
 
   raised = bus.declare("tickets.raised", "1", "a ticket raised (a contact made)");
   resolved = bus.declare("tickets.resolved", "1", "a ticket resolved for good (no reopening follows)");
@@ -105,6 +106,7 @@ FlowSignals::FlowSignals(sim::SignalBus& bus, const ServiceDeskConfig& desk, con
     x.queue_length = bus.declare(base + "queue_length", "tickets", "level: tickets waiting for a resolver");
     x.busy = bus.declare(base + "busy", "resolvers", "level: resolvers working (tickets or repairs)");
     x.on_duty = bus.declare(base + "on_duty", "resolvers", "level: resolvers on duty");
+    x.rostered = bus.declare(base + "rostered", "resolvers", "level: resolvers on the roster or escalation capacity (paid for)");
     x.chase = bus.declare(base + "chase", "1", "the integrator chased a visit");
     x.ola_escalation = bus.declare(base + "ola_escalation", "1", "a visit breached the OLA");
     x.waiting = bus.declare(base + "waiting", "1", "a visit entered a waiting state");

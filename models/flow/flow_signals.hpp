@@ -29,7 +29,7 @@ struct SupplierSignals {
 };
 
 struct GroupSignals {
-  sim::SignalId visit, queue_time, sojourn, queue_length, busy, on_duty, chase, ola_escalation, waiting;
+  sim::SignalId visit, queue_time, sojourn, queue_length, busy, on_duty, rostered, chase, ola_escalation, waiting;
 };
 
 struct FlowSignals {
@@ -37,7 +37,7 @@ struct FlowSignals {
 
   // Desk.
   DeskFamily wait, abandon, fcr, response_met, resolution_met, response_breach, resolution_breach;
-  sim::SignalId desk_queue_time, desk_sojourn, delayed, queue_length, busy_agents, agents_on_duty;
+  sim::SignalId desk_queue_time, desk_sojourn, delayed, queue_length, busy_agents, agents_on_duty, agents_rostered;
   // Tickets.
   sim::SignalId raised, resolved, abandoned, reopened, closed, cancelled, open;
   PriorityFamily resolve_time, close_time;

@@ -66,14 +66,14 @@ ServiceFlow::ServiceFlow(sim::EventKernel& kernel, sim::SignalBus& signals, cons
   stations_.push_back(std::make_unique<Station>(
       kernel, signals, tickets_, lifecycle_, *this, 0, "desk",
       make_discipline(desk.live_contacts_first ? DisciplineKind::kLiveFirst : DisciplineKind::kPriority, live),
-      StationSignals{sig_.desk_queue_time, sig_.queue_length, sig_.busy_agents, sig_.agents_on_duty}, desk.max_agents()));
+      StationSignals{sig_.desk_queue_time, sig_.queue_length, sig_.busy_agents, sig_.agents_on_duty, sig_.agents_rostered}, desk.max_agents()));
   if (network_ == nullptr) return;
   for (std::size_t g = 0; g < network_->groups.size(); ++g) {
     const ResolverGroupConfig& gc = network_->groups[g];
     const GroupSignals& gs = sig_.groups[g];
     stations_.push_back(std::make_unique<Station>(
         kernel, signals, tickets_, lifecycle_, *this, static_cast<std::uint16_t>(1 + g), "group." + gc.name,
-        make_discipline(group_discipline(gc)), StationSignals{gs.queue_time, gs.queue_length, gs.busy, gs.on_duty},
+        make_discipline(group_discipline(gc)), StationSignals{gs.queue_time, gs.queue_length, gs.busy, gs.on_duty, gs.rostered},
         gc.max_servers()));
     work_.push_back(stream(seed, replication, "resolver.work." + gc.name));
     route_.push_back(stream(seed, replication, "resolver.route." + gc.name));

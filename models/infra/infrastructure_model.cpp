@@ -449,6 +449,20 @@ void InfrastructureModel::finish(sim::Time end, results::ReplicationResult* out)
       month->set_start_hours(sim::to_hours(L.reporting_months().start(m)));
       month->set_end_hours(sim::to_hours(std::min(end, L.reporting_months().end(m))));
     }
+    // The same months as a series, for monthly charts and per-month comparisons.
+    if (!L.months().empty()) {
+      auto* series = out->add_series();
+      series->set_name(p + ".availability_per_month");
+      series->set_aggregate("time-average");
+      for (const auto& month : r->months()) {
+        series->add_period_bounds_hours(month.start_hours());
+        series->add_values(month.availability());
+        series->add_period_labels(month.label());
+      }
+      series->add_period_bounds_hours(r->months(r->months_size() - 1).end_hours());
+      series->set_period_hours((series->period_bounds_hours(series->period_bounds_hours_size() - 1) -
+                                series->period_bounds_hours(0)) / static_cast<double>(r->months_size()));
+    }
     for (std::size_t o = 0; o < L.outages().size(); ++o) {
       auto* outage = r->add_outage_log();
       outage->set_start_hours(sim::to_hours(L.outages()[o].start));

@@ -56,7 +56,7 @@ std::vector<sim::StatisticSpec> resolver_statistics(const ServiceDeskConfig& des
     count(base + "waiting", base + "waits");
     specs.push_back({base + "wait", Kind::kTally, base + "wait_hours", to_hours, {}});
     specs.push_back({base + "sojourn", Kind::kTally, base + "sojourn_hours", to_hours, {}});
-    for (const char* level : {"queue_length", "busy", "on_duty"})
+    for (const char* level : {"queue_length", "busy", "on_duty", "rostered"})
       specs.push_back({base + level, Kind::kTimeAverage, base + level, 1.0, {}});
     for (const char* level : {"busy", "on_duty"}) {
       sim::StatisticSpec by_hour{base + level, Kind::kTimeAveragePerCycleBin, base + level + "_by_hour_of_week", 1.0, {}};

@@ -34,6 +34,21 @@ void fill_tally(const std::string& name, const sim::Tally& tally, bool proportio
   }
 }
 
+// A series over calendar periods: bounds in hours, labels, and the counts behind means.
+void fill_uneven_series(const std::string& name, const sim::StatisticSpec& spec, const char* aggregate,
+                        const sim::UnevenPeriods& periods, const std::vector<double>& values,
+                        const std::vector<std::uint64_t>* counts, results::PeriodSeries* out) {
+  out->set_name(name);
+  out->set_aggregate(aggregate);
+  const auto& b = periods.bounds();
+  out->set_period_hours(sim::to_hours(b.back() - b.front()) / static_cast<double>(periods.size()));
+  for (double x : b) out->add_period_bounds_hours(sim::to_hours(x));
+  for (double v : values) out->add_values(std::isfinite(v) ? v : 0.0);
+  if (counts)
+    for (std::uint64_t c : *counts) out->add_counts(c);
+  for (const auto& label : spec.period_labels) out->add_period_labels(label);
+}
+
 }  // namespace
 
 void fill_profile(const std::string& name, const sim::CycleBins& bins, const std::vector<double>& values,
@@ -80,13 +95,25 @@ void add_recorded_statistics(const sim::StatisticsRecorder& recorder, sim::Time 
         c->set_value(r.count);
         break;
       }
-      case Kind::kSumPerPeriod: {
-        auto* s = out->add_series();
-        s->set_name(name);
-        s->set_period_hours(sim::to_hours(r.series->period()));
-        for (double v : r.series->values()) s->add_values(v);
+      case Kind::kSumPerPeriod:
+        if (r.series) {
+          auto* s = out->add_series();
+          s->set_name(name);
+          s->set_period_hours(sim::to_hours(r.series->period()));
+          for (double v : r.series->values()) s->add_values(v);
+        } else {
+          fill_uneven_series(name, *r.spec, "sum", r.period_sums->periods(), r.period_sums->sums(),
+                             &r.period_sums->counts(), out->add_series());
+        }
         break;
-      }
+      case Kind::kMeanPerPeriod:
+        fill_uneven_series(name, *r.spec, "mean", r.period_sums->periods(), r.period_sums->means(),
+                           &r.period_sums->counts(), out->add_series());
+        break;
+      case Kind::kTimeAveragePerPeriod:
+        fill_uneven_series(name, *r.spec, "time-average", r.period_average->periods(), r.period_average->averages(end),
+                           nullptr, out->add_series());
+        break;
       case Kind::kSumPerCycleBin: {
         const sim::CycleBins& bins = r.cycle_sums->bins();
         fill_profile(name, bins, r.cycle_sums->sums(), bins.exposure(recorder.measuring_since(), end),

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <memory>
 
+#include "models/cost/cost_results.hpp"
 #include "models/demand/incident_demand.hpp"
 #include "models/demand/population.hpp"
 #include "models/flow/service_flow.hpp"
@@ -13,6 +14,7 @@
 #include "models/infra/service_desk_incident_sink.hpp"
 #include "models/resolver/resolver_config.hpp"
 #include "models/resolver/resolver_statistics.hpp"
+#include "models/run/monthly_statistics.hpp"
 #include "models/run/result_builder.hpp"
 #include "models/run/ticket_record_file.hpp"
 #include "sim/kernel/event_kernel.hpp"
@@ -87,6 +89,9 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
     auto infra_specs = InfrastructureModel::statistics(scenario.infrastructure());
     specs.insert(specs.end(), infra_specs.begin(), infra_specs.end());
   }
+  const CostMonths months = run_months(config.start_day, horizon);
+  auto monthly = monthly_statistics(with_network ? &network_config : nullptr, months);
+  specs.insert(specs.end(), monthly.begin(), monthly.end());
   sim::StatisticsRecorder recorder(signals, std::move(specs));
 
   if (warmup > 0)
@@ -109,6 +114,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   // Whole-run totals: raised = resolved + abandoned + cancelled + open must hold exactly.
   flow.add_results(end, &out);
   add_counter(&out, "users", population.size());
+  add_cost_results(costed_staff(scenario), cost_suppliers(scenario), months, &out);
 
   // Backlog at the end of each day: open tickets = cumulative raised - resolved - abandoned.
   const auto days = static_cast<std::size_t>(std::ceil(end / sim::kSecondsPerDay));

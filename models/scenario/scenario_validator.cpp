@@ -1,6 +1,7 @@
 #include "models/scenario/scenario_validator.hpp"
 
 #include "models/scenario/field_checks.hpp"
+#include "models/cost/staff_cost.hpp"
 
 #include <cmath>
 #include <sstream>
@@ -111,6 +112,7 @@ void validate_scenario(const scenario::Scenario& s, std::vector<Diagnostic>* out
   if (s.has_infrastructure()) validate_infrastructure(s.infrastructure(), run.horizon_hours(), out);
   validate_cross_section_links(s, out);
   validate_ticket_flow(s, out);
+  validate_staff_costs(s, out);
   validate_run_limits(s, out);
 }
 

@@ -122,6 +122,8 @@ void Station::on_event(sim::Time now, std::uint64_t payload) {
 }
 
 void Station::set_servers(std::uint32_t servers, sim::Time now) {
+  if (servers != target_ || !rostered_emitted_) signals_.emit(ids_.rostered, now, static_cast<double>(servers));
+  rostered_emitted_ = true;
   target_ = servers;
   while (on_duty_ < target_) {
     std::uint32_t slot;

@@ -6,7 +6,8 @@
 // reports when service starts and when it is done; it never decides where a ticket goes next.
 //
 // Emits, on the ids it is given: the queue time of each service start (seconds), and the levels
-// queue length, busy servers and servers on duty whenever they change.
+// queue length, busy servers, servers on duty (including one finishing a ticket after the roster
+// dropped) and servers rostered (what staff cost is paid for) whenever they change.
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -36,6 +37,7 @@ struct StationSignals {
   sim::SignalId queue_length;  ///< level
   sim::SignalId busy;          ///< level
   sim::SignalId on_duty;       ///< level
+  sim::SignalId rostered;      ///< level: servers the roster (and any escalation capacity) puts on duty
 };
 
 class Station final : public sim::EventHandler {
@@ -90,6 +92,7 @@ class Station final : public sim::EventHandler {
   std::uint32_t on_duty_ = 0, target_ = 0, busy_ = 0;
   std::size_t emitted_waiting_ = 0;
   std::uint32_t emitted_busy_ = 0, emitted_on_duty_ = 0;
+  bool rostered_emitted_ = false;
   std::deque<std::function<void()>> repairs_waiting_;
   std::vector<std::uint32_t> repairing_;
 };

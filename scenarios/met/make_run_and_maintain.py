@@ -46,6 +46,20 @@ MATRIX = [1, 2, 3, 2, 3, 4, 3, 4, 4]
 # Size for 25% above the mean half-hour load [assumption]: bad days (day factor cv 0.089 [log], so +25% is
 # about 2.8 standard deviations) and peaks within the hour.
 STAFFING_MARGIN = 1.25
+# Staff cost [assumption]: a full-time week of 37.5 paid hours (UK public sector); shrinkage 30% (leave,
+# sickness, training and meetings: the figure call-centre workforce planning commonly starts from);
+# yearly cost per FTE with on-costs (employer's National Insurance and pension, about 30% on salary):
+# service-desk analyst ~GBP 29k salary -> 38,000; resolver engineer ~GBP 46k -> 60,000.
+PAID_HOURS_PER_WEEK = 37.5
+SHRINKAGE = 0.30
+DESK_FTE_YEAR_POUNDS = 38000
+RESOLVER_FTE_YEAR_POUNDS = 60000
+
+
+def fte(staffed_hours_per_week):
+    """FTE a weekly roster needs: staffed hours / (paid hours x (1 - shrinkage)), as desksim reports it."""
+    return staffed_hours_per_week / (PAID_HOURS_PER_WEEK * (1 - SHRINKAGE))
+
 # Day-to-day variation of demand: Gamma day-factor cv fitted to the log's weekday counts without Thu 21
 # and Fri 22 April 2016 (43 and 100 incidents against 328-478): a public holiday and its bridge day, a
 # calendar effect (Demand.date_factors), not random variation; with them the fit gives 0.289.
@@ -432,6 +446,9 @@ def main():
     o("  priority_matrix: [1, 2, 3, 2, 3, 4, 3, 4, 4]   # ITIL impact x urgency [benchmark]")
     o("  service_level_threshold_seconds: 60   # [assumption] report the share answered within 60 s")
     o("  # Agents on duty per half-hour of the week (Mon 00:00 first), sized by Erlang C as stated above.")
+    o(f"  # Staffing: {agent_hours} agent-hours a week = {fte(agent_hours):.4f} FTE at {PAID_HOURS_PER_WEEK} paid hours and")
+    o(f"  # {SHRINKAGE:.0%} shrinkage (desksim reports desk.fte the same way).")
+    o(f"  staff_cost {{ pounds_per_fte_year: {DESK_FTE_YEAR_POUNDS} paid_hours_per_week: {PAID_HOURS_PER_WEEK} shrinkage: {SHRINKAGE} }}   # [assumption, see the generator]")
     o("  roster_agents_per_half_hour: [")
     for d in range(7):
         o("    " + ", ".join(str(staff[h]) for h in range(24*d, 24*d+24) for _ in (0, 1)) + ("," if d < 6 else "") + f"  # {DAYS[d]}")
@@ -482,6 +499,8 @@ def main():
               "2025-12-26", "2026-01-01", "2026-04-03", "2026-04-06"]:
         o(f'  holidays: "{h}"')
     o("}")
+    o("# What a resolver costs where a group says nothing else [assumption, see the generator]; the desk has its own.")
+    o(f"staff_cost {{ pounds_per_fte_year: {RESOLVER_FTE_YEAR_POUNDS} paid_hours_per_week: {PAID_HOURS_PER_WEEK} shrinkage: {SHRINKAGE} }}")
     o("slas {")
     o('  supplier: "infrastructure"')
     o("  # Published examples [benchmark]: P1 15 min / 2-4 h; P2 30 min-1 h / 4-8 h; P3 2-4 h / 1-3 days;")
@@ -555,7 +574,7 @@ def main():
         o(f"    level: LEVEL_{level}")
         o(f"    # Offered: {visits[a]:.2f} visits/h x {work[a]/visits[a] if visits[a] else mean:.2f} h = {work[a]:.2f} Erlangs = {work[a]*168:.0f} work-h/week;")
         o(f"    # roster {day} (Mon-Fri {DAY_SHIFT[0]:02d}-{DAY_SHIFT[1]:02d}) / {low} otherwise = {capacity:.0f} resolver-h/week,")
-        o(f"    # weekly utilisation {work[a]*168/capacity:.2f}: stable.")
+        o(f"    # weekly utilisation {work[a]*168/capacity:.2f}: stable; {fte(capacity):.4f} FTE (cost: the scenario's staff_cost).")
         o("    roster_servers_per_half_hour: [")
         for d in range(7):
             o("      " + ", ".join(str(x) for x in group_roster[48*d:48*d+48]) + ("," if d < 6 else "") + f"  # {DAYS[d]}")

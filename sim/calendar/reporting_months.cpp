@@ -41,4 +41,11 @@ std::string ReportingMonths::label(std::size_t k) const {
   return text;
 }
 
+std::vector<Time> ReportingMonths::bounds_until(Time end) const {
+  std::vector<Time> bounds{0.0};
+  for (std::size_t k = 1; start(k) < end; ++k) bounds.push_back(start(k));
+  bounds.push_back(end);
+  return bounds;
+}
+
 }  // namespace desksim::sim

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "sim/kernel/time.hpp"
 
@@ -26,6 +27,9 @@ class ReportingMonths {
   Time end(std::size_t k) const { return start(k + 1); }
   /// The calendar month of month k, "YYYY-MM".
   std::string label(std::size_t k) const;
+  /// Bounds of the months a run of [0, end) touches (end > 0): 0, start(1), ..., and `end` last, so
+  /// that the last month stops where the run does.
+  std::vector<Time> bounds_until(Time end) const;
 
  private:
   /// Months since year 0 (year * 12 + month - 1) of month 0's calendar month.

@@ -15,7 +15,16 @@ StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec
       case StatisticSpec::Kind::kTimeAverage: slot.time_average = std::make_unique<TimeWeighted>(start_time, 0.0); break;
       case StatisticSpec::Kind::kCount: break;
       case StatisticSpec::Kind::kSumPerPeriod:
-        slot.series = std::make_unique<PeriodSeries>(0.0, spec.period_seconds);
+        if (spec.period_bounds.empty())
+          slot.series = std::make_unique<PeriodSeries>(0.0, spec.period_seconds);
+        else
+          slot.period_sums = std::make_unique<PeriodAccumulator>(UnevenPeriods(spec.period_bounds));
+        break;
+      case StatisticSpec::Kind::kMeanPerPeriod:
+        slot.period_sums = std::make_unique<PeriodAccumulator>(UnevenPeriods(spec.period_bounds));
+        break;
+      case StatisticSpec::Kind::kTimeAveragePerPeriod:
+        slot.period_average = std::make_unique<PeriodTimeAverage>(UnevenPeriods(spec.period_bounds));
         break;
       case StatisticSpec::Kind::kSumPerCycleBin:
         slot.cycle_sums = std::make_unique<CycleSums>(
@@ -46,7 +55,14 @@ void StatisticsRecorder::receive(SignalId signal, Time now, double value) {
       case StatisticSpec::Kind::kProportion: s.tally->add(v); break;
       case StatisticSpec::Kind::kTimeAverage: s.time_average->update(now, v); break;
       case StatisticSpec::Kind::kCount: ++s.count; break;
-      case StatisticSpec::Kind::kSumPerPeriod: s.series->add(now, v); break;
+      case StatisticSpec::Kind::kSumPerPeriod:
+        if (s.series)
+          s.series->add(now, v);
+        else
+          s.period_sums->add(now, v);
+        break;
+      case StatisticSpec::Kind::kMeanPerPeriod: s.period_sums->add(now, v); break;
+      case StatisticSpec::Kind::kTimeAveragePerPeriod: s.period_average->update(now, v); break;
       case StatisticSpec::Kind::kSumPerCycleBin:
         if (now >= measuring_since_) s.cycle_sums->add(now, v);
         break;
@@ -70,8 +86,8 @@ std::vector<StatisticsRecorder::Recorded> StatisticsRecorder::recorded() const {
   std::vector<Recorded> out;
   out.reserve(slots_.size());
   for (const Slot& s : slots_)
-    out.push_back(Recorded{&s.spec, s.tally.get(), s.time_average.get(), s.count, s.series.get(), s.cycle_sums.get(),
-                           s.cycle_average.get()});
+    out.push_back(Recorded{&s.spec, s.tally.get(), s.time_average.get(), s.count, s.series.get(), s.period_sums.get(),
+                           s.period_average.get(), s.cycle_sums.get(), s.cycle_average.get()});
   return out;
 }
 

@@ -14,6 +14,7 @@
 #include "sim/stats/period_series.hpp"
 #include "sim/stats/tally.hpp"
 #include "sim/stats/time_weighted.hpp"
+#include "sim/stats/uneven_periods.hpp"
 
 namespace desksim::sim {
 
@@ -25,6 +26,8 @@ struct StatisticSpec {
     kTimeAverage,    ///< the emitted value is the new level of a piecewise-constant quantity
     kCount,          ///< number of emissions in the measured window
     kSumPerPeriod,   ///< sum of emitted values per period, over the whole run
+    kMeanPerPeriod,         ///< mean of emitted values per period of `period_bounds`, over the whole run
+    kTimeAveragePerPeriod,  ///< time average of a level per period of `period_bounds`, over the whole run
     kSumPerCycleBin,          ///< sum of emitted values per bin of a repeating cycle (measured window)
     kTimeAveragePerCycleBin,  ///< time average of a level per bin of a repeating cycle (measured window)
   };
@@ -39,6 +42,11 @@ struct StatisticSpec {
   std::vector<double> thresholds;
   /// kSumPerPeriod: period length in seconds.
   double period_seconds = 86400.0;
+  /// kSumPerPeriod, kMeanPerPeriod, kTimeAveragePerPeriod: periods of uneven length (calendar months)
+  /// as increasing bounds in seconds, and a label per period ("2025-03"). Required for the last two;
+  /// for kSumPerPeriod they replace `period_seconds` when given.
+  std::vector<double> period_bounds{};
+  std::vector<std::string> period_labels{};
   /// kSumPerCycleBin, kTimeAveragePerCycleBin: number of bins, bin length (seconds) and position in
   /// the cycle at time 0 (seconds), e.g. 168, 3600 and the start's hour of week * 3600.
   std::size_t cycle_bins = 168;
@@ -66,7 +74,9 @@ class StatisticsRecorder final : public SignalListener {
     const Tally* tally;                 // kTally
     const TimeWeighted* time_average;   // kTimeAverage
     std::uint64_t count;                // kCount
-    const PeriodSeries* series;         // kSumPerPeriod
+    const PeriodSeries* series;         // kSumPerPeriod with a fixed period
+    const PeriodAccumulator* period_sums;      // kSumPerPeriod with bounds, kMeanPerPeriod
+    const PeriodTimeAverage* period_average;   // kTimeAveragePerPeriod
     const CycleSums* cycle_sums;        // kSumPerCycleBin
     const CycleTimeAverage* cycle_average;  // kTimeAveragePerCycleBin
   };
@@ -80,6 +90,8 @@ class StatisticsRecorder final : public SignalListener {
     std::unique_ptr<TimeWeighted> time_average;
     std::uint64_t count = 0;
     std::unique_ptr<PeriodSeries> series;
+    std::unique_ptr<PeriodAccumulator> period_sums;
+    std::unique_ptr<PeriodTimeAverage> period_average;
     std::unique_ptr<CycleSums> cycle_sums;
     std::unique_ptr<CycleTimeAverage> cycle_average;
   };
