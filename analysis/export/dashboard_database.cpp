@@ -61,6 +61,17 @@ bool write_comparison_database(const results::Comparison& comparison, const std:
                    .bind(11, static_cast<std::int64_t>(x.significant())).run())
             return false;
         }
+        SqliteStatement m(db,
+                          "INSERT INTO monthly_differences (comparison_id, series, month, unit, n, base_mean, "
+                          "alternative_mean, difference_mean, ci_low, ci_high, confidence, method, significant) "
+                          "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (const auto& x : comparison.monthly_differences()) {
+          if (!m.bind(1, x.name()).bind(2, x.period()).bind(3, x.unit()).bind(4, static_cast<std::int64_t>(x.n()))
+                   .bind(5, x.base_mean()).bind(6, x.alternative_mean()).bind(7, x.difference_mean())
+                   .bind(8, x.ci_low()).bind(9, x.ci_high()).bind(10, x.confidence()).bind(11, x.method())
+                   .bind(12, static_cast<std::int64_t>(x.significant())).run())
+            return false;
+        }
         return true;
       },
       error);

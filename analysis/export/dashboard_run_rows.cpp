@@ -58,7 +58,8 @@ bool insert_measures_and_estimates(SqliteDatabase& db, int64_t run_id, const res
   SqliteStatement m(db, "INSERT INTO measures (run_id, metric, replication, value) VALUES (?, ?, ?, ?)");
   for (const MetricSamples& samples : collect_metric_samples(run)) {
     for (std::size_t r = 0; r < samples.values.size(); ++r)
-      if (!m.bind(1, run_id).bind(2, samples.name).bind(3, static_cast<int64_t>(r)).bind(4, samples.values[r]).run())
+      if (!m.bind(1, run_id).bind(2, samples.name).bind(3, static_cast<int64_t>(samples.replications[r]))
+               .bind(4, samples.values[r]).run())
         return false;
   }
   SqliteStatement e(db,
@@ -68,6 +69,15 @@ bool insert_measures_and_estimates(SqliteDatabase& db, int64_t run_id, const res
     if (!e.bind(1, run_id).bind(2, x.name()).bind(3, metric_topic(x.name())).bind(4, x.kind()).bind(5, x.unit())
              .bind(6, static_cast<int64_t>(x.n())).bind(7, x.mean()).bind(8, x.stddev()).bind(9, x.ci_low())
              .bind(10, x.ci_high()).bind(11, x.confidence()).bind(12, x.method()).run())
+      return false;
+  }
+  SqliteStatement monthly(db,
+                          "INSERT INTO monthly_estimates (run_id, series, month, unit, n, mean, ci_low, ci_high, "
+                          "confidence, method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& x : run.monthly_estimates()) {
+    if (!monthly.bind(1, run_id).bind(2, x.name()).bind(3, x.period()).bind(4, x.unit())
+             .bind(5, static_cast<int64_t>(x.n())).bind(6, x.mean()).bind(7, x.ci_low()).bind(8, x.ci_high())
+             .bind(9, x.confidence()).bind(10, x.method()).run())
       return false;
   }
   return true;

@@ -73,6 +73,22 @@ CREATE TABLE estimates (
   PRIMARY KEY (run_id, metric)
 );
 
+-- Across-replication estimate of each calendar month of each monthly series ("..._per_month"):
+-- what a planner reads as "the months of risk".
+CREATE TABLE monthly_estimates (
+  run_id     INTEGER NOT NULL REFERENCES runs (run_id),
+  series     TEXT NOT NULL,   -- e.g. sla.resolution_attainment_per_month, cost.total_pounds_per_month
+  month      TEXT NOT NULL,   -- YYYY-MM
+  unit       TEXT NOT NULL,
+  n          INTEGER NOT NULL, -- replications that observed the month (a mean needs an observation)
+  mean       REAL,
+  ci_low     REAL,
+  ci_high    REAL,
+  confidence REAL,
+  method     TEXT NOT NULL,
+  PRIMARY KEY (run_id, series, month)
+) WITHOUT ROWID;
+
 -- Per-period sums or levels of each replication: daily (period_hours 24) and monthly (730.5 h
 -- contract months) series, from simulated time 0 (the warm-up included; see measured).
 CREATE TABLE series (
@@ -190,7 +206,25 @@ CREATE TABLE differences (
   PRIMARY KEY (comparison_id, metric)
 );
 
--- Parameter sweeps: one run per point. Empty until desksim runs sweeps.
+-- The same per calendar month of each monthly series both runs have.
+CREATE TABLE monthly_differences (
+  comparison_id    INTEGER NOT NULL REFERENCES comparisons (comparison_id),
+  series           TEXT NOT NULL,
+  month            TEXT NOT NULL,   -- YYYY-MM
+  unit             TEXT NOT NULL,
+  n                INTEGER NOT NULL,
+  base_mean        REAL,
+  alternative_mean REAL,
+  difference_mean  REAL,
+  ci_low           REAL,
+  ci_high          REAL,
+  confidence       REAL,
+  method           TEXT NOT NULL,
+  significant      INTEGER NOT NULL,
+  PRIMARY KEY (comparison_id, series, month)
+) WITHOUT ROWID;
+
+-- Parameter sweeps: one run per point.
 CREATE TABLE sweeps (
   sweep_id  INTEGER PRIMARY KEY,
   name      TEXT NOT NULL,
@@ -308,6 +342,19 @@ GROUP BY run_id, series, period
 UNION ALL
 SELECT run_id, 'service', service, month, period_start, AVG(credit_pounds)
 FROM service_months GROUP BY run_id, service, month;
+
+-- Monthly estimates with their scenario, for month-by-month charts.
+CREATE VIEW v_monthly_estimates AS
+SELECT r.run_id, s.name AS scenario, r.role, m.series, m.month, m.unit, m.mean, m.ci_low, m.ci_high, m.n
+FROM monthly_estimates m JOIN runs r USING (run_id) JOIN scenarios s USING (scenario_id);
+
+-- Month-by-month differences of a comparison: in which months the alternative is worse, by how much.
+CREATE VIEW v_monthly_differences AS
+SELECT d.comparison_id, sb.name AS base, sa.name AS alternative, d.series, d.month, d.unit, d.base_mean,
+       d.alternative_mean, d.difference_mean, d.ci_low, d.ci_high, d.significant
+FROM monthly_differences d JOIN comparisons c USING (comparison_id)
+JOIN runs rb ON rb.run_id = c.base_run_id JOIN scenarios sb ON sb.scenario_id = rb.scenario_id
+JOIN runs ra ON ra.run_id = c.alternative_run_id JOIN scenarios sa ON sa.scenario_id = ra.scenario_id;
 
 -- Differences between the runs of a comparison, with both scenarios' names.
 CREATE VIEW v_differences AS

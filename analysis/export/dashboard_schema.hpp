@@ -6,7 +6,7 @@
 namespace desksim::analysis {
 
 /// Bumped on any change a reader could notice; stored in schema_info and PRAGMA user_version.
-inline constexpr int kDashboardSchemaVersion = 1;
+inline constexpr int kDashboardSchemaVersion = 2;
 
 /// CREATE TABLE and CREATE VIEW statements for an empty database.
 std::string_view dashboard_schema_sql();

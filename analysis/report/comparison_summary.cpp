@@ -1,10 +1,80 @@
 #include "analysis/report/comparison_summary.hpp"
 
 #include <cstdio>
+#include <map>
+#include <vector>
 
 #include "analysis/report/text_summary.hpp"
+#include "analysis/report/value_format.hpp"
 
 namespace desksim::analysis {
+
+namespace {
+
+// The monthly series a planner reads first, with a short column title.
+struct MonthlyColumn {
+  const char* series;
+  const char* title;
+};
+constexpr MonthlyColumn kMonthlyColumns[] = {
+    {"sla.resolution_attainment_per_month", "SLA resolution"},
+    {"tickets.open_per_month", "open tickets"},
+    {"desk.wait_hours_per_month", "wait to answer"},
+    {"staff.fte_per_month", "staff"},
+    {"cost.total_pounds_per_month", "staff + credits"},
+};
+
+// A table of the monthly differences of the headline series, one row per month: in which months
+// the alternative is better or worse, and by how much.
+std::string monthly_table(const results::Comparison& comparison) {
+  std::map<std::string, std::map<std::string, const results::MetricDifference*>> by_month;  // month -> series
+  std::vector<const MonthlyColumn*> columns;
+  for (const auto& column : kMonthlyColumns) {
+    bool present = false;
+    for (const auto& d : comparison.monthly_differences())
+      if (d.name() == column.series) {
+        by_month[d.period()][column.series] = &d;
+        present = true;
+      }
+    if (present) columns.push_back(&column);
+  }
+  if (columns.empty()) return "";
+  std::string out = "\nPer month, alternative - base (* the interval excludes 0):\n";
+  char cell[64];
+  std::snprintf(cell, sizeof cell, "%-8s", "month");
+  out += cell;
+  for (const auto* c : columns) {
+    std::snprintf(cell, sizeof cell, " %18s", c->title);
+    out += cell;
+  }
+  out += "\n";
+  for (const auto& [month, row] : by_month) {
+    std::snprintf(cell, sizeof cell, "%-8s", month.c_str());
+    out += cell;
+    for (const auto* c : columns) {
+      const auto it = row.find(c->series);
+      std::string text = "-";
+      if (it != row.end()) {
+        const auto& d = *it->second;
+        if (d.unit() == "share") {  // a difference of shares is in percentage points, not percent
+          char points[32];
+          std::snprintf(points, sizeof points, "%+.2f pts", d.difference_mean() * 100);
+          text = points;
+        } else {
+          text = d.difference_mean() >= 0 ? "+" : "";
+          text += format_value(d.difference_mean(), d.unit());
+        }
+        text += d.significant() ? " *" : "  ";
+      }
+      std::snprintf(cell, sizeof cell, " %18s", text.c_str());
+      out += cell;
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string comparison_summary(const results::Comparison& comparison, bool all_metrics) {
   std::string out;
@@ -32,6 +102,7 @@ std::string comparison_summary(const results::Comparison& comparison, bool all_m
     std::snprintf(line, sizeof line, "(%zu more metrics in the comparison files; --all prints them here)\n", hidden);
     out += line;
   }
+  out += monthly_table(comparison);
   return out;
 }
 

@@ -62,23 +62,53 @@ std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run)
   return metrics;
 }
 
+std::vector<MetricSamples> collect_monthly_samples(const results::RunResult& run) {
+  std::vector<MetricSamples> metrics;
+  std::map<std::pair<std::string, std::string>, std::size_t> index;
+  for (int replication = 0; replication < run.replications_size(); ++replication) {
+    for (const auto& s : run.replications(replication).series()) {
+      if (s.period_labels_size() != s.values_size()) continue;  // daily series have no labels
+      const bool mean = s.aggregate() == "mean";
+      // Every monthly measure is a count, level, mean time, amount or share: never negative.
+      const MetricKind kind = scalar_kind(s.name()) == MetricKind::kShare ? MetricKind::kShare : MetricKind::kNonNegative;
+      for (int k = 0; k < s.values_size(); ++k) {
+        if (mean && (k >= s.counts_size() || s.counts(k) == 0)) continue;  // nothing observed that month
+        auto [it, inserted] = index.emplace(std::make_pair(s.name(), s.period_labels(k)), metrics.size());
+        if (inserted) metrics.push_back(MetricSamples{s.name(), {}, {}, kind, unit_of(s.name(), kind), s.period_labels(k)});
+        MetricSamples& m = metrics[it->second];
+        m.values.push_back(s.values(k));
+        m.replications.push_back(replication);
+      }
+    }
+  }
+  return metrics;
+}
+
+namespace {
+
+void fill_estimate(const MetricSamples& m, double confidence, results::MetricEstimate* out) {
+  const Estimate e = estimate_mean(m.values, confidence);
+  const Interval interval = interval_for(m.kind, m.values, confidence);
+  out->set_name(m.name);
+  out->set_period(m.period);
+  out->set_n(static_cast<std::uint32_t>(e.n));
+  out->set_mean(e.mean);
+  out->set_stddev(e.n > 1 ? e.stddev : 0.0);
+  out->set_ci_low(interval.low);
+  out->set_ci_high(interval.high);
+  out->set_confidence(confidence);
+  out->set_method(std::string(interval.method));
+  out->set_kind(std::string(kind_name(m.kind)));
+  out->set_unit(m.unit);
+}
+
+}  // namespace
+
 void add_estimates(results::RunResult* run, double confidence) {
   run->clear_estimates();
-  for (const MetricSamples& m : collect_metric_samples(*run)) {
-    const Estimate e = estimate_mean(m.values, confidence);
-    const Interval interval = interval_for(m.kind, m.values, confidence);
-    auto* out = run->add_estimates();
-    out->set_name(m.name);
-    out->set_n(static_cast<std::uint32_t>(e.n));
-    out->set_mean(e.mean);
-    out->set_stddev(e.n > 1 ? e.stddev : 0.0);
-    out->set_ci_low(interval.low);
-    out->set_ci_high(interval.high);
-    out->set_confidence(confidence);
-    out->set_method(std::string(interval.method));
-    out->set_kind(std::string(kind_name(m.kind)));
-    out->set_unit(m.unit);
-  }
+  for (const MetricSamples& m : collect_metric_samples(*run)) fill_estimate(m, confidence, run->add_estimates());
+  run->clear_monthly_estimates();
+  for (const MetricSamples& m : collect_monthly_samples(*run)) fill_estimate(m, confidence, run->add_monthly_estimates());
 }
 
 const results::MetricEstimate* find_estimate(const results::RunResult& run, const std::string& name) {

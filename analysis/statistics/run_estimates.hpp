@@ -21,11 +21,16 @@ struct MetricSamples {
   std::vector<int> replications;        ///< index in RunResult.replications of each value, increasing
   MetricKind kind = MetricKind::kReal;  ///< the range of the quantity, from its source and name
   std::string unit;                     ///< metric_units.hpp
+  std::string period{};                 ///< the month ("YYYY-MM") of one period of a monthly series
 };
 std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run);
+/// The same for each calendar month of every monthly series (a series with a label per period): one
+/// MetricSamples per series and month, in first-seen order. A month of a mean-of-observations series
+/// that observed nothing in a replication has no value there.
+std::vector<MetricSamples> collect_monthly_samples(const results::RunResult& run);
 
 /// Replaces run->estimates with one MetricEstimate per metric, each over the replications that
-/// observed it (MetricEstimate.n).
+/// observed it (MetricEstimate.n), and run->monthly_estimates with one per series and month.
 void add_estimates(results::RunResult* run, double confidence = 0.95);
 
 /// The estimate of the named metric, or nullptr.

@@ -8,21 +8,16 @@
 
 namespace desksim::analysis {
 
-bool compare_runs(results::Comparison* out, double confidence, std::string* error) {
-  const auto& base = out->base();
-  const auto& alternative = out->alternative();
-  if (base.replications_size() != alternative.replications_size() || base.seed() != alternative.seed()) {
-    if (error)
-      *error = "cannot pair the runs: " + std::to_string(base.replications_size()) + " replications with seed " +
-               std::to_string(base.seed()) + " against " + std::to_string(alternative.replications_size()) +
-               " with seed " + std::to_string(alternative.seed());
-    return false;
-  }
-  std::map<std::string, MetricSamples> alternative_samples;
-  for (auto& m : collect_metric_samples(alternative)) alternative_samples.emplace(m.name, std::move(m));
-  out->clear_differences();
-  for (const MetricSamples& m : collect_metric_samples(base)) {
-    const auto it = alternative_samples.find(m.name);
+namespace {
+
+// One paired difference per metric (and month) both runs have, in the base's order.
+void pair_samples(const std::vector<MetricSamples>& base_metrics, std::vector<MetricSamples> alternative_metrics,
+                  double confidence, google::protobuf::RepeatedPtrField<results::MetricDifference>* out) {
+  std::map<std::pair<std::string, std::string>, MetricSamples> alternative_samples;
+  for (auto& m : alternative_metrics) alternative_samples.emplace(std::make_pair(m.name, m.period), std::move(m));
+  out->Clear();
+  for (const MetricSamples& m : base_metrics) {
+    const auto it = alternative_samples.find(std::make_pair(m.name, m.period));
     if (it == alternative_samples.end()) continue;
     // Pairs are the replications in which both runs observed the metric; both means are taken over
     // those same replications, so that difference_mean = alternative_mean - base_mean.
@@ -41,8 +36,9 @@ bool compare_runs(results::Comparison* out, double confidence, std::string* erro
     if (base_values.empty()) continue;
     const Estimate d = estimate_paired_difference(base_values, alternative_values, confidence);
     const Estimate a = estimate_mean(base_values, confidence), b = estimate_mean(alternative_values, confidence);
-    auto* diff = out->add_differences();
+    auto* diff = out->Add();
     diff->set_name(m.name);
+    diff->set_period(m.period);
     diff->set_n(static_cast<std::uint32_t>(d.n));
     diff->set_base_mean(a.mean);
     diff->set_alternative_mean(b.mean);
@@ -55,6 +51,23 @@ bool compare_runs(results::Comparison* out, double confidence, std::string* erro
     diff->set_method(d.n > 1 ? "paired-t" : "none");
     diff->set_unit(m.unit);
   }
+}
+
+}  // namespace
+
+bool compare_runs(results::Comparison* out, double confidence, std::string* error) {
+  const auto& base = out->base();
+  const auto& alternative = out->alternative();
+  if (base.replications_size() != alternative.replications_size() || base.seed() != alternative.seed()) {
+    if (error)
+      *error = "cannot pair the runs: " + std::to_string(base.replications_size()) + " replications with seed " +
+               std::to_string(base.seed()) + " against " + std::to_string(alternative.replications_size()) +
+               " with seed " + std::to_string(alternative.seed());
+    return false;
+  }
+  pair_samples(collect_metric_samples(base), collect_metric_samples(alternative), confidence, out->mutable_differences());
+  pair_samples(collect_monthly_samples(base), collect_monthly_samples(alternative), confidence,
+               out->mutable_monthly_differences());
   return true;
 }
 

@@ -89,9 +89,11 @@ void ServiceFlow::add_results(sim::Time end, results::ReplicationResult* out) co
     auto* credits = out->add_series();
     credits->set_name("supplier." + sup.name + ".credit_pounds_per_month");
     credits->set_period_hours(mean_month_hours);
+    credits->set_aggregate("sum");
     auto* attainment = out->add_series();
     attainment->set_name("supplier." + sup.name + ".resolution_attainment_per_month");
     attainment->set_period_hours(mean_month_hours);
+    attainment->set_aggregate("mean");  // of the tickets resolved in the month (counts); 1 when none
     for (std::size_t m = 0; m <= months; ++m) {
       credits->add_period_bounds_hours(sim::to_hours(months_.start(m)));
       attainment->add_period_bounds_hours(sim::to_hours(months_.start(m)));
@@ -103,6 +105,9 @@ void ServiceFlow::add_results(sim::Time end, results::ReplicationResult* out) co
       const double credit = sup.month_credit(resolved, breached);
       credits->add_values(credit);
       attainment->add_values(resolved > 0 ? 1.0 - static_cast<double>(breached) / static_cast<double>(resolved) : 1.0);
+      attainment->add_counts(resolved);
+      credits->add_period_labels(months_.label(m));
+      attainment->add_period_labels(months_.label(m));
       total += credit;
     }
     add_scalar(out, "supplier." + sup.name + ".credit_pounds", total);

@@ -99,8 +99,8 @@ TEST_F(DashboardDatabase, HoldsTheRunItsDatesAndItsSchemaVersion) {
   std::string error;
   ASSERT_TRUE(write_run_database(small_run(), path, &error)) << error;
   SqliteDatabase db(path, true);
-  EXPECT_EQ(query(db, "SELECT value FROM schema_info WHERE key = 'schema_version'"), "1");
-  EXPECT_EQ(query(db, "PRAGMA user_version"), "1");
+  EXPECT_EQ(query(db, "SELECT value FROM schema_info WHERE key = 'schema_version'"), "2");
+  EXPECT_EQ(query(db, "PRAGMA user_version"), "2");
   EXPECT_EQ(query(db, "SELECT fingerprint FROM scenarios"), "0000000000abcdef");
   EXPECT_EQ(query(db, "SELECT COUNT(*) FROM replications"), "2");
   EXPECT_EQ(query(db, "SELECT measured_from FROM replications WHERE replication = 1"), "2025-01-07T00:00:00");
