@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <functional>
 #include <thread>
 
 #include "analysis/report/progress_line.hpp"
@@ -63,26 +64,47 @@ void report_progress(int fd, std::string label, unsigned total, unsigned already
 
 bool show_progress(bool asked) { return asked || ::isatty(STDERR_FILENO); }
 
-bool run_scenario_with_progress(const scenario::Scenario& scenario, const models::RunOptions& options,
-                                const std::string& label, results::RunResult* out, std::string* error,
-                                bool* stopped) {
+namespace {
+
+// Runs `run` with options whose on_replication_done tells the reporter thread, which prints
+// `done of total` (replications kept from an interrupted run count as done from the start).
+bool with_progress(const models::RunOptions& options, const std::string& label, unsigned total, unsigned kept,
+                   const std::function<bool(const models::RunOptions&)>& run) {
   int fds[2];
-  if (::pipe(fds) != 0) return models::run_scenario(scenario, options, out, error, stopped);
-  // Replications kept from an interrupted run count as done from the start.
-  const unsigned kept =
-      options.checkpoint ? static_cast<unsigned>(options.checkpoint->finished(options.ticket_records).size()) : 0;
-  std::thread reporter(report_progress, fds[0], label, options.replications, kept, ::isatty(STDERR_FILENO) != 0);
-  models::RunOptions with_progress = options;
+  if (::pipe(fds) != 0) return run(options);
+  std::thread reporter(report_progress, fds[0], label, total, kept, ::isatty(STDERR_FILENO) != 0);
+  models::RunOptions reporting = options;
   const int done_fd = fds[1];
-  with_progress.on_replication_done = [done_fd](unsigned) {
+  reporting.on_replication_done = [done_fd](unsigned) {
     const char one = 1;
     (void)::write(done_fd, &one, 1);  // in the child: tell the parent this replication is done
   };
-  const bool ok = models::run_scenario(scenario, with_progress, out, error, stopped);
+  const bool ok = run(reporting);
   ::close(fds[1]);  // the children have exited; with the parent's end closed, the reader sees the end
   reporter.join();
   ::close(fds[0]);
   return ok;
+}
+
+}  // namespace
+
+bool run_scenario_with_progress(const scenario::Scenario& scenario, const models::RunOptions& options,
+                                const std::string& label, results::RunResult* out, std::string* error,
+                                bool* stopped) {
+  const unsigned kept =
+      options.checkpoint ? static_cast<unsigned>(options.checkpoint->finished(options.ticket_records).size()) : 0;
+  return with_progress(options, label, options.replications, kept, [&](const models::RunOptions& o) {
+    return models::run_scenario(scenario, o, out, error, stopped);
+  });
+}
+
+bool run_scenarios_with_progress(const std::vector<scenario::Scenario>& scenarios, const models::RunOptions& options,
+                                 const std::string& label, std::vector<results::RunResult>* out, std::string* error,
+                                 bool* stopped) {
+  const auto total = static_cast<unsigned>(scenarios.size()) * options.replications;
+  return with_progress(options, label, total, 0, [&](const models::RunOptions& o) {
+    return models::run_scenarios(scenarios, o, out, error, stopped);
+  });
 }
 
 }  // namespace desksim::app

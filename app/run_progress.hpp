@@ -5,6 +5,7 @@
 // finished (models::RunOptions::on_replication_done), and a thread of this process reads them and
 // prints.
 #include <string>
+#include <vector>
 
 #include "desksim/results.pb.h"
 #include "desksim/scenario.pb.h"
@@ -19,5 +20,10 @@ bool show_progress(bool asked);
 bool run_scenario_with_progress(const scenario::Scenario& scenario, const models::RunOptions& options,
                                 const std::string& label, results::RunResult* out, std::string* error,
                                 bool* stopped = nullptr);
+
+/// As models::run_scenarios (a sweep's points), counting every point's replications.
+bool run_scenarios_with_progress(const std::vector<scenario::Scenario>& scenarios, const models::RunOptions& options,
+                                 const std::string& label, std::vector<results::RunResult>* out, std::string* error,
+                                 bool* stopped = nullptr);
 
 }  // namespace desksim::app

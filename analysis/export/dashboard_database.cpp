@@ -1,5 +1,7 @@
 #include "analysis/export/dashboard_database.hpp"
 
+#include <cmath>
+#include <cstdlib>
 #include <functional>
 
 #include "analysis/export/dashboard_schema.hpp"
@@ -39,6 +41,39 @@ bool create_dashboard_schema(SqliteDatabase& db) {
 
 bool write_run_database(const results::RunResult& run, const std::string& path, std::string* error) {
   return write_database(path, [&](SqliteDatabase& db) { return insert_run(db, run, "run") >= 0; }, error);
+}
+
+bool write_sweep_database(const results::Sweep& sweep, const std::vector<results::RunResult>& runs,
+                          const std::string& path, std::string* error) {
+  return write_database(
+      path,
+      [&](SqliteDatabase& db) {
+        std::string fields;
+        for (const auto& f : sweep.fields()) fields += (fields.empty() ? "" : ", ") + f;
+        SqliteStatement s(db, "INSERT INTO sweeps (sweep_id, scenario, fields) VALUES (1, ?, ?)");
+        if (!s.bind(1, sweep.scenario_name()).bind(2, fields).run()) return false;
+        SqliteStatement p(db, "INSERT INTO sweep_points (sweep_id, point, run_id, directory) VALUES (1, ?, ?, ?)");
+        SqliteStatement v(db,
+                          "INSERT INTO sweep_settings (sweep_id, point, field, value, numeric_value) "
+                          "VALUES (1, ?, ?, ?, ?)");
+        for (int k = 0; k < sweep.points_size() && static_cast<std::size_t>(k) < runs.size(); ++k) {
+          const auto& point = sweep.points(k);
+          const std::int64_t run_id = insert_run(db, runs[static_cast<std::size_t>(k)], "sweep point");
+          if (run_id < 0 || !p.bind(1, static_cast<std::int64_t>(point.point())).bind(2, run_id).bind(3, point.directory()).run())
+            return false;
+          for (const auto& setting : point.settings()) {
+            char* end = nullptr;
+            const double number = std::strtod(setting.value().c_str(), &end);
+            const bool numeric = !setting.value().empty() && end != nullptr && *end == '\0' && std::isfinite(number);
+            v.bind(1, static_cast<std::int64_t>(point.point())).bind(2, setting.field()).bind(3, setting.value());
+            if (numeric) v.bind(4, number);
+            else v.bind_null(4);
+            if (!v.run()) return false;
+          }
+        }
+        return true;
+      },
+      error);
 }
 
 bool write_comparison_database(const results::Comparison& comparison, const std::string& path, std::string* error) {

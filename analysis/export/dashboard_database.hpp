@@ -5,6 +5,7 @@
 // (the caller renames it into place, see staged_files.hpp) and the same results give the same bytes.
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "analysis/export/sqlite_database.hpp"
 #include "desksim/results.pb.h"
@@ -13,6 +14,10 @@ namespace desksim::analysis {
 
 /// Writes `run` into a new (empty) database file at `path`. False with *error on failure.
 bool write_run_database(const results::RunResult& run, const std::string& path, std::string* error);
+
+/// Every point's run of a sweep (role 'sweep point', in point order) and the sweep tables.
+bool write_sweep_database(const results::Sweep& sweep, const std::vector<results::RunResult>& runs,
+                          const std::string& path, std::string* error);
 
 /// Both runs of a comparison (roles 'base' and 'alternative') and their differences.
 bool write_comparison_database(const results::Comparison& comparison, const std::string& path, std::string* error);

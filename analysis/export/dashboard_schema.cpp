@@ -224,20 +224,31 @@ CREATE TABLE monthly_differences (
   PRIMARY KEY (comparison_id, series, month)
 ) WITHOUT ROWID;
 
--- Parameter sweeps: one run per point.
+-- Parameter sweeps (desksim sweep): one run per point, all on common random numbers; each point's
+-- run is in runs (role 'sweep point') with everything a run has.
 CREATE TABLE sweeps (
   sweep_id  INTEGER PRIMARY KEY,
-  name      TEXT NOT NULL,
-  parameter TEXT NOT NULL   -- scenario field path, e.g. desk.agents
+  scenario  TEXT NOT NULL,
+  fields    TEXT NOT NULL   -- the varied scenario field paths, e.g. 'desk.agents', joined by ', '
 );
 
 CREATE TABLE sweep_points (
-  sweep_id        INTEGER NOT NULL REFERENCES sweeps (sweep_id),
-  point           INTEGER NOT NULL,
-  parameter_value REAL,
-  run_id          INTEGER NOT NULL REFERENCES runs (run_id),
+  sweep_id  INTEGER NOT NULL REFERENCES sweeps (sweep_id),
+  point     INTEGER NOT NULL,
+  run_id    INTEGER NOT NULL REFERENCES runs (run_id),
+  directory TEXT NOT NULL,  -- the point's results folder, relative to the sweep's
   PRIMARY KEY (sweep_id, point)
 );
+
+-- The value each point gives each varied field.
+CREATE TABLE sweep_settings (
+  sweep_id      INTEGER NOT NULL REFERENCES sweeps (sweep_id),
+  point         INTEGER NOT NULL,
+  field         TEXT NOT NULL,
+  value         TEXT NOT NULL,   -- as given
+  numeric_value REAL,            -- the same as a number, when it is one (for charts); else NULL
+  PRIMARY KEY (sweep_id, point, field)
+) WITHOUT ROWID;
 
 -- Per-ticket records, when asked for. Empty until the models export tickets.
 CREATE TABLE tickets (
@@ -355,6 +366,12 @@ SELECT d.comparison_id, sb.name AS base, sa.name AS alternative, d.series, d.mon
 FROM monthly_differences d JOIN comparisons c USING (comparison_id)
 JOIN runs rb ON rb.run_id = c.base_run_id JOIN scenarios sb ON sb.scenario_id = rb.scenario_id
 JOIN runs ra ON ra.run_id = c.alternative_run_id JOIN scenarios sa ON sa.scenario_id = ra.scenario_id;
+
+-- Every estimate of every sweep point with the point's settings: a measure against a varied field.
+CREATE VIEW v_sweep_estimates AS
+SELECT p.sweep_id, p.point, st.field, st.value, st.numeric_value, e.topic, e.metric, e.unit, e.mean, e.ci_low,
+       e.ci_high, e.n
+FROM sweep_points p JOIN sweep_settings st USING (sweep_id, point) JOIN estimates e ON e.run_id = p.run_id;
 
 -- Differences between the runs of a comparison, with both scenarios' names.
 CREATE VIEW v_differences AS

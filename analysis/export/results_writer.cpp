@@ -24,13 +24,13 @@ std::string deterministic_bytes(const google::protobuf::Message& message) {
 
 using DatabaseWriter = std::function<bool(const std::string& path, std::string* error)>;
 
-bool write_all(const google::protobuf::Message& message, const std::string& directory, const std::string& stem,
-               const DatabaseWriter& write_database, const MoreOutputs& more, std::string* error) {
-  StagedFiles files(directory);
+// Stages <prefix><stem>.pb, .json, .sqlite and <prefix>csv/ (prefix "" or "folder/").
+bool stage_all(StagedFiles& files, const std::string& prefix, const google::protobuf::Message& message,
+               const std::string& stem, const DatabaseWriter& write_database, std::string* error) {
   std::string database;
-  if (!files.add(stem + ".pb", deterministic_bytes(message), error) ||
-      !files.add(stem + ".json", message_to_json(message), error) ||
-      !files.reserve(stem + ".sqlite", &database, error) || !write_database(database, error))
+  if (!files.add(prefix + stem + ".pb", deterministic_bytes(message), error) ||
+      !files.add(prefix + stem + ".json", message_to_json(message), error) ||
+      !files.reserve(prefix + stem + ".sqlite", &database, error) || !write_database(database, error))
     return false;
   SqliteDatabase db(database, /*read_only=*/true);
   std::vector<CsvFile> tables;
@@ -40,7 +40,14 @@ bool write_all(const google::protobuf::Message& message, const std::string& dire
   }
   db.close();
   for (const CsvFile& t : tables)
-    if (!files.add("csv/" + t.name + ".csv", t.text, error)) return false;
+    if (!files.add(prefix + "csv/" + t.name + ".csv", t.text, error)) return false;
+  return true;
+}
+
+bool write_all(const google::protobuf::Message& message, const std::string& directory, const std::string& stem,
+               const DatabaseWriter& write_database, const MoreOutputs& more, std::string* error) {
+  StagedFiles files(directory);
+  if (!stage_all(files, "", message, stem, write_database, error)) return false;
   if (more && !more(files, error)) return false;
   return files.commit(error);
 }
@@ -62,6 +69,21 @@ bool write_results(const results::RunResult& run, const std::string& directory, 
   return write_all(run, directory, "results",
                    [&](const std::string& path, std::string* e) { return write_run_database(run, path, e); }, more,
                    error);
+}
+
+bool write_sweep(const results::Sweep& sweep, const std::vector<results::RunResult>& runs, const std::string& directory,
+                 const std::string& summary_csv, std::string* error) {
+  StagedFiles files(directory);
+  for (int k = 0; k < sweep.points_size() && static_cast<std::size_t>(k) < runs.size(); ++k) {
+    const results::RunResult& run = runs[static_cast<std::size_t>(k)];
+    if (!stage_all(files, sweep.points(k).directory() + "/", run, "results",
+                   [&](const std::string& path, std::string* e) { return write_run_database(run, path, e); }, error))
+      return false;
+  }
+  return stage_all(files, "", sweep, "sweep",
+                   [&](const std::string& path, std::string* e) { return write_sweep_database(sweep, runs, path, e); },
+                   error) &&
+         files.add("sweep-summary.csv", summary_csv, error) && files.commit(error);
 }
 
 bool write_comparison(const results::Comparison& comparison, const std::string& directory, std::string* error) {

@@ -7,6 +7,7 @@
 // Deterministic: the same RunResult gives the same bytes in every file.
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "analysis/export/staged_files.hpp"
 #include "desksim/results.pb.h"
@@ -21,6 +22,12 @@ using MoreOutputs = std::function<bool(StagedFiles& files, std::string* error)>;
 /// of this call is in place and none of an earlier run's has been touched.
 bool write_results(const results::RunResult& run, const std::string& directory, std::string* error,
                    const MoreOutputs& more = nullptr);
+
+/// A sweep: each point's run in its own folder (SweepPoint.directory), exactly as write_results would
+/// write it, and sweep.pb, sweep.json, sweep.sqlite (every point's run and the sweep tables), csv/ and
+/// sweep-summary.csv (`summary_csv`) at the top; all renamed into place together.
+bool write_sweep(const results::Sweep& sweep, const std::vector<results::RunResult>& runs, const std::string& directory,
+                 const std::string& summary_csv, std::string* error);
 
 /// The same for a scenario comparison: comparison.pb, comparison.json, comparison.sqlite, csv/.
 bool write_comparison(const results::Comparison& comparison, const std::string& directory, std::string* error);

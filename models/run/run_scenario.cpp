@@ -62,6 +62,42 @@ bool run_scenario(const scenario::Scenario& scenario, const RunOptions& options,
   return true;
 }
 
+bool run_scenarios(const std::vector<scenario::Scenario>& scenarios, const RunOptions& options,
+                   std::vector<results::RunResult>* out, std::string* error, bool* stopped) {
+  if (options.ticket_records || options.checkpoint != nullptr) {
+    if (error) *error = "a run of several scenarios keeps no checkpoint and writes no per-ticket records";
+    return false;
+  }
+  const unsigned per_scenario = options.replications;
+  sim::ReplicationRunnerOptions runner;
+  runner.replications = static_cast<unsigned>(scenarios.size()) * per_scenario;
+  runner.jobs = options.jobs;
+  runner.stop_fd = options.stop_fd;
+  const auto bytes = sim::run_replications(
+      runner,
+      [&](unsigned task) {
+        std::string serialised;
+        run_replication(scenarios[task / per_scenario], options.seed, task % per_scenario, "").SerializeToString(&serialised);
+        if (options.on_replication_done) options.on_replication_done(task);
+        return serialised;
+      },
+      error, stopped);
+  if (bytes.empty()) return false;
+  out->assign(scenarios.size(), results::RunResult{});
+  for (std::size_t s = 0; s < scenarios.size(); ++s) {
+    auto& run = (*out)[s];
+    run.set_scenario_name(scenarios[s].name());
+    run.set_seed(options.seed);
+    for (unsigned r = 0; r < per_scenario; ++r) {
+      if (!run.add_replications()->ParseFromString(bytes[s * per_scenario + r])) {
+        if (error) *error = "could not read a replication's result";
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 bool write_ticket_records(const RunCheckpoint& checkpoint, unsigned replications, const std::string& path,
                           std::string* error) {
   std::FILE* out = std::fopen(path.c_str(), "wb");

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "desksim/results.pb.h"
 #include "desksim/scenario.pb.h"
@@ -35,6 +36,14 @@ struct RunOptions {
 /// is set, if given). The replications kept in the checkpoint are not run again.
 bool run_scenario(const scenario::Scenario& scenario, const RunOptions& options, results::RunResult* out,
                   std::string* error, bool* stopped = nullptr);
+
+/// Runs several scenarios (the points of a sweep) with the same seed and replication count: common
+/// random numbers across them. Every (scenario, replication) is one task for the same pool of `jobs`
+/// processes, so points run in parallel as well as replications; each result is the one
+/// run_scenario would give for that scenario alone, byte for byte. `on_replication_done` gets the
+/// task number, scenario * replications + replication. No checkpoint, no per-ticket records.
+bool run_scenarios(const std::vector<scenario::Scenario>& scenarios, const RunOptions& options,
+                   std::vector<results::RunResult>* out, std::string* error, bool* stopped = nullptr);
 
 /// The per-ticket records CSV of a finished run: the header, then each replication's rows, in
 /// replication order, from the checkpoint, written to `path`.
