@@ -12,6 +12,7 @@
 #include <simgrid/s4u/Link.hpp>
 #include <xbt/log.h>
 
+#include "models/scenario/platform_xml_rules.hpp"
 #include "sim/kernel/simgrid_runtime.hpp"
 #include "sim/replication/replication_runner.hpp"
 
@@ -42,6 +43,10 @@ std::string problems_in_platform(const scenario::Scenario& s) {
     if (!found)
       out += "infrastructure.components[" + std::to_string(i) + "].name\tthe platform file has no " +
              (is_link ? "link" : "host") + " named \"" + one_line(c.name()) + "\"\n";
+    const auto* host = is_link ? nullptr : simgrid::s4u::Host::by_name_or_null(c.name());
+    if (host != nullptr && !host->is_on())
+      out += "infrastructure.components[" + std::to_string(i) + "].name\thost \"" + one_line(c.name()) +
+             "\" is off when the platform starts: desksim starts every component up\n";
     if (c.name() == "control")
       out += "infrastructure.components[" + std::to_string(i) +
              "].name\t\"control\" runs desksim's own processes and cannot be a component\n";
@@ -88,6 +93,10 @@ void check_platform_file(const std::string& scenario_folder, scenario::Scenario*
     out->push_back(Diagnostic{{}, 0, 0, path, "no such file: " + file.string()});
     return;
   }
+  // What SimGrid would abort on, or what would contradict desksim's own failures, before it loads.
+  const auto problems = platform_xml_problems(file.string());
+  for (const std::string& p : problems) out->push_back(Diagnostic{{}, 0, 0, path, file.string() + ": " + p});
+  if (!problems.empty()) return;
 
   // The child's standard error goes to a file the parent reads if SimGrid aborts. An anonymous file
   // in memory: it has no name to leave behind when the check is interrupted.
