@@ -18,7 +18,7 @@ if ! command -v clang++ >/dev/null 2>&1; then
   exit 2
 fi
 
-TARGETS=(fuzz_scenario_text fuzz_scenario_json fuzz_platform_file)
+TARGETS=(fuzz_scenario_text fuzz_scenario_json fuzz_scenario_overlay fuzz_platform_file fuzz_incident_log)
 CC=clang CXX=clang++ cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DDESKSIM_FUZZ=ON \
   -DDESKSIM_BUILD_TESTS=OFF >/dev/null
 cmake --build "$BUILD_DIR" -j "$JOBS" --target "${TARGETS[@]}"
@@ -29,6 +29,7 @@ seeds_of() {
     fuzz_scenario_text) find scenarios -name '*.textproto' ;;
     fuzz_scenario_json) find scenarios -name '*.json' -not -path '*/data/*' ;;
     fuzz_platform_file) find scenarios -name '*.xml' ;;
+    fuzz_scenario_overlay|fuzz_incident_log) ;;  # their committed corpus only
   esac
 }
 

@@ -22,7 +22,6 @@ namespace desksim::models {
 namespace {
 
 using Infra = scenario::Infrastructure;
-constexpr sim::Time kNever = std::numeric_limits<sim::Time>::infinity();
 
 // Resources of a platform loaded from XML; the platform check before the run guarantees them.
 simgrid::s4u::Host* existing_host(const std::string& name) {
