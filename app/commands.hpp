@@ -22,5 +22,6 @@ Command add_compare_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
 Command add_calibrate_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
+Command add_check_fit_command(CLI::App& app);
 
 }  // namespace desksim::app

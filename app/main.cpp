@@ -1,5 +1,5 @@
 // desksim command line: `desksim run`, `desksim validate`, `desksim compare`, `desksim sweep`, `desksim report`,
-// `desksim calibrate`. Each subcommand lives in its own file;
+// `desksim calibrate`, `desksim check-fit`. Each subcommand lives in its own file;
 // this one only wires them up.
 #include <iostream>
 
@@ -18,13 +18,14 @@ int main(int argc, char** argv) {
   auto report = desksim::app::add_report_command(app);
   auto calibrate = desksim::app::add_calibrate_command(app);
   auto sweep = desksim::app::add_sweep_command(app);
+  auto check_fit = desksim::app::add_check_fit_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RequiredError& e) {
     // CLI11 reports a mistyped command only as "A subcommand is required": name it.
     if (app.get_subcommands().empty() && !app.remaining().empty()) {
       std::cerr << "desksim: unknown command \"" << app.remaining().front()
-                << "\" (commands: run, validate, compare, sweep, report, calibrate)\nRun with --help for more information.\n";
+                << "\" (commands: run, validate, compare, sweep, report, calibrate, check-fit)\nRun with --help for more information.\n";
       return 2;
     }
     return app.exit(e) == 0 ? 0 : 2;
@@ -39,5 +40,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand(report.command)) return report.execute();
   if (app.got_subcommand(calibrate.command)) return calibrate.execute();
   if (app.got_subcommand(sweep.command)) return sweep.execute();
+  if (app.got_subcommand(check_fit.command)) return check_fit.execute();
   return 2;
 }

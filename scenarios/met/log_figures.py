@@ -4,8 +4,8 @@
 Usage (from the repository root):
     python3 scenarios/met/log_figures.py [PATH_TO_LOG_CSV_GZ]
 
-Default path: ../shared/data/servicenow-incidents/calibration-2016-04-11_2016-05-08.csv.gz, taken
-from the repository root (so the `shared` folder next to the repository). Prints every figure and writes scenarios/met/data/log_figures.json:
+Default path: scenarios/met/data/calibration-2016-04-11_2016-05-08.csv.gz, from the repository root
+(a copy of the team's shared extract). Prints every figure and writes scenarios/met/data/log_figures.json:
 one figure per line, `"key": {"definition": ..., ...}`, so that the generator
 (make_run_and_maintain.py) and scenarios/met/log-figures.md can cite a figure by its key.
 
@@ -45,8 +45,7 @@ import statistics
 import sys
 from collections import Counter, defaultdict
 
-DEFAULT_LOG = os.path.join("..", "shared", "data", "servicenow-incidents",
-                           "calibration-2016-04-11_2016-05-08.csv.gz")
+DEFAULT_LOG = os.path.join("scenarios", "met", "data", "calibration-2016-04-11_2016-05-08.csv.gz")
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO_ROOT = os.path.dirname(os.path.dirname(HERE))
 ANOMALOUS_DAYS = (datetime.date(2016, 4, 21), datetime.date(2016, 4, 22))

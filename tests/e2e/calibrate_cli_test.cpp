@@ -44,8 +44,7 @@ TEST(CalibrateCli, BadInputExitsTwoNamingRowAndColumn) {
 
 TEST(CalibrateCli, SharedLogGivesAScenarioThatValidatesAndRuns) {
   const fs::path log = fs::path(DESKSIM_SOURCE_DIR) /
-                       "../shared/data/servicenow-incidents/calibration-2016-04-11_2016-05-08.csv.gz";
-  if (!fs::exists(log)) GTEST_SKIP() << "the shared log is not present (" << log << "): ../shared is missing";
+                       "scenarios/met/data/calibration-2016-04-11_2016-05-08.csv.gz";
   const fs::path out = scratch("fitted.textproto");
   const auto [code, output] = desksim("calibrate " + log.string() + " --out " + out.string() + " --fit-until 2016-05-01");
   ASSERT_EQ(code, 0) << output;
