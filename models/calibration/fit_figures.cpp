@@ -121,6 +121,20 @@ std::vector<FitFigure> fit_figures(const std::vector<TicketFacts>& tickets, cons
     }
   }
 
+  // Time to resolve of the tickets never reassigned and of those reassigned at least once: where a
+  // misfit of the whole distribution comes from.
+  for (const bool reassigned : {false, true}) {
+    std::vector<double> hours;
+    for (const auto* t : in_window)
+      if (t->resolved && !t->cancelled && (t->reassignments > 0) == reassigned)
+        hours.push_back(std::max(0.0, *t->resolved - t->opened));
+    std::sort(hours.begin(), hours.end());
+    for (double q : {0.5, 0.9})
+      out.push_back({"resolve_hours.p" + std::to_string(static_cast<int>(std::lround(q * 100))) +
+                         (reassigned ? ".reassigned" : ".never_reassigned"),
+                     "hours", hours.empty() ? 0.0 : quantile(hours, q), !hours.empty()});
+  }
+
   // Reassignments and waiting states, over the tickets resolved (their counts are final).
   std::array<double, 4> buckets{};
   std::array<double, kWaitKinds> waited{};

@@ -49,7 +49,7 @@ struct FitWindow {
 };
 
 /// Arrivals per day of the week (mean per such day in the window), time to resolve at p50, p75, p90
-/// and p95 overall and per priority, the share never reassigned and the reassignment histogram
+/// and p95 overall and per priority (and p50, p90 of the never reassigned and the reassigned), the share never reassigned and the reassignment histogram
 /// (0, 1, 2, 3+), the share entering each waiting state, the made_sla share, and the backlog (tickets
 /// open) at the end of each day of the window.
 std::vector<FitFigure> fit_figures(const std::vector<TicketFacts>& tickets, const FitWindow& window);

@@ -221,8 +221,10 @@ CalibrationResult calibrate(const IncidentLog& log, const CalibrationOptions& op
   out << "}\n";
 
   // ---- resolver network ----
-  std::vector<std::vector<double>> first_work(ng), later_work(ng), waits(ng * kWaitKinds);
-  std::vector<double> all_first, all_later;
+  // First visits that resolved the incident, first visits that handed it on, and later visits (back
+  // to a group): a group holds a ticket it passes on for a different time than one it resolves.
+  std::vector<std::vector<double>> first_work(ng), handover_work(ng), later_work(ng), waits(ng * kWaitKinds);
+  std::vector<double> all_first, all_handover, all_later;
   std::vector<std::array<double, kWaitKinds>> entered(ng, std::array<double, kWaitKinds>{});
   std::vector<double> visits(ng, 0);
   std::vector<std::vector<double>> all_waits(kWaitKinds);
@@ -238,8 +240,9 @@ CalibrationResult calibrate(const IncidentLog& log, const CalibrationOptions& op
     for (const GroupVisit& v : i->visits) {
       const int g = pools.group_of[v.group];
       const double w = v.work_minutes() / 60.0;
-      (v.later_visit ? later_work[g] : first_work[g]).push_back(w);
-      (v.later_visit ? all_later : all_first).push_back(w);
+      const bool last = &v == &i->visits.back();
+      (v.later_visit ? later_work[g] : last ? first_work[g] : handover_work[g]).push_back(w);
+      (v.later_visit ? all_later : last ? all_first : all_handover).push_back(w);
       visits[g] += 1;
       for (std::size_t s = 0; s < kWaitKinds; ++s)
         if (v.entered[s]) {
@@ -260,9 +263,16 @@ CalibrationResult calibrate(const IncidentLog& log, const CalibrationOptions& op
         << "    servers: 100000   # ample: the log's time in a group includes its queueing, fitted below as work\n";
     const bool own = first_work[g].size() >= kOwnDuration;
     const QuantilePoints w = quantile_points(own ? first_work[g] : all_first);
-    out << "    # Work per visit [log]: time with the group from arriving to leaving (or resolving), waits excluded,\n"
-        << "    # first visits of " << (own ? "this group" : "all groups") << ": n " << w.n << ", mean " << num(w.sample_mean, 4)
-        << " h (this law " << num(w.mean(), 4) << " h).\n    work_hours { " << w.text() << " }\n";
+    out << "    # Work per visit [log]: time with the group from arriving to resolving, waits excluded, first\n"
+        << "    # visits that resolved the incident, " << (own ? "this group" : "all groups") << ": n " << w.n << ", mean "
+        << num(w.sample_mean, 4) << " h (this law " << num(w.mean(), 4) << " h).\n    work_hours { " << w.text() << " }\n";
+    const bool own_handover = handover_work[g].size() >= kOwnDuration;
+    if (own_handover || !all_handover.empty()) {
+      const QuantilePoints h = quantile_points(own_handover ? handover_work[g] : all_handover);
+      out << "    # First visits that handed the incident on (the count is drawn per route) [log], "
+          << (own_handover ? "this group" : "all groups") << ": n " << h.n << ", mean " << num(h.sample_mean, 4)
+          << " h.\n    handover_work_hours { " << h.text() << " }\n";
+    }
     const bool own_later = later_work[g].size() >= kOwnDuration;
     const QuantilePoints l = quantile_points(own_later ? later_work[g] : all_later);
     out << "    # Later visits (back to this group) [log], " << (own_later ? "this group" : "all groups") << ": n " << l.n

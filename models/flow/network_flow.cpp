@@ -125,8 +125,12 @@ void ServiceFlow::enter_group(std::uint32_t i, std::uint16_t g, sim::Time now) {
     if (gc.chase_share > 0) kernel_.schedule_at(cal.add_working_time(now, gc.chase_share * target), chase_, payload);
     kernel_.schedule_at(cal.add_working_time(now, target), ola_check_, payload);
   }
-  const sim::Distribution& work =
-      visited_before && gc.has_later_work ? gc.later_work : gc.work[gc.work_index[t.category * kPriorities + t.priority - 1u]];
+  // A visit that will end in a hand-on (the drawn misroute count says so) has its own work time.
+  const bool hands_on = gc.has_handover_work && t.misroutes_left > 0 &&
+                        !network_->routes[t.category].misroute_count_cumulative.empty();
+  const sim::Distribution& work = hands_on                              ? gc.handover_work
+                                  : visited_before && gc.has_later_work ? gc.later_work
+                                                                        : gc.work[gc.work_index[t.category * kPriorities + t.priority - 1u]];
   t.work = work.sample(work_[g]);
   stations_[1 + g]->arrive(i, now);
 }

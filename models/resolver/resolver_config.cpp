@@ -144,6 +144,10 @@ ResolverNetworkConfig make_resolver_network_config(const scenario::Scenario& s, 
     // dividing by it then leaves resolution probability 0 instead of shortening the last transfer.
     if (bound > 1.0)
       for (double& b : out.decision_bounds) b /= bound;
+    if (g.has_handover_work_hours()) {
+      out.has_handover_work = true;
+      out.handover_work = to_sim_distribution(g.handover_work_hours(), sim::kSecondsPerHour);
+    }
     if (g.has_later_visit_work_hours()) {
       out.has_later_work = true;
       out.later_work = to_sim_distribution(g.later_visit_work_hours(), sim::kSecondsPerHour);

@@ -81,6 +81,8 @@ struct ResolverGroupConfig {
   std::vector<std::vector<std::uint16_t>> waiting_for;
   /// Cumulative probabilities of those rules, divided by their sum when it exceeds 1 (by rounding).
   std::vector<std::vector<double>> waiting_cumulative;
+  bool has_handover_work = false;
+  sim::Distribution handover_work = sim::Distribution::deterministic(0.0);  // seconds
   bool has_later_work = false;
   sim::Distribution later_work = sim::Distribution::deterministic(0.0);  // seconds
 

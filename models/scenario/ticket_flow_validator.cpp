@@ -123,6 +123,8 @@ void validate_ticket_flow(const scenario::Scenario& s, std::vector<Diagnostic>* 
     waiting_rules(check, g, p, categories);
     if (g.has_later_visit_work_hours())
       validate_distribution(g.later_visit_work_hours(), p + ".later_visit_work_hours", out);
+    if (g.has_handover_work_hours())
+      validate_distribution(g.handover_work_hours(), p + ".handover_work_hours", out);
     if (!scenario::ResolverGroup::QueueDiscipline_IsValid(g.queue_discipline()))
       check.fail(p + ".queue_discipline", "must be PRIORITY, FIFO or EARLIEST_DEADLINE (got " +
                                               std::to_string(g.queue_discipline()) + ")");
