@@ -32,7 +32,7 @@ sim::PiecewisePoissonOptions IncidentDemand::arrival_options(const ServiceDeskCo
 IncidentDemand::IncidentDemand(sim::EventKernel& kernel, const ServiceDeskConfig& config, const Population& population,
                                ServiceFlow& desk, std::uint64_t seed, std::uint64_t replication)
     : kernel_(kernel),
-      config_(config),
+      config_(&config),
       population_(population),
       desk_(desk),
       arrival_(kernel.add_handler(this, "demand.arrival")),
@@ -44,7 +44,13 @@ IncidentDemand::IncidentDemand(sim::EventKernel& kernel, const ServiceDeskConfig
       impact_urgency_(stream(seed, replication, "demand.impact_urgency")),
       handle_time_{stream(seed, replication, "desk.handle_time.phone"), stream(seed, replication, "desk.handle_time.portal"),
                    stream(seed, replication, "desk.handle_time.email"), stream(seed, replication, "desk.handle_time.walk_in")} {
-  segment_cumulative_by_hour_.resize(kHoursPerWeek);
+  build_segment_choice();
+}
+
+// Which segment raises an arrival in each hour of the week: in proportion to its rate then.
+void IncidentDemand::build_segment_choice() {
+  const ServiceDeskConfig& config = *config_;
+  segment_cumulative_by_hour_.assign(kHoursPerWeek, {});
   for (std::size_t h = 0; h < kHoursPerWeek; ++h) {
     auto& cum = segment_cumulative_by_hour_[h];
     const double total = config.rate_per_second_in_hour(h);
@@ -63,27 +69,38 @@ void IncidentDemand::start(sim::Time horizon) {
   if (first < std::numeric_limits<sim::Time>::infinity()) kernel_.schedule_at(first, arrival_, 0);
 }
 
-void IncidentDemand::on_event(sim::Time now, std::uint64_t) {
+void IncidentDemand::reconfigure(const ServiceDeskConfig& config) {
+  config_ = &config;
+  build_segment_choice();
+  arrivals_.set_options(arrival_options(config));
+  ++generation_;
+  const sim::Time now = kernel_.now();
+  const sim::Time next = arrivals_.next_after(now);
+  if (next < std::numeric_limits<sim::Time>::infinity()) kernel_.schedule_at(next, arrival_, generation_);
+}
+
+void IncidentDemand::on_event(sim::Time now, std::uint64_t generation) {
+  if (generation != generation_) return;  // sought under a configuration no longer in force
   const std::size_t hour = arrivals_.bin_at(now);
   const std::size_t segment = sim::sample_discrete(who_, segment_cumulative_by_hour_[hour]);
   const auto n = population_.users_in(segment);
   const auto user = population_.first_user(segment) +
                     std::min<std::uint32_t>(n - 1, static_cast<std::uint32_t>(who_.uniform() * n));
-  const auto channel = static_cast<std::uint8_t>(sim::sample_discrete(channel_, config_.segments[segment].channel_cumulative));
-  const auto category = static_cast<std::uint16_t>(sim::sample_discrete(category_, config_.category_cumulative));
-  const CategoryConfig& cat = config_.categories[category];
+  const auto channel = static_cast<std::uint8_t>(sim::sample_discrete(channel_, config_->segments[segment].channel_cumulative));
+  const auto category = static_cast<std::uint16_t>(sim::sample_discrete(category_, config_->category_cumulative));
+  const CategoryConfig& cat = config_->categories[category];
   std::uint8_t priority;
   if (!cat.priority_cumulative.empty()) {
     priority = static_cast<std::uint8_t>(1 + sim::sample_discrete(impact_urgency_, cat.priority_cumulative));
   } else {
     const std::size_t impact = sim::sample_discrete(impact_urgency_, cat.impact_cumulative);
     const std::size_t urgency = sim::sample_discrete(impact_urgency_, cat.urgency_cumulative);
-    priority = config_.priority_matrix[3 * impact + urgency];
+    priority = config_->priority_matrix[3 * impact + urgency];
   }
-  const sim::Time work = config_.channels[channel].handle_time.sample(handle_time_[channel]);
+  const sim::Time work = config_->channels[channel].handle_time.sample(handle_time_[channel]);
   desk_.raise(user, category, priority, channel, work);
   const sim::Time next = arrivals_.next_after(now);
-  if (next < std::numeric_limits<sim::Time>::infinity()) kernel_.schedule_at(next, arrival_, 0);
+  if (next < std::numeric_limits<sim::Time>::infinity()) kernel_.schedule_at(next, arrival_, generation_);
 }
 
 }  // namespace desksim::models

@@ -28,6 +28,9 @@ class IncidentDemand final : public sim::EventHandler {
 
   /// Schedules the first arrival; none is sought after `horizon`.
   void start(sim::Time horizon);
+  /// From now on, demand as `config` says (a programme's dated change; same segments, categories and
+  /// channels): the pending arrival is dropped and the next one sought afresh under the new rates.
+  void reconfigure(const ServiceDeskConfig& config);
   void on_event(sim::Time now, std::uint64_t payload) override;
 
   /// The generator's options (the rate per hour-of-week bin), e.g. for tests and reports.
@@ -35,7 +38,9 @@ class IncidentDemand final : public sim::EventHandler {
 
  private:
   sim::EventKernel& kernel_;
-  const ServiceDeskConfig& config_;
+  void build_segment_choice();
+
+  const ServiceDeskConfig* config_;  ///< the configuration in force
   const Population& population_;
   ServiceFlow& desk_;
   sim::HandlerId arrival_;
@@ -43,6 +48,7 @@ class IncidentDemand final : public sim::EventHandler {
   std::vector<std::vector<double>> segment_cumulative_by_hour_;  // [hour][segment]
   sim::RandomStream who_, channel_, category_, impact_urgency_;
   std::array<sim::RandomStream, kChannels> handle_time_;
+  std::uint64_t generation_ = 0;  ///< payload of the pending arrival; a reconfiguration makes it stale
 };
 
 }  // namespace desksim::models

@@ -102,7 +102,8 @@ void ServiceFlow::add_results(sim::Time end, results::ReplicationResult* out) co
     for (std::size_t m = 0; m < months; ++m) {
       const std::uint64_t resolved = m < month_resolved_[s].size() ? month_resolved_[s][m] : 0;
       const std::uint64_t breached = m < month_breached_[s].size() ? month_breached_[s][m] : 0;
-      const double credit = sup.month_credit(resolved, breached);
+      // The contract in force at the start of the month bills it.
+      const double credit = network_at(months_.start(m))->suppliers[s].month_credit(resolved, breached);
       credits->add_values(credit);
       attainment->add_values(resolved > 0 ? 1.0 - static_cast<double>(breached) / static_cast<double>(resolved) : 1.0);
       attainment->add_counts(resolved);

@@ -11,14 +11,14 @@ namespace desksim::models {
 void ServiceFlow::start_desk_clock(SlaClock& clock, std::uint32_t i, double target, sim::HandlerId check,
                                    sim::Time now) {
   Ticket& t = tickets_[i];
-  if (!desk_.sla_clocks) return;
-  const sim::Time deadline = sla_start(clock, calendar(desk_.sla[t.priority - 1u].calendar), target, now);
+  if (!desk_->sla_clocks) return;
+  const sim::Time deadline = sla_start(clock, calendar(desk_->sla[t.priority - 1u].calendar), target, now);
   if (&clock == &t.resolution) t.deadline = deadline >= 0 ? deadline : now;
   if (deadline >= 0) kernel_.schedule_at(deadline, check, ticket_payload(i, t.serial));
 }
 
 void ServiceFlow::stop_desk_clock(SlaClock& clock, std::uint8_t priority, sim::Time now) {
-  sla_stop(clock, calendar(desk_.sla[priority - 1u].calendar), now);
+  sla_stop(clock, calendar(desk_->sla[priority - 1u].calendar), now);
 }
 
 void ServiceFlow::on_response_check(sim::Time now, std::uint64_t payload) {
@@ -37,8 +37,8 @@ void ServiceFlow::on_resolution_check(sim::Time now, std::uint64_t payload) {
   Ticket& t = tickets_[i];
   if (!t.resolution.running || t.resolution.breached) return;
   // A check scheduled before a pause is stale once the clock resumed later: compare with the target.
-  const double target = desk_.sla[t.priority - 1u].resolution_seconds;
-  if (sla_elapsed(t.resolution, calendar(desk_.sla[t.priority - 1u].calendar), now) < target * (1 - 1e-12)) return;
+  const double target = desk_->sla[t.priority - 1u].resolution_seconds;
+  if (sla_elapsed(t.resolution, calendar(desk_->sla[t.priority - 1u].calendar), now) < target * (1 - 1e-12)) return;
   t.resolution.breached = true;
   for (std::size_t k : {std::size_t{0}, std::size_t{t.priority}, 1 + kPriorities + t.channel})
     signals_.emit(sig_.resolution_breach.ids[k], now, 1.0);
@@ -112,7 +112,7 @@ void ServiceFlow::resume_clocks(std::uint32_t i, TicketState waiting, sim::Time 
   const std::size_t s = network_->groups[t.group].supplier;
   if (pauses(s, waiting)) start_supplier_resolution(i, s, now);
   if (pauses(network_->desk_supplier, waiting) && !t.resolution.running)
-    start_desk_clock(t.resolution, i, desk_.sla[t.priority - 1u].resolution_seconds, resolution_check_, now);
+    start_desk_clock(t.resolution, i, desk_->sla[t.priority - 1u].resolution_seconds, resolution_check_, now);
 }
 
 // --- Resolution, reopening, closure -----------------------------------------------------------
@@ -124,12 +124,12 @@ void ServiceFlow::resolve(std::uint32_t i, sim::Time now, bool may_reopen) {
   t.resolved_at = now;
   // A ticket is reopened at most once; the decision is drawn at resolution so that the final
   // resolution is known when it happens. Duplicates closed with their major incident are not.
-  if (may_reopen && !t.reopened && desk_.reopen_probability > 0 && reopen_draw_.uniform() < desk_.reopen_probability) {
-    kernel_.schedule_in(desk_.reopen_after.sample(reopen_draw_), reopen_, ticket_payload(i, t.serial));
+  if (may_reopen && !t.reopened && desk_->reopen_probability > 0 && reopen_draw_.uniform() < desk_->reopen_probability) {
+    kernel_.schedule_in(desk_->reopen_after.sample(reopen_draw_), reopen_, ticket_payload(i, t.serial));
     return;
   }
   final_resolution(i, now);
-  if (desk_.auto_close_seconds > 0) kernel_.schedule_in(desk_.auto_close_seconds, close_, ticket_payload(i, t.serial));
+  if (desk_->auto_close_seconds > 0) kernel_.schedule_in(desk_->auto_close_seconds, close_, ticket_payload(i, t.serial));
   else close(i, now);
 }
 
@@ -140,8 +140,8 @@ void ServiceFlow::final_resolution(std::uint32_t i, sim::Time now) {
   --open_;
   signals_.emit(sig_.resolved, now, 1.0);
   const std::uint8_t p = t.priority;
-  if (desk_.sla_clocks) {
-    const bool met = !t.resolution.breached && t.resolution.consumed <= desk_.sla[p - 1u].resolution_seconds;
+  if (desk_->sla_clocks) {
+    const bool met = !t.resolution.breached && t.resolution.consumed <= desk_->sla[p - 1u].resolution_seconds;
     for (std::size_t k : {std::size_t{0}, std::size_t{p}, 1 + kPriorities + t.channel})
       signals_.emit(sig_.resolution_met.ids[k], now, met ? 1.0 : 0.0);
   }
@@ -195,7 +195,7 @@ void ServiceFlow::on_reopen(sim::Time now, std::uint64_t payload) {
   t.reopened = true;
   lifecycle_.enter(t, TicketState::kReopened, now);
   signals_.emit(sig_.reopened, now, 1.0);
-  start_desk_clock(t.resolution, i, desk_.sla[t.priority - 1u].resolution_seconds, resolution_check_, now);
+  start_desk_clock(t.resolution, i, desk_->sla[t.priority - 1u].resolution_seconds, resolution_check_, now);
   send_on(i, now);  // to the resolver again, not to the desk
   emit_open(now);
 }
@@ -258,9 +258,9 @@ void ServiceFlow::cancel(std::uint32_t i, sim::Time now) {
 void ServiceFlow::release(std::uint32_t i, sim::Time now) {
   Ticket& t = tickets_[i];
   if (records_ != nullptr) {
-    const int response = t.answered ? (sla_met(t.response, desk_.sla[t.priority - 1u].response_seconds) ? 1 : 0) : -1;
+    const int response = t.answered ? (sla_met(t.response, desk_->sla[t.priority - 1u].response_seconds) ? 1 : 0) : -1;
     const int resolution =
-        t.final_resolution ? (sla_met(t.resolution, desk_.sla[t.priority - 1u].resolution_seconds) ? 1 : 0) : -1;
+        t.final_resolution ? (sla_met(t.resolution, desk_->sla[t.priority - 1u].resolution_seconds) ? 1 : 0) : -1;
     records_->write(t, response, resolution);
   }
   lifecycle_.enter(t, TicketState::kFree, now);
@@ -272,9 +272,9 @@ void ServiceFlow::write_open_records() const {
   for (std::uint32_t i = 0; i < tickets_.capacity(); ++i) {
     const Ticket& t = tickets_[i];
     if (t.state == TicketState::kFree) continue;
-    const int response = t.answered ? (sla_met(t.response, desk_.sla[t.priority - 1u].response_seconds) ? 1 : 0) : -1;
+    const int response = t.answered ? (sla_met(t.response, desk_->sla[t.priority - 1u].response_seconds) ? 1 : 0) : -1;
     const int resolution =
-        t.final_resolution ? (sla_met(t.resolution, desk_.sla[t.priority - 1u].resolution_seconds) ? 1 : 0) : -1;
+        t.final_resolution ? (sla_met(t.resolution, desk_->sla[t.priority - 1u].resolution_seconds) ? 1 : 0) : -1;
     records_->write(t, response, resolution);
   }
 }

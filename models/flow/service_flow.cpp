@@ -28,7 +28,7 @@ ServiceFlow::ServiceFlow(sim::EventKernel& kernel, sim::SignalBus& signals, cons
                          const ResolverNetworkConfig* network, std::uint64_t seed, std::uint64_t replication)
     : kernel_(kernel),
       signals_(signals),
-      desk_(desk),
+      desk_(&desk),
       network_(network),
       sig_(signals, desk, network),
       lifecycle_(signals),
@@ -89,22 +89,46 @@ void ServiceFlow::emit_open(sim::Time now) const { signals_.emit(sig_.open, now,
 void ServiceFlow::set_agents(std::uint32_t agents) { stations_[0]->set_servers(agents, kernel_.now()); }
 
 void ServiceFlow::start(sim::Time horizon) {
+  horizon_ = horizon;
+  network_since_.assign(1, {kernel_.now(), network_});
+  start_rosters();
+}
+
+void ServiceFlow::reconfigure(const ServiceDeskConfig& desk, const ResolverNetworkConfig* network) {
+  desk_ = &desk;
+  network_ = network;
+  network_since_.emplace_back(kernel_.now(), network);
+  start_rosters();
+}
+
+const ResolverNetworkConfig* ServiceFlow::network_at(sim::Time t) const {
+  const ResolverNetworkConfig* in_force = network_since_.empty() ? network_ : network_since_.front().second;
+  for (const auto& [since, config] : network_since_)
+    if (since <= t) in_force = config;
+  return in_force;
+}
+
+// Servers on duty now, then one low-frequency actor per kind of roster that changes them at the
+// half-hour boundaries where the roster changes, until the horizon. Actors of an earlier
+// configuration see the generation move on and stop.
+void ServiceFlow::start_rosters() {
   const sim::Time now = kernel_.now();
-  set_agents(desk_.agents_at(now));
-  if (!desk_.roster.empty()) {
-    // The desk roster: one low-frequency actor that changes the agents at the half-hour boundaries
-    // where the roster changes, until the horizon.
-    kernel_.spawn_actor("roster", [this, horizon] {
-      const double offset = desk_.hour_of_week_offset_seconds();
+  const std::uint64_t generation = ++roster_generation_;
+  const sim::Time horizon = horizon_;
+  set_agents(desk_->agents_at(now));
+  if (!desk_->roster.empty()) {
+    kernel_.spawn_actor("roster", [this, horizon, generation] {
+      const double offset = desk_->hour_of_week_offset_seconds();
       sim::Time t = kernel_.now();
       for (;;) {
-        const std::uint32_t current = desk_.agents_at(t);
+        const std::uint32_t current = desk_->agents_at(t);
         sim::Time next = (std::floor((t + offset) / kHalfHour) + 1) * kHalfHour - offset;
         std::size_t steps = 0;
-        while (desk_.agents_at(next) == current && steps++ < kHalfHoursPerWeek) next += kHalfHour;
+        while (desk_->agents_at(next) == current && steps++ < kHalfHoursPerWeek) next += kHalfHour;
         if (steps > kHalfHoursPerWeek || next > horizon) return;  // constant roster, or past the end
         kernel_.sleep_until(next);
-        set_agents(desk_.agents_at(next));
+        if (generation != roster_generation_) return;
+        set_agents(desk_->agents_at(next));
         t = next;
       }
     });
@@ -112,10 +136,10 @@ void ServiceFlow::start(sim::Time horizon) {
   if (network_ == nullptr) return;
   for (std::size_t g = 0; g < network_->groups.size(); ++g) set_group_servers(static_cast<std::uint16_t>(g), now);
   if (network_->roster_changes.empty()) return;
-  kernel_.spawn_actor("resolver-roster", [this, horizon] {
+  kernel_.spawn_actor("resolver-roster", [this, horizon, generation] {
     std::vector<bool> change(kHalfHoursPerWeek, false);
     for (std::size_t h : network_->roster_changes) change[h] = true;
-    const double offset = desk_.hour_of_week_offset_seconds();
+    const double offset = desk_->hour_of_week_offset_seconds();
     sim::Time t = kernel_.now();
     for (;;) {
       auto hh = static_cast<long long>(std::floor((t + offset) / kHalfHour)) + 1;
@@ -123,6 +147,7 @@ void ServiceFlow::start(sim::Time horizon) {
       const sim::Time next = static_cast<double>(hh) * kHalfHour - offset;
       if (next > horizon) return;
       kernel_.sleep_until(next);
+      if (generation != roster_generation_) return;
       for (std::size_t g = 0; g < network_->groups.size(); ++g)
         if (!network_->groups[g].roster.empty()) set_group_servers(static_cast<std::uint16_t>(g), kernel_.now());
       t = next;
@@ -131,7 +156,7 @@ void ServiceFlow::start(sim::Time horizon) {
 }
 
 void ServiceFlow::set_group_servers(std::uint16_t g, sim::Time now) {
-  const std::uint32_t servers = network_->groups[g].servers_at(now, desk_.hour_of_week_offset_seconds()) + group_extra_[g];
+  const std::uint32_t servers = network_->groups[g].servers_at(now, desk_->hour_of_week_offset_seconds()) + group_extra_[g];
   stations_[1 + g]->set_servers(servers, now);
 }
 
@@ -155,19 +180,19 @@ void ServiceFlow::raise(std::uint32_t user, std::uint16_t category, std::uint8_t
   t.state_since = now;
   lifecycle_.enter(t, TicketState::kRaised, now);
   ++totals_.raised;
-  if (++open_ > desk_.max_open_tickets) {
+  if (++open_ > desk_->max_open_tickets) {
     // The desk cannot keep up: stop with a clear message rather than exhaust the memory.
-    throw std::runtime_error("more than " + std::to_string(desk_.max_open_tickets) + " tickets open at " +
+    throw std::runtime_error("more than " + std::to_string(desk_->max_open_tickets) + " tickets open at " +
                              std::to_string(sim::to_hours(now)) +
                              " h: demand exceeds what the desk and resolver groups can work (see the overload "
                              "warnings of `desksim validate`; run.max_open_tickets sets this limit)");
   }
   signals_.emit(sig_.raised, now, 1.0);
-  const SlaTargetConfig& sla = desk_.sla[priority - 1u];
+  const SlaTargetConfig& sla = desk_->sla[priority - 1u];
   start_desk_clock(t.response, i, sla.response_seconds, response_check_, now);
   start_desk_clock(t.resolution, i, sla.resolution_seconds, resolution_check_, now);
-  if (category < desk_.categories.size()) {
-    const CategoryConfig& c = desk_.categories[category];
+  if (category < desk_->categories.size()) {
+    const CategoryConfig& c = desk_->categories[category];
     if (c.cancel_probability > 0 && parent == 0 && cancel_draw_.uniform() < c.cancel_probability)
       kernel_.schedule_in(c.cancel_after.sample(cancel_draw_), cancel_, ticket_payload(i, t.serial));
   }
@@ -191,7 +216,7 @@ void ServiceFlow::desk_arrive(std::uint32_t i, sim::Time now) {
   const bool at_once = desk.arrive(i, now);
   signals_.emit(sig_.delayed, now, at_once ? 0.0 : 1.0);
   if (at_once) return;
-  const ChannelConfig& ch = desk_.channels[t.channel];
+  const ChannelConfig& ch = desk_->channels[t.channel];
   if (ch.callback_offer_queue_length > 0 && !t.callback && desk.waiting() - 1 >= ch.callback_offer_queue_length)
     t.callback = callback_.uniform() < ch.callback_acceptance_probability;
   if (ch.has_patience && !t.callback)
@@ -205,7 +230,7 @@ void ServiceFlow::on_abandon(sim::Time now, std::uint64_t payload) {
   signals_.emit(sig_.desk_queue_time, now, now - t.attempt_started);
   const std::size_t families[] = {0, t.priority, 1 + kPriorities + t.channel};
   for (std::size_t k : families) signals_.emit(sig_.abandon.ids[k], now, 1.0);
-  const ChannelConfig& ch = desk_.channels[t.channel];
+  const ChannelConfig& ch = desk_->channels[t.channel];
   if (ch.redial_probability > 0 && redial_draw_.uniform() < ch.redial_probability) {
     stations_[0]->withdraw(i, TicketState::kAway, now);
     kernel_.schedule_in(ch.redial_delay.sample(redial_draw_), redial_, ticket_payload(i, t.serial));
@@ -241,15 +266,15 @@ void ServiceFlow::on_service_start(std::uint16_t station, std::uint32_t i, sim::
   }
   Ticket& t = tickets_[i];
   const std::size_t keys[] = {0, t.priority, 1 + kPriorities + t.channel};
-  if (desk_.channels[t.channel].has_patience && !t.callback)
+  if (desk_->channels[t.channel].has_patience && !t.callback)
     for (std::size_t k : keys) signals_.emit(sig_.abandon.ids[k], now, 0.0);
   if (!t.answered) {
     t.answered = true;
     stop_desk_clock(t.response, t.priority, now);
-    const bool met = !t.response.breached && t.response.consumed <= desk_.sla[t.priority - 1u].response_seconds;
+    const bool met = !t.response.breached && t.response.consumed <= desk_->sla[t.priority - 1u].response_seconds;
     for (std::size_t k : keys) {
       signals_.emit(sig_.wait.ids[k], now, now - t.raised_at);
-      if (desk_.sla_clocks) signals_.emit(sig_.response_met.ids[k], now, met ? 1.0 : 0.0);
+      if (desk_->sla_clocks) signals_.emit(sig_.response_met.ids[k], now, met ? 1.0 : 0.0);
     }
   }
 }
@@ -276,7 +301,7 @@ void ServiceFlow::desk_done(std::uint32_t i, sim::Time now) {
     }
     return;
   }
-  const double fcr = desk_.categories[t.category].fcr_probability;
+  const double fcr = desk_->categories[t.category].fcr_probability;
   const bool first_contact = fcr >= 1.0 || (fcr > 0.0 && fcr_.uniform() < fcr);  // no draw when certain
   const std::size_t keys[] = {0, t.priority, 1 + kPriorities + t.channel};
   for (std::size_t k : keys) signals_.emit(sig_.fcr.ids[k], now, first_contact ? 1.0 : 0.0);
@@ -288,11 +313,11 @@ void ServiceFlow::desk_done(std::uint32_t i, sim::Time now) {
 
 void ServiceFlow::hand_off(std::uint32_t i, sim::Time now) {
   Ticket& t = tickets_[i];
-  if (desk_.pending_user_probability > 0 && pending_.uniform() < desk_.pending_user_probability) {
+  if (desk_->pending_user_probability > 0 && pending_.uniform() < desk_->pending_user_probability) {
     lifecycle_.enter(t, TicketState::kWaitingOnUser, now);
     t.waits.push_back(WaitSpell{TicketState::kWaitingOnUser, static_cast<float>(sim::to_hours(now)), 0.0f});
     stop_desk_clock(t.resolution, t.priority, now);
-    kernel_.schedule_in(desk_.pending_user.sample(pending_), pending_end_, ticket_payload(i, t.serial));
+    kernel_.schedule_in(desk_->pending_user.sample(pending_), pending_end_, ticket_payload(i, t.serial));
   } else {
     send_on(i, now);
   }
@@ -304,7 +329,7 @@ void ServiceFlow::on_pending_end(sim::Time now, std::uint64_t payload) {
     return;
   Ticket& t = tickets_[i];
   if (!t.waits.empty()) t.waits.back().end_hours = static_cast<float>(sim::to_hours(now));
-  start_desk_clock(t.resolution, i, desk_.sla[t.priority - 1u].resolution_seconds, resolution_check_, now);
+  start_desk_clock(t.resolution, i, desk_->sla[t.priority - 1u].resolution_seconds, resolution_check_, now);
   send_on(i, now);
   emit_open(now);
 }
@@ -316,7 +341,7 @@ void ServiceFlow::send_on(std::uint32_t i, sim::Time now) {
   }
   Ticket& t = tickets_[i];
   lifecycle_.enter(t, TicketState::kElsewhere, now);
-  kernel_.schedule_in(desk_.resolved_elsewhere.sample(elsewhere_delay_), elsewhere_done_, ticket_payload(i, t.serial));
+  kernel_.schedule_in(desk_->resolved_elsewhere.sample(elsewhere_delay_), elsewhere_done_, ticket_payload(i, t.serial));
 }
 
 void ServiceFlow::on_elsewhere_done(sim::Time now, std::uint64_t payload) {

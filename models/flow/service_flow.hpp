@@ -50,6 +50,11 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
 
   /// Puts the first servers on duty and starts the roster actors (when rosters change) until `horizon`.
   void start(sim::Time horizon);
+  /// From now on, the desk and the network as `desk` and `network` say (a programme's dated change:
+  /// the same channels, categories, groups and suppliers, other numbers): rosters are applied at once
+  /// and followed from now; tickets already in a state keep what was drawn for them. Both must
+  /// outlive the flow.
+  void reconfigure(const ServiceDeskConfig& desk, const ResolverNetworkConfig* network);
 
   /// A user raises a ticket now through `channel`; `work` is the level-1 agent time it needs.
   /// `parent` != 0: the ticket reports a known outage, major incident `parent` (an id unique in the
@@ -127,10 +132,14 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
   void on_ola_check(sim::Time now, std::uint64_t payload);
   void on_extra_end(sim::Time now, std::uint64_t payload);
   void set_group_servers(std::uint16_t group, sim::Time now);
+  void start_rosters();
+  /// The network configuration in force at `t` (contracts are billed by the one in force at the
+  /// start of each month).
+  const ResolverNetworkConfig* network_at(sim::Time t) const;
   bool in_visit(const Ticket& t, std::uint32_t visit_token) const;
 
   // Clocks, resolution and closure (resolution_flow.cpp).
-  const sim::WorkingCalendar& calendar(std::size_t index) const { return desk_.calendars[index]; }
+  const sim::WorkingCalendar& calendar(std::size_t index) const { return desk_->calendars[index]; }
   void start_desk_clock(SlaClock& clock, std::uint32_t i, double target, sim::HandlerId check, sim::Time now);
   void stop_desk_clock(SlaClock& clock, std::uint8_t priority, sim::Time now);
   void on_response_check(sim::Time now, std::uint64_t payload);
@@ -157,8 +166,11 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
 
   sim::EventKernel& kernel_;
   const sim::SignalBus& signals_;
-  const ServiceDeskConfig& desk_;
+  const ServiceDeskConfig* desk_;  ///< the configuration in force (a programme switches it)
   const ResolverNetworkConfig* network_;
+  std::vector<std::pair<sim::Time, const ResolverNetworkConfig*>> network_since_;  ///< each configuration from its start
+  sim::Time horizon_ = 0;
+  std::uint64_t roster_generation_ = 0;  ///< roster actors of an earlier configuration stop
   FlowSignals sig_;
   Lifecycle lifecycle_;
   TicketStore tickets_;

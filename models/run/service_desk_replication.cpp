@@ -15,6 +15,7 @@
 #include "models/resolver/resolver_config.hpp"
 #include "models/resolver/resolver_statistics.hpp"
 #include "models/run/monthly_statistics.hpp"
+#include "models/scenario/programme.hpp"
 #include "models/run/result_builder.hpp"
 #include "models/run/ticket_record_file.hpp"
 #include "sim/kernel/event_kernel.hpp"
@@ -43,7 +44,11 @@ void add_counter(results::ReplicationResult* out, const std::string& name, std::
 
 results::ReplicationResult run_service_desk_replication(const scenario::Scenario& scenario, std::uint64_t seed,
                                                         unsigned replication, const std::string& ticket_records) {
-  const ServiceDeskConfig config = make_service_desk_config(scenario);
+  // A programme's epochs (one without a programme): the first is in force from t = 0.
+  std::vector<Epoch> epochs;
+  std::vector<Diagnostic> ignored;  // validation has refused any problem before a run starts
+  expand_programme(scenario, &epochs, &ignored);
+  const ServiceDeskConfig config = make_service_desk_config(epochs[0].scenario);
   const Population population(config);
   sim::SimGridRuntime runtime(scenario.infrastructure().platform_file());
   sim::EventKernel kernel(runtime);
@@ -51,7 +56,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   // The resolver network replaces the "resolved elsewhere" stand-in when configured.
   const bool with_network = scenario.has_resolver_network();
   const ResolverNetworkConfig network_config =
-      with_network ? make_resolver_network_config(scenario, config) : ResolverNetworkConfig{};
+      with_network ? make_resolver_network_config(epochs[0].scenario, config) : ResolverNetworkConfig{};
   ServiceFlow flow(kernel, signals, config, with_network ? &network_config : nullptr, seed, replication);
   IncidentDemand demand(kernel, config, population, flow, seed, replication);
   TicketRecordFile records(ticket_records, replication, &flow, config, with_network ? &network_config : nullptr);
@@ -101,6 +106,23 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
     });
   flow.start(horizon);
   demand.start(horizon);
+  // A programme: the configuration of each later epoch, switched to at its start by one actor.
+  std::vector<std::unique_ptr<ServiceDeskConfig>> desk_epochs;
+  std::vector<std::unique_ptr<ResolverNetworkConfig>> network_epochs;
+  for (std::size_t e = 1; e < epochs.size(); ++e) {
+    desk_epochs.push_back(std::make_unique<ServiceDeskConfig>(make_service_desk_config(epochs[e].scenario)));
+    network_epochs.push_back(with_network ? std::make_unique<ResolverNetworkConfig>(
+                                                make_resolver_network_config(epochs[e].scenario, *desk_epochs.back()))
+                                          : nullptr);
+  }
+  if (!desk_epochs.empty())
+    kernel.spawn_actor("programme", [&] {
+      for (std::size_t e = 1; e < epochs.size(); ++e) {
+        kernel.sleep_until(epochs[e].start_seconds);
+        flow.reconfigure(*desk_epochs[e - 1], network_epochs[e - 1].get());
+        demand.reconfigure(*desk_epochs[e - 1]);
+      }
+    });
   if (infrastructure) infrastructure->start();
   kernel.run_until(horizon);
   const sim::Time end = kernel.now();

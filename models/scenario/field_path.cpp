@@ -149,6 +149,99 @@ bool parse_integer(const std::string& text, double low, double high, long long* 
 
 }  // namespace
 
+namespace {
+
+// The field a step names in `message`, and the entry it selects when it is a list (-1 otherwise).
+// False, with the reason, when the step does not fit the message.
+bool resolve_step(const pb::Message& message, const PathStep& step, const std::string& path,
+                  const pb::FieldDescriptor** field_out, int* index_out, std::string* error) {
+  const pb::Descriptor* type = message.GetDescriptor();
+  const pb::FieldDescriptor* field = type->FindFieldByName(step.field);
+  if (!field) {
+    *error = path + ": " + type->name() + " has no field \"" + step.field + "\"";
+    return false;
+  }
+  int index = -1;
+  if (field->is_repeated()) {
+    const int size = message.GetReflection()->FieldSize(message, field);
+    if (!step.key.empty()) {
+      const pb::FieldDescriptor* key = list_key_field(field);
+      if (!key || key->name() != step.key) {
+        *error = path + ": " + step.field + " entries are not named by \"" + step.key + "\"";
+        return false;
+      }
+      index = find_entry(message, field, step.key_value);
+      if (index < 0) {
+        *error = path + ": no entry " + step.key + "=" + step.key_value + " in " + step.field;
+        return false;
+      }
+    } else if (step.index >= 0) {
+      if (step.index >= size) {
+        *error = path + ": " + step.field + " has " + std::to_string(size) + " entries";
+        return false;
+      }
+      index = step.index;
+    } else {
+      *error = path + ": " + step.field + " is a list; select one entry with [index] or [name=value]";
+      return false;
+    }
+  } else if (step.index >= 0 || !step.key.empty()) {
+    *error = path + ": " + step.field + " is not a list";
+    return false;
+  }
+  *field_out = field;
+  *index_out = index;
+  return true;
+}
+
+}  // namespace
+
+bool get_number_by_path(const pb::Message& root, const std::string& path, double* value, std::string* error) {
+  std::vector<PathStep> steps;
+  if (!parse_field_path(path, &steps, error)) return false;
+  const pb::Message* message = &root;
+  for (std::size_t s = 0; s < steps.size(); ++s) {
+    const pb::FieldDescriptor* field = nullptr;
+    int index = -1;
+    if (!resolve_step(*message, steps[s], path, &field, &index, error)) return false;
+    const pb::Reflection* r = message->GetReflection();
+    if (s + 1 < steps.size()) {
+      if (field->type() != pb::FieldDescriptor::TYPE_MESSAGE) {
+        *error = path + ": " + steps[s].field + " has no fields";
+        return false;
+      }
+      message = index >= 0 ? &r->GetRepeatedMessage(*message, field, index) : &r->GetMessage(*message, field);
+      continue;
+    }
+    const bool rep = index >= 0;
+    switch (field->cpp_type()) {
+      case pb::FieldDescriptor::CPPTYPE_DOUBLE:
+        *value = rep ? r->GetRepeatedDouble(*message, field, index) : r->GetDouble(*message, field);
+        return true;
+      case pb::FieldDescriptor::CPPTYPE_FLOAT:
+        *value = rep ? r->GetRepeatedFloat(*message, field, index) : r->GetFloat(*message, field);
+        return true;
+      case pb::FieldDescriptor::CPPTYPE_UINT32:
+        *value = rep ? r->GetRepeatedUInt32(*message, field, index) : r->GetUInt32(*message, field);
+        return true;
+      case pb::FieldDescriptor::CPPTYPE_INT32:
+        *value = rep ? r->GetRepeatedInt32(*message, field, index) : r->GetInt32(*message, field);
+        return true;
+      case pb::FieldDescriptor::CPPTYPE_UINT64:
+        *value = static_cast<double>(rep ? r->GetRepeatedUInt64(*message, field, index) : r->GetUInt64(*message, field));
+        return true;
+      case pb::FieldDescriptor::CPPTYPE_INT64:
+        *value = static_cast<double>(rep ? r->GetRepeatedInt64(*message, field, index) : r->GetInt64(*message, field));
+        return true;
+      default:
+        *error = path + ": not a number (a " + std::string(field->type_name()) + ")";
+        return false;
+    }
+  }
+  *error = path + ": empty path";
+  return false;
+}
+
 bool set_field_by_path(pb::Message* root, const std::string& path, const std::string& value, std::string* error) {
   std::vector<PathStep> steps;
   if (!parse_field_path(path, &steps, error)) return false;
@@ -156,41 +249,10 @@ bool set_field_by_path(pb::Message* root, const std::string& path, const std::st
   for (std::size_t s = 0; s < steps.size(); ++s) {
     const PathStep& step = steps[s];
     const bool last = s + 1 == steps.size();
-    const pb::Descriptor* type = message->GetDescriptor();
-    const pb::FieldDescriptor* field = type->FindFieldByName(step.field);
-    const pb::Reflection* reflection = message->GetReflection();
-    if (!field) {
-      *error = path + ": " + type->name() + " has no field \"" + step.field + "\"";
-      return false;
-    }
+    const pb::FieldDescriptor* field = nullptr;
     int index = -1;
-    if (field->is_repeated()) {
-      const int size = reflection->FieldSize(*message, field);
-      if (!step.key.empty()) {
-        const pb::FieldDescriptor* key = list_key_field(field);
-        if (!key || key->name() != step.key) {
-          *error = path + ": " + step.field + " entries are not named by \"" + step.key + "\"";
-          return false;
-        }
-        index = find_entry(*message, field, step.key_value);
-        if (index < 0) {
-          *error = path + ": no entry " + step.key + "=" + step.key_value + " in " + step.field;
-          return false;
-        }
-      } else if (step.index >= 0) {
-        if (step.index >= size) {
-          *error = path + ": " + step.field + " has " + std::to_string(size) + " entries";
-          return false;
-        }
-        index = step.index;
-      } else {
-        *error = path + ": " + step.field + " is a list; select one entry with [index] or [name=value]";
-        return false;
-      }
-    } else if (step.index >= 0 || !step.key.empty()) {
-      *error = path + ": " + step.field + " is not a list";
-      return false;
-    }
+    if (!resolve_step(*message, step, path, &field, &index, error)) return false;
+    const pb::Reflection* reflection = message->GetReflection();
     if (!last) {
       if (field->type() != pb::FieldDescriptor::TYPE_MESSAGE) {
         *error = path + ": " + step.field + " has no fields";

@@ -53,4 +53,9 @@ std::string canonical_path(const google::protobuf::Message& root, const std::str
 bool set_field_by_path(google::protobuf::Message* root, const std::string& path, const std::string& value,
                        std::string* error);
 
+/// The number at `path` (a double, float or integer field, or one entry of a list of them). Refuses,
+/// with a message, what set_field_by_path refuses and a field that is not a number.
+bool get_number_by_path(const google::protobuf::Message& root, const std::string& path, double* value,
+                        std::string* error);
+
 }  // namespace desksim::models

@@ -2,6 +2,7 @@
 
 #include "models/scenario/field_checks.hpp"
 #include "models/cost/staff_cost.hpp"
+#include "models/scenario/programme.hpp"
 
 #include <cmath>
 #include <sstream>
@@ -73,6 +74,7 @@ void validate_distribution(const scenario::Distribution& d, const std::string& p
 void validate_scenario(const scenario::Scenario& s, std::vector<Diagnostic>* out) {
   // The checks below switch over enum values: one the schema does not name would reach a default.
   if (!check_enum_values(s, out)) return;
+  const std::size_t before = out->size();
   FieldChecks check(out);
   if (!valid_name(s.name())) check.fail("name", "required: letters, digits, '-' or '_' (got \"" + s.name() + "\")");
 
@@ -113,6 +115,8 @@ void validate_scenario(const scenario::Scenario& s, std::vector<Diagnostic>* out
   validate_cross_section_links(s, out);
   validate_ticket_flow(s, out);
   validate_staff_costs(s, out);
+  // Each epoch of a programme is validated as a scenario: only once the scenario as written is valid.
+  if (s.has_programme() && out->size() == before) validate_programme(s, out);
   validate_run_limits(s, out);
 }
 

@@ -28,6 +28,12 @@ PiecewisePoissonArrivals::PiecewisePoissonArrivals(PiecewisePoissonOptions optio
   for (double r : options_.rates_per_second) any_rate_ = any_rate_ || r > 0;
 }
 
+void PiecewisePoissonArrivals::set_options(PiecewisePoissonOptions options) {
+  options_ = std::move(options);
+  any_rate_ = false;
+  for (double r : options_.rates_per_second) any_rate_ = any_rate_ || r > 0;
+}
+
 std::size_t PiecewisePoissonArrivals::bin_at(Time t) const {
   const auto k = static_cast<std::int64_t>(std::floor((t + options_.cycle_offset_seconds) / options_.bin_seconds));
   const auto n = static_cast<std::int64_t>(options_.rates_per_second.size());

@@ -50,6 +50,10 @@ class PiecewisePoissonArrivals {
   Time next_after(Time t);
   /// No arrival is sought after `end` (the horizon). Default +infinity.
   void set_end(Time end) { end_ = end; }
+  /// New rates, levels and factor cv from now on (a dated change of demand): the random streams go on
+  /// where they are, and a period's factor already drawn is kept. The next arrival must then be sought
+  /// again from now (exact: the process is Poisson, so the time already waited carries no memory).
+  void set_options(PiecewisePoissonOptions options);
 
   /// Index of the cycle bin containing time t.
   std::size_t bin_at(Time t) const;

@@ -1,0 +1,253 @@
+#include "models/scenario/programme.hpp"
+
+#include <google/protobuf/util/message_differencer.h>
+
+#include <cmath>
+#include <cstdio>
+
+#include "models/scenario/calendar_date.hpp"
+#include "models/scenario/field_path.hpp"
+#include "models/scenario/scenario_overlay.hpp"
+#include "models/scenario/scenario_validator.hpp"
+
+namespace desksim::models {
+
+namespace {
+
+using google::protobuf::util::MessageDifferencer;
+constexpr double kSecondsPerDay = 86400.0;
+
+std::string at(const std::string& path, int i) { return path + "[" + std::to_string(i) + "]"; }
+
+template <typename List>
+std::vector<std::string> names(const List& list) {
+  std::vector<std::string> out;
+  for (const auto& e : list) out.push_back(e.name());
+  return out;
+}
+
+// What the engine builds once per run and cannot change at a date. Each check names the first part
+// of the scenario that differs from the scenario as written.
+void check_unchanged(const scenario::Scenario& base, const scenario::Scenario& epoch, const std::string& where,
+                     std::vector<Diagnostic>* out) {
+  auto fail = [&](const std::string& field, const std::string& what) {
+    out->push_back(Diagnostic{{}, 0, 0, where, what + " (" + field + ") cannot change by date"});
+  };
+  auto same = [](const google::protobuf::Message& a, const google::protobuf::Message& b) {
+    return MessageDifferencer::Equals(a, b);
+  };
+  if (!same(base.run(), epoch.run())) fail("run", "the run section");
+  if (!same(base.infrastructure(), epoch.infrastructure())) fail("infrastructure", "the infrastructure");
+  if (base.calendars_size() != epoch.calendars_size()) fail("calendars", "the calendars");
+  else
+    for (int i = 0; i < base.calendars_size(); ++i)
+      if (!same(base.calendars(i), epoch.calendars(i))) fail(at("calendars", i), "a calendar");
+  if (!same(base.staff_cost(), epoch.staff_cost())) fail("staff_cost", "staff cost");
+  const auto& bp = base.demand().population();
+  const auto& ep = epoch.demand().population();
+  if (names(bp.sites()) != names(ep.sites())) fail("demand.population.sites", "the sites");
+  if (names(bp.device_profiles()) != names(ep.device_profiles())) fail("demand.population.device_profiles", "the device profiles");
+  if (names(bp.segments()) != names(ep.segments())) fail("demand.population.segments", "the segments and their order");
+  else
+    for (int i = 0; i < bp.segments_size(); ++i) {
+      const auto &a = bp.segments(i), &b = ep.segments(i);
+      const std::string p = at("demand.population.segments", i);
+      if (a.users() != b.users()) fail(p + ".users", "a segment's users");
+      if (a.site_mix_size() != b.site_mix_size() || a.device_mix_size() != b.device_mix_size()) {
+        fail(p, "a segment's site and device mixes");
+        continue;
+      }
+      for (int k = 0; k < a.site_mix_size(); ++k)
+        if (!same(a.site_mix(k), b.site_mix(k))) fail(p + ".site_mix", "a segment's site mix");
+      for (int k = 0; k < a.device_mix_size(); ++k)
+        if (!same(a.device_mix(k), b.device_mix(k))) fail(p + ".device_mix", "a segment's device mix");
+    }
+  if (names(base.demand().categories()) != names(epoch.demand().categories()))
+    fail("demand.categories", "the categories and their order");
+  if (names(base.desk().channels()) != names(epoch.desk().channels())) fail("desk.channels", "the channels and their order");
+  if (base.desk().live_contacts_first() != epoch.desk().live_contacts_first())
+    fail("desk.live_contacts_first", "the desk's queue discipline");
+  if (base.desk().supplier() != epoch.desk().supplier()) fail("desk.supplier", "the desk's supplier");
+  if (!same(base.desk().staff_cost(), epoch.desk().staff_cost())) fail("desk.staff_cost", "staff cost");
+  std::vector<std::string> bs, es;
+  for (const auto& s : base.slas()) bs.push_back(s.supplier());
+  for (const auto& s : epoch.slas()) es.push_back(s.supplier());
+  if (bs != es) fail("slas", "the suppliers with an SLA and their order");
+  const auto &bn = base.resolver_network(), &en = epoch.resolver_network();
+  if (base.has_resolver_network() != epoch.has_resolver_network()) fail("resolver_network", "the resolver network");
+  if (names(bn.suppliers()) != names(en.suppliers())) fail("resolver_network.suppliers", "the suppliers and their order");
+  if (bn.integrator_supplier() != en.integrator_supplier())
+    fail("resolver_network.integrator_supplier", "the integrator");
+  if (names(bn.groups()) != names(en.groups())) {
+    fail("resolver_network.groups", "the groups and their order");
+  } else {
+    for (int i = 0; i < bn.groups_size(); ++i) {
+      const auto &a = bn.groups(i), &b = en.groups(i);
+      const std::string p = at("resolver_network.groups", i);
+      if (a.supplier() != b.supplier()) fail(p + ".supplier", "a group's supplier");
+      if (a.queue_discipline() != b.queue_discipline()) fail(p + ".queue_discipline", "a group's queue discipline");
+      if (!same(a.staff_cost(), b.staff_cost())) fail(p + ".staff_cost", "staff cost");
+      if (a.has_ola() != b.has_ola()) fail(p + ".ola", "whether a group has an OLA");
+    }
+  }
+}
+
+std::string format_value(double v) {
+  char text[40];
+  std::snprintf(text, sizeof text, "%.17g", v);
+  return text;
+}
+
+struct Cursor {
+  const scenario::Scenario& base;
+  std::int64_t start_day;
+  double horizon_seconds;
+  std::vector<Epoch>* epochs;
+  std::vector<Diagnostic>* problems;
+
+  // Opens the epoch starting at `t` from the scenario in force (one at the same time is replaced).
+  scenario::Scenario* open(double t, const std::string& label) {
+    if (epochs->back().start_seconds == t) {
+      epochs->back().label += ", " + label;
+      return &epochs->back().scenario;
+    }
+    Epoch e;
+    e.start_seconds = t;
+    e.label = label;
+    e.scenario = epochs->back().scenario;
+    epochs->push_back(std::move(e));
+    return &epochs->back().scenario;
+  }
+};
+
+}  // namespace
+
+bool expand_programme(const scenario::Scenario& s, std::vector<Epoch>* epochs, std::vector<Diagnostic>* problems) {
+  epochs->clear();
+  Epoch first;
+  first.label = "start";
+  first.scenario = s;
+  first.scenario.clear_programme();
+  epochs->push_back(std::move(first));
+  if (!s.has_programme()) return true;
+  const std::size_t before = problems->size();
+  auto fail = [&](const std::string& path, const std::string& message) {
+    problems->push_back(Diagnostic{{}, 0, 0, path, message});
+  };
+  const auto& programme = s.programme();
+  if (s.demand().arrivals_per_hour() > 0 || !s.demand().has_population())
+    fail("programme", "a programme needs population mode (demand.population)");
+  const std::int64_t start_day = parse_date(s.run().start_date().empty() ? kDefaultStartDate : s.run().start_date()).value_or(0);
+  const double horizon = s.run().horizon_hours() * 3600.0;
+  const double step_days = programme.ramp_step_days() > 0 ? programme.ramp_step_days() : 7;
+  double last_time = 0.0;
+  for (int k = 0; k < programme.steps_size() && problems->size() == before; ++k) {
+    const auto& step = programme.steps(k);
+    const std::string path = at("programme.steps", k);
+    if (step.name().empty()) fail(path + ".name", "required");
+    const auto from = parse_date(step.from_date());
+    if (!from) {
+      fail(path + ".from_date", "expected a date YYYY-MM-DD (got \"" + step.from_date() + "\")");
+      break;
+    }
+    const double t = static_cast<double>(*from - start_day) * kSecondsPerDay;
+    if (t < last_time || !(t < horizon)) {
+      fail(path + ".from_date", "must be on or after " + (k == 0 ? std::string("run.start_date") : "the previous step's dates") +
+                                    " and before the horizon (got " + step.from_date() + ")");
+      break;
+    }
+    const std::string label = step.name() + " " + step.from_date();
+    const bool ramp = step.ramps_size() > 0;
+    if (ramp && (step.has_change() || step.set_size() > 0)) {
+      fail(path, "a step ramps fields or changes them at its date, not both (make two steps)");
+      break;
+    }
+    if (!ramp && !step.has_change() && step.set_size() == 0) {
+      fail(path, "nothing to change: give `change`, `set` or `ramps`");
+      break;
+    }
+    if (ramp != !step.until_date().empty()) {
+      fail(path + ".until_date", ramp ? "required with ramps" : "only with ramps");
+      break;
+    }
+    Cursor cursor{s, start_day, horizon, epochs, problems};
+    if (!ramp) {
+      scenario::Scenario* in_force = cursor.open(t, label);
+      if (step.has_change()) {
+        const auto& c = step.change();
+        if (c.has_run() || !c.name().empty() || !c.extends().empty() || c.remove_size() > 0 || c.has_programme()) {
+          fail(path + ".change", "may not set run, name, extends, remove or programme");
+          break;
+        }
+        Provenance ignored;
+        merge_overlay(WrittenFile{&c, nullptr, ""}, in_force, &ignored, {});
+      }
+      for (int i = 0; i < step.set_size(); ++i) {
+        std::string error;
+        if (!set_field_by_path(in_force, step.set(i).field(), step.set(i).value(), &error)) fail(at(path + ".set", i), error);
+      }
+      last_time = t;
+      continue;
+    }
+    const auto until = parse_date(step.until_date());
+    if (!until || *until <= *from) {
+      fail(path + ".until_date", "expected a date after from_date (got \"" + step.until_date() + "\")");
+      break;
+    }
+    const double end = static_cast<double>(*until - start_day) * kSecondsPerDay;
+    std::vector<double> start_values;
+    for (int i = 0; i < step.ramps_size(); ++i) {
+      double v = 0;
+      std::string error;
+      if (!get_number_by_path(epochs->back().scenario, step.ramps(i).field(), &v, &error)) fail(at(path + ".ramps", i) + ".field", error);
+      if (!std::isfinite(step.ramps(i).to())) fail(at(path + ".ramps", i) + ".to", "must be finite");
+      start_values.push_back(v);
+    }
+    if (problems->size() != before) break;
+    // Steps of step_days from `from`; each holds the ramp's value at its middle, so the stepped value
+    // integrates to the ramp's integral; from `until` on, the ramp's end value.
+    const double length = step_days * kSecondsPerDay;
+    for (double a = t; a < end && a < horizon; a += length) {
+      const double b = std::min(end, a + length);
+      const double share = ((a + b) / 2 - t) / (end - t);
+      scenario::Scenario* in_force = cursor.open(a, label + (a == t ? "" : " (ramp)"));
+      for (int i = 0; i < step.ramps_size(); ++i) {
+        std::string error;
+        const double v = start_values[i] + (step.ramps(i).to() - start_values[i]) * share;
+        if (!set_field_by_path(in_force, step.ramps(i).field(), format_value(v), &error)) fail(at(path + ".ramps", i), error);
+      }
+    }
+    if (end < horizon) {
+      scenario::Scenario* in_force = cursor.open(end, label + " (ramp done)");
+      for (int i = 0; i < step.ramps_size(); ++i) {
+        std::string error;
+        if (!set_field_by_path(in_force, step.ramps(i).field(), format_value(step.ramps(i).to()), &error))
+          fail(at(path + ".ramps", i), error);
+      }
+    }
+    last_time = end;
+  }
+  if (problems->size() != before) return false;
+  // Every epoch must be a valid scenario, and change only what can change during a run.
+  scenario::Scenario written = s;
+  written.clear_programme();
+  for (std::size_t e = 0; e < epochs->size(); ++e) {
+    const Epoch& epoch = (*epochs)[e];
+    if (e == 0 && epoch.label == "start") continue;  // the scenario as written: validated as such
+    std::vector<Diagnostic> semantic;
+    validate_scenario(epoch.scenario, &semantic);
+    check_unchanged(written, epoch.scenario, "programme", &semantic);
+    for (Diagnostic& d : semantic) {
+      d.message = "from " + epoch.label + ": " + d.message;
+      problems->push_back(std::move(d));
+    }
+  }
+  return problems->size() == before;
+}
+
+void validate_programme(const scenario::Scenario& scenario, std::vector<Diagnostic>* problems) {
+  std::vector<Epoch> epochs;
+  expand_programme(scenario, &epochs, problems);
+}
+
+}  // namespace desksim::models
