@@ -96,6 +96,19 @@ struct InfrastructureModel::Service {
       : name(std::move(n)), ledger(std::move(calendar), months, measure_from, planned_counts) {}
 };
 
+void InfrastructureModel::set_reliability(Component& component, const Infra::Component& spec) {
+  component.time_to_failure = to_sim_distribution(spec.time_to_failure_hours(), sim::kSecondsPerHour);
+  component.time_to_repair = to_sim_distribution(spec.time_to_repair_hours(), sim::kSecondsPerHour);
+  component.change_recovery = spec.has_change_recovery_hours()
+                                  ? to_sim_distribution(spec.change_recovery_hours(), sim::kSecondsPerHour)
+                                  : component.time_to_repair;
+}
+
+void InfrastructureModel::reconfigure(const Infra& infrastructure) {
+  for (std::size_t i = 0; i < components_.size() && static_cast<int>(i) < infrastructure.components_size(); ++i)
+    set_reliability(*components_[i], infrastructure.components(static_cast<int>(i)));
+}
+
 InfrastructureModel::InfrastructureModel(const Infra& infrastructure, sim::EventKernel& kernel,
                                          sim::SignalBus& signals, InfrastructureOptions options)
     : spec_(infrastructure), kernel_(kernel), signals_(signals), options_(std::move(options)) {
@@ -142,11 +155,7 @@ InfrastructureModel::InfrastructureModel(const Infra& infrastructure, sim::Event
     auto comp = std::make_unique<Component>(options_.seed, options_.replication, c.name(), change_rate, phases);
     comp->index = static_cast<std::uint32_t>(components_.size());
     comp->pool = pool_named(c.repair_crew());
-    comp->time_to_failure = to_sim_distribution(c.time_to_failure_hours(), sim::kSecondsPerHour);
-    comp->time_to_repair = to_sim_distribution(c.time_to_repair_hours(), sim::kSecondsPerHour);
-    comp->change_recovery = c.has_change_recovery_hours()
-                                ? to_sim_distribution(c.change_recovery_hours(), sim::kSecondsPerHour)
-                                : comp->time_to_repair;
+    set_reliability(*comp, c);
     switch (c.kind()) {
       case Infra::Component::NETWORK_LINK: {
         const double mbps = c.link_bandwidth_mbps() > 0 ? c.link_bandwidth_mbps() : 1000.0;

@@ -81,6 +81,10 @@ class InfrastructureModel {
 
   /// Starts the component and maintenance actors (at now()).
   void start();
+  /// A programme's dated change of the components' reliability: each component (same names and
+  /// order) draws its next up time, repair and change recovery from `infrastructure`'s laws; a period
+  /// already drawn runs its course.
+  void reconfigure(const scenario::Infrastructure& infrastructure);
   /// Closes the accounts at `end` and writes the infrastructure section, scalars and the
   /// structured copies of the recorded tallies/counters into `out` (call after the recorder's
   /// statistics were added to `out`).
@@ -95,6 +99,7 @@ class InfrastructureModel {
   struct Service;
   struct CrewPool;
 
+  static void set_reliability(Component& component, const scenario::Infrastructure::Component& spec);
   void component_process(Component& c);
   void acquire_crew(Component& c);
   void release_crew(Component& c);

@@ -82,7 +82,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
     if (with_network) infra.crew_provider = &flow;  // crews drawn from resolver groups, when the scenario says so
     const auto& phone = config.channels[static_cast<std::size_t>(channel_index("phone"))];
     if (phone.configured) infra.default_storm_work = phone.handle_time;
-    infrastructure = std::make_unique<InfrastructureModel>(scenario.infrastructure(), kernel, signals, infra);
+    infrastructure = std::make_unique<InfrastructureModel>(epochs[0].scenario.infrastructure(), kernel, signals, infra);
   }
   // Statistics are declared once every model has declared its signals.
   auto specs = service_desk_statistics(config);
@@ -121,6 +121,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
         kernel.sleep_until(epochs[e].start_seconds);
         flow.reconfigure(*desk_epochs[e - 1], network_epochs[e - 1].get());
         demand.reconfigure(*desk_epochs[e - 1]);
+        if (infrastructure) infrastructure->reconfigure(epochs[e].scenario.infrastructure());
       }
     });
   if (infrastructure) infrastructure->start();

@@ -139,3 +139,39 @@ TEST(Programme, WhatCannotChangeDuringARunIsRefusedByField) {
 
 }  // namespace
 }  // namespace desksim
+
+namespace desksim {
+namespace {
+
+// A server that fails every 200 h (deterministic up time) gets a new law from 1 February 2024: the up
+// period already drawn runs its course, so at most one more outage starts after the date.
+TEST(Programme, AComponentsNewReliabilityAppliesFromItsNextUpPeriod) {
+  auto s = testing::load("scenarios/validation/population-outage-storm.textproto");
+  s.mutable_run()->set_replications(1);
+  auto* st = s.mutable_programme()->add_steps();
+  st->set_name("new hosting");
+  st->set_from_date("2024-02-01");
+  auto* f = st->add_set();
+  f->set_field("infrastructure.components[name=records-server].time_to_failure_hours.deterministic.value");
+  f->set_value("1000000");
+  std::vector<models::Diagnostic> problems;
+  models::validate_scenario(s, &problems);
+  ASSERT_TRUE(problems.empty()) << models::format_all(problems);
+  const auto r = testing::run(s, 1);
+  int before = 0, after = 0;
+  for (const auto& service : r.replications(0).infrastructure().services())
+    for (const auto& o : service.outage_log()) (o.start_hours() < 744 ? before : after) += 1;
+  EXPECT_GE(before, 3);
+  EXPECT_LE(after, 1);
+
+  // Anything else in the infrastructure is refused by date.
+  f->set_field("infrastructure.repair_crews[name=crew].crews");
+  f->set_value("2");
+  problems.clear();
+  models::validate_scenario(s, &problems);
+  EXPECT_NE(models::format_all(problems).find("the infrastructure other than its components'"), std::string::npos)
+      << models::format_all(problems);
+}
+
+}  // namespace
+}  // namespace desksim
