@@ -109,26 +109,13 @@ std::string format_value(double v) {
   return text;
 }
 
-struct Cursor {
-  const scenario::Scenario& base;
-  std::int64_t start_day;
-  double horizon_seconds;
-  std::vector<Epoch>* epochs;
-  std::vector<Diagnostic>* problems;
-
-  // Opens the epoch starting at `t` from the scenario in force (one at the same time is replaced).
-  scenario::Scenario* open(double t, const std::string& label) {
-    if (epochs->back().start_seconds == t) {
-      epochs->back().label += ", " + label;
-      return &epochs->back().scenario;
-    }
-    Epoch e;
-    e.start_seconds = t;
-    e.label = label;
-    e.scenario = epochs->back().scenario;
-    epochs->push_back(std::move(e));
-    return &epochs->back().scenario;
-  }
+// One dated change: a step's `change` and `set` at its date, or one step of a ramp (the ramp's value
+// at the middle of [time, until), or its end value from `until` on).
+struct Action {
+  double time = 0;
+  int step = 0;
+  int part = 0;           // the ramp step number; -1 = a plain step; -2 = the ramp's end
+  double share = 0;       // of the ramp done, at which the values are set
 };
 
 }  // namespace
@@ -150,93 +137,115 @@ bool expand_programme(const scenario::Scenario& s, std::vector<Epoch>* epochs, s
     fail("programme", "a programme needs population mode (demand.population)");
   const std::int64_t start_day = parse_date(s.run().start_date().empty() ? kDefaultStartDate : s.run().start_date()).value_or(0);
   const double horizon = s.run().horizon_hours() * 3600.0;
-  const double step_days = programme.ramp_step_days() > 0 ? programme.ramp_step_days() : 7;
-  double last_time = 0.0;
-  for (int k = 0; k < programme.steps_size() && problems->size() == before; ++k) {
+  const double step_seconds = (programme.ramp_step_days() > 0 ? programme.ramp_step_days() : 7) * kSecondsPerDay;
+
+  // Every step's actions, checked; then applied in time order (steps may overlap: a change during a
+  // ramp), each epoch starting where actions fall.
+  std::vector<Action> actions;
+  std::vector<double> step_start(static_cast<std::size_t>(programme.steps_size()), 0.0);
+  double previous_from = 0.0;
+  for (int k = 0; k < programme.steps_size(); ++k) {
     const auto& step = programme.steps(k);
     const std::string path = at("programme.steps", k);
     if (step.name().empty()) fail(path + ".name", "required");
     const auto from = parse_date(step.from_date());
     if (!from) {
       fail(path + ".from_date", "expected a date YYYY-MM-DD (got \"" + step.from_date() + "\")");
-      break;
+      continue;
     }
     const double t = static_cast<double>(*from - start_day) * kSecondsPerDay;
-    if (t < last_time || !(t < horizon)) {
-      fail(path + ".from_date", "must be on or after " + (k == 0 ? std::string("run.start_date") : "the previous step's dates") +
-                                    " and before the horizon (got " + step.from_date() + ")");
-      break;
+    if (t < previous_from) {
+      fail(path + ".from_date", "must be on or after " + (k == 0 ? std::string("run.start_date") : "the previous step's from_date") +
+                                    " (got " + step.from_date() + ")");
+      continue;
     }
-    const std::string label = step.name() + " " + step.from_date();
+    previous_from = t;
+    step_start[static_cast<std::size_t>(k)] = t;
     const bool ramp = step.ramps_size() > 0;
     if (ramp && (step.has_change() || step.set_size() > 0)) {
       fail(path, "a step ramps fields or changes them at its date, not both (make two steps)");
-      break;
+      continue;
     }
     if (!ramp && !step.has_change() && step.set_size() == 0) {
       fail(path, "nothing to change: give `change`, `set` or `ramps`");
-      break;
+      continue;
     }
-    if (ramp != !step.until_date().empty()) {
+    if (ramp == step.until_date().empty()) {
       fail(path + ".until_date", ramp ? "required with ramps" : "only with ramps");
-      break;
+      continue;
     }
-    Cursor cursor{s, start_day, horizon, epochs, problems};
+    if (step.has_change()) {
+      const auto& c = step.change();
+      if (c.has_run() || !c.name().empty() || !c.extends().empty() || c.remove_size() > 0 || c.has_programme())
+        fail(path + ".change", "may not set run, name, extends, remove or programme");
+    }
+    for (int i = 0; i < step.ramps_size(); ++i)
+      if (!std::isfinite(step.ramps(i).to())) fail(at(path + ".ramps", i) + ".to", "must be finite");
+    if (!(t < horizon)) continue;  // from the horizon on, a step changes nothing
     if (!ramp) {
-      scenario::Scenario* in_force = cursor.open(t, label);
-      if (step.has_change()) {
-        const auto& c = step.change();
-        if (c.has_run() || !c.name().empty() || !c.extends().empty() || c.remove_size() > 0 || c.has_programme()) {
-          fail(path + ".change", "may not set run, name, extends, remove or programme");
-          break;
-        }
-        Provenance ignored;
-        merge_overlay(WrittenFile{&c, nullptr, ""}, in_force, &ignored, {});
-      }
-      for (int i = 0; i < step.set_size(); ++i) {
-        std::string error;
-        if (!set_field_by_path(in_force, step.set(i).field(), step.set(i).value(), &error)) fail(at(path + ".set", i), error);
-      }
-      last_time = t;
+      actions.push_back({t, k, -1, 0});
       continue;
     }
     const auto until = parse_date(step.until_date());
     if (!until || *until <= *from) {
       fail(path + ".until_date", "expected a date after from_date (got \"" + step.until_date() + "\")");
-      break;
+      continue;
     }
+    // Steps of ramp_step_days from `from`; each holds the ramp's value at its middle, so that the
+    // stepped value integrates to the ramp's integral; from `until` on, the end value.
     const double end = static_cast<double>(*until - start_day) * kSecondsPerDay;
-    std::vector<double> start_values;
-    for (int i = 0; i < step.ramps_size(); ++i) {
-      double v = 0;
+    int part = 0;
+    for (double a = t; a < end && a < horizon; a += step_seconds, ++part)
+      actions.push_back({a, k, part, ((a + std::min(end, a + step_seconds)) / 2 - t) / (end - t)});
+    if (end < horizon) actions.push_back({end, k, -2, 1.0});
+  }
+  if (problems->size() != before) return false;
+  std::stable_sort(actions.begin(), actions.end(), [](const Action& x, const Action& y) { return x.time < y.time; });
+
+  std::vector<std::vector<double>> ramp_from(static_cast<std::size_t>(programme.steps_size()));
+  for (const Action& action : actions) {
+    const auto& step = programme.steps(action.step);
+    const std::string path = at("programme.steps", action.step);
+    std::string label = step.name() + " " + step.from_date();
+    if (action.part > 0) label += " (ramp)";
+    if (action.part == -2) label += " (ramp done)";
+    if (epochs->back().start_seconds != action.time) {
+      Epoch e;
+      e.start_seconds = action.time;
+      e.label = label;
+      e.scenario = epochs->back().scenario;
+      epochs->push_back(std::move(e));
+    } else if (epochs->back().label == "start") {
+      epochs->back().label = label;
+    } else if (epochs->back().label.find(label) == std::string::npos) {
+      epochs->back().label += ", " + label;
+    }
+    scenario::Scenario* in_force = &epochs->back().scenario;
+    if (action.part == -1) {
+      if (step.has_change()) {
+        Provenance ignored;
+        merge_overlay(WrittenFile{&step.change(), nullptr, ""}, in_force, &ignored, {});
+      }
+      for (int i = 0; i < step.set_size(); ++i) {
+        std::string error;
+        if (!set_field_by_path(in_force, step.set(i).field(), step.set(i).value(), &error)) fail(at(path + ".set", i), error);
+      }
+      continue;
+    }
+    auto& from_values = ramp_from[static_cast<std::size_t>(action.step)];
+    if (action.part == 0) {  // the values in force where the ramp starts
+      for (int i = 0; i < step.ramps_size(); ++i) {
+        double v = 0;
+        std::string error;
+        if (!get_number_by_path(*in_force, step.ramps(i).field(), &v, &error)) fail(at(path + ".ramps", i) + ".field", error);
+        from_values.push_back(v);
+      }
+    }
+    for (int i = 0; i < step.ramps_size() && static_cast<std::size_t>(i) < from_values.size(); ++i) {
       std::string error;
-      if (!get_number_by_path(epochs->back().scenario, step.ramps(i).field(), &v, &error)) fail(at(path + ".ramps", i) + ".field", error);
-      if (!std::isfinite(step.ramps(i).to())) fail(at(path + ".ramps", i) + ".to", "must be finite");
-      start_values.push_back(v);
+      const double v = from_values[i] + (step.ramps(i).to() - from_values[i]) * action.share;
+      if (!set_field_by_path(in_force, step.ramps(i).field(), format_value(v), &error)) fail(at(path + ".ramps", i), error);
     }
-    if (problems->size() != before) break;
-    // Steps of step_days from `from`; each holds the ramp's value at its middle, so the stepped value
-    // integrates to the ramp's integral; from `until` on, the ramp's end value.
-    const double length = step_days * kSecondsPerDay;
-    for (double a = t; a < end && a < horizon; a += length) {
-      const double b = std::min(end, a + length);
-      const double share = ((a + b) / 2 - t) / (end - t);
-      scenario::Scenario* in_force = cursor.open(a, label + (a == t ? "" : " (ramp)"));
-      for (int i = 0; i < step.ramps_size(); ++i) {
-        std::string error;
-        const double v = start_values[i] + (step.ramps(i).to() - start_values[i]) * share;
-        if (!set_field_by_path(in_force, step.ramps(i).field(), format_value(v), &error)) fail(at(path + ".ramps", i), error);
-      }
-    }
-    if (end < horizon) {
-      scenario::Scenario* in_force = cursor.open(end, label + " (ramp done)");
-      for (int i = 0; i < step.ramps_size(); ++i) {
-        std::string error;
-        if (!set_field_by_path(in_force, step.ramps(i).field(), format_value(step.ramps(i).to()), &error))
-          fail(at(path + ".ramps", i), error);
-      }
-    }
-    last_time = end;
   }
   if (problems->size() != before) return false;
   // Every epoch must be a valid scenario, and change only what can change during a run.

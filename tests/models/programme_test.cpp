@@ -113,12 +113,19 @@ TEST(Programme, WhatCannotChangeDuringARunIsRefusedByField) {
             std::string::npos) << text;
 
   s = base();
-  set(step(&s, "late", "2025-01-01"), "desk.agents", "30");  // after the horizon
+  set(step(&s, "early", "2023-12-01"), "desk.agents", "30");  // before the start
   problems.clear();
   models::validate_scenario(s, &problems);
   text = models::format_all(problems);
-  EXPECT_NE(text.find("programme.steps[0].from_date: must be on or after run.start_date and before the horizon"),
-            std::string::npos) << text;
+  EXPECT_NE(text.find("programme.steps[0].from_date: must be on or after run.start_date"), std::string::npos) << text;
+
+  // A step after the run's end changes nothing (a run cut short ends before the programme does).
+  s = base();
+  set(step(&s, "late", "2025-01-01"), "desk.agents", "0");
+  std::vector<models::Epoch> epochs;
+  problems.clear();
+  EXPECT_TRUE(models::expand_programme(s, &epochs, &problems)) << models::format_all(problems);
+  EXPECT_EQ(epochs.size(), 1u);
 
   s = base();
   set(step(&s, "bad", "2024-02-01"), "desk.agents", "0");  // the epoch fails validation
