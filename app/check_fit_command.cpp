@@ -10,7 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "analysis/export/results_writer.hpp"
 #include "analysis/export/staged_files.hpp"
+#include "analysis/report/fit_check_summary.hpp"
 #include "analysis/statistics/metric_interval.hpp"
 #include "analysis/statistics/replication_statistics.hpp"
 #include "app/commands.hpp"
@@ -50,11 +52,6 @@ Target target_of(const std::string& name) {
   return {};
 }
 
-std::string number(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.6g", v);
-  return buffer;
-}
 
 int check_fit(const CheckFitArgs& a, bool has_seed) {
   namespace fs = std::filesystem;
@@ -147,26 +144,28 @@ int check_fit(const CheckFitArgs& a, bool has_seed) {
 
   const cal::FitWindow window{from_day - first_day, last_day + 1 - first_day,
                               static_cast<int>(((first_day % 7) + 7 + 3) % 7)};  // 1970-01-01 was a Thursday
-  const auto observed = cal::fit_figures(cal::facts_from_log(log, first_day), window);
+  const auto log_facts = cal::facts_from_log(log, first_day);
+  const auto observed = cal::fit_figures(log_facts, window);
   std::vector<std::vector<cal::FitFigure>> simulated;
+  std::vector<cal::TicketFacts> pooled;
   try {
-    for (unsigned r = 0; r < options.replications; ++r)
-      simulated.push_back(cal::fit_figures(cal::facts_from_records(checkpoint.ticket_records(r)), window));
+    for (unsigned r = 0; r < options.replications; ++r) {
+      auto facts = cal::facts_from_records(checkpoint.ticket_records(r));
+      simulated.push_back(cal::fit_figures(facts, window));
+      pooled.insert(pooled.end(), facts.begin(), facts.end());
+    }
   } catch (const cal::InputError& e) {
     std::cerr << "desksim check-fit: " << e.what() << "\n";
     return 1;
   }
   if (!checkpoint.remove(&error)) std::cerr << "desksim check-fit: " << error << "\n";
 
-  std::string table, csv = "figure,unit,log,simulated,ci_low,ci_high,replications,target,met\r\n";
-  char line[256];
-  std::snprintf(line, sizeof line, "check-fit of %s against %s: incidents opened %s to %s, %u replications\n",
-                s.name().c_str(), fs::path(a.log).filename().c_str(), cal::format_day(from_day).c_str(),
-                cal::format_day(last_day).c_str(), options.replications);
-  table += line;
-  std::snprintf(line, sizeof line, "%-34s %12s %12s   %-28s %s\n", "figure", "log", "simulated", "95% interval", "target");
-  table += line;
-  int met = 0, targets = 0;
+  results::FitCheck check;
+  check.set_scenario_name(s.name());
+  check.set_log(fs::path(a.log).filename().string());
+  check.set_window_from(cal::format_day(from_day));
+  check.set_window_until(cal::format_day(last_day));
+  check.set_replications(options.replications);
   for (std::size_t k = 0; k < observed.size(); ++k) {
     const cal::FitFigure& o = observed[k];
     std::vector<double> values;
@@ -176,32 +175,40 @@ int check_fit(const CheckFitArgs& a, bool has_seed) {
     const auto kind = o.unit == "share" ? analysis::MetricKind::kShare : analysis::MetricKind::kNonNegative;
     const auto e = analysis::estimate_mean(values, 0.95);
     const auto interval = analysis::interval_for(kind, values, 0.95);
+    auto* f = check.add_figures();
+    f->set_name(o.name);
+    f->set_unit(o.unit);
+    f->set_log(o.value);
+    f->set_simulated(e.mean);
+    f->set_ci_low(interval.low);
+    f->set_ci_high(interval.high);
+    f->set_replications(static_cast<std::uint32_t>(values.size()));
     const Target t = target_of(o.name);
-    std::string verdict;
     if (t.any()) {
       const double allowed = t.relative > 0 ? t.relative * std::fabs(o.value) : t.absolute;
-      const bool ok = std::fabs(e.mean - o.value) <= allowed;
-      verdict = std::string(ok ? "met" : "MISSED") + (t.relative > 0 ? " (±" + number(t.relative * 100) + "%)"
-                                                                        : " (±" + number(t.absolute * 100) + " pts)");
-      ++targets;
-      met += ok ? 1 : 0;
+      f->set_target_kind(t.relative > 0 ? "relative" : "absolute");
+      f->set_target_tolerance(t.relative > 0 ? t.relative : t.absolute);
+      f->set_target_met(std::fabs(e.mean - o.value) <= allowed);
     }
-    std::snprintf(line, sizeof line, "%-34s %12.4g %12.4g   [%.4g, %.4g]%*s %s\n", o.name.c_str(), o.value, e.mean,
-                  interval.low, interval.high, 4, "", verdict.c_str());
-    table += line;
-    csv += o.name + "," + o.unit + "," + number(o.value) + "," + number(e.mean) + "," + number(interval.low) + "," +
-           number(interval.high) + "," + std::to_string(values.size()) + "," +
-           (t.any() ? (t.relative > 0 ? number(t.relative) + " relative" : number(t.absolute) + " absolute") : "") + "," +
-           (t.any() ? (verdict.rfind("met", 0) == 0 ? "1" : "0") : "") + "\r\n";
   }
-  std::snprintf(line, sizeof line, "targets met: %d of %d\n", met, targets);
-  table += line;
+  for (int p = 1; p < 100; ++p) check.add_probabilities(p / 100.0);
+  check.add_probabilities(0.995);
+  const std::vector<double> probabilities(check.probabilities().begin(), check.probabilities().end());
+  for (double q : cal::resolve_quantiles(log_facts, window, probabilities)) check.add_log_quantiles(q);
+  for (double q : cal::resolve_quantiles(pooled, window, probabilities)) check.add_simulated_quantiles(q);
+
+  const std::string table = analysis::fit_check_text(check);
   analysis::StagedFiles files(a.out);
-  if (!files.add("check-fit.csv", csv, &error) || !files.add("check-fit.txt", table, &error) || !files.commit(&error)) {
+  std::string binary;
+  check.SerializeToString(&binary);
+  if (!files.add("check-fit.pb", binary, &error) || !files.add("check-fit.json", analysis::message_to_json(check), &error) ||
+      !files.add("check-fit.csv", analysis::fit_check_csv(check), &error) || !files.add("check-fit.txt", table, &error) ||
+      !files.commit(&error)) {
     std::cerr << "desksim check-fit: " << error << "\n";
     return 1;
   }
-  std::cout << table << "written to " << a.out << "/check-fit.csv and check-fit.txt\n";
+  std::cout << table << "written to " << a.out << "/check-fit.pb, .json, .csv and .txt (desksim report " << a.out
+            << " draws it)\n";
   return 0;
 }
 

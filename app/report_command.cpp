@@ -31,8 +31,23 @@ bool read_file(const std::filesystem::path& path, std::string* bytes) {
 int execute_report(const ReportArguments& args) {
   const std::filesystem::path dir(args.directory);
   std::string bytes, html;
-  // A comparison directory holds comparison.pb; a run's holds results.pb.
-  if (read_file(dir / "comparison.pb", &bytes)) {
+  // A comparison directory holds comparison.pb; a sweep's sweep.pb; a check-fit's check-fit.pb; a
+  // run's results.pb.
+  if (read_file(dir / "sweep.pb", &bytes)) {
+    results::Sweep sweep;
+    if (!sweep.ParseFromString(bytes)) {
+      std::cerr << "desksim report: " << (dir / "sweep.pb").string() << ": not a sweep\n";
+      return 2;
+    }
+    html = analysis::html_report(sweep);
+  } else if (read_file(dir / "check-fit.pb", &bytes)) {
+    results::FitCheck check;
+    if (!check.ParseFromString(bytes)) {
+      std::cerr << "desksim report: " << (dir / "check-fit.pb").string() << ": not a check-fit\n";
+      return 2;
+    }
+    html = analysis::html_report(check);
+  } else if (read_file(dir / "comparison.pb", &bytes)) {
     results::Comparison comparison;
     if (!comparison.ParseFromString(bytes)) {
       std::cerr << "desksim report: " << (dir / "comparison.pb").string() << ": not a comparison\n";
@@ -48,7 +63,8 @@ int execute_report(const ReportArguments& args) {
     html = analysis::html_report(run);
   } else {
     std::cerr << "desksim report: " << args.directory
-              << ": holds neither results.pb nor comparison.pb (the output of desksim run or compare)\n";
+              << ": holds no results.pb, comparison.pb, sweep.pb or check-fit.pb (the output of desksim run, compare, "
+                 "sweep or check-fit)\n";
     return 2;
   }
   std::string error;

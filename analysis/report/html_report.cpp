@@ -231,22 +231,143 @@ std::string differences(const results::Comparison& c) {
   return out + "</table>";
 }
 
+// The monthly series a planner reads first, with the title of their chart.
+struct MonthlyChart {
+  const char* series;
+  const char* title;
+};
+constexpr MonthlyChart kMonthlyCharts[] = {
+    {"sla.resolution_attainment_per_month", "End-to-end resolution SLA attainment"},
+    {"tickets.open_per_month", "Open tickets (mean backlog)"},
+    {"desk.wait_hours_per_month", "Mean wait to answer"},
+    {"staff.fte_per_month", "Staff (FTE)"},
+    {"cost.total_pounds_per_month", "Staff cost and credits"},
+};
+
+// Values of one period of a set of per-month estimates or differences, in display units.
+double display(double v, const std::string& unit) { return unit == "share" ? 100 * v : v; }
+std::string display_unit(const std::string& unit) { return unit == "share" ? "% (points for a difference)" : unit; }
+
+template <typename Row>
+std::vector<std::pair<double, std::string>> period_ticks(const std::vector<const Row*>& rows) {
+  std::vector<std::pair<double, std::string>> ticks;
+  for (std::size_t k = 0; k < rows.size(); ++k)
+    if (rows.size() <= 13 || k % 3 == 0) ticks.emplace_back(static_cast<double>(k), rows[k]->period());
+  return ticks;
+}
+
+// Per month, each run's mean with its 95% interval: the months of risk.
+std::string monthly(const std::vector<Named>& runs) {
+  std::string out;
+  for (const auto& chart : kMonthlyCharts) {
+    std::vector<LineSeries> lines;
+    std::vector<std::pair<double, std::string>> ticks;
+    std::string unit;
+    for (std::size_t k = 0; k < runs.size(); ++k) {
+      std::vector<const results::MetricEstimate*> rows;
+      for (const auto& e : runs[k].run->monthly_estimates())
+        if (e.name() == chart.series) rows.push_back(&e);
+      if (rows.empty()) continue;
+      unit = rows[0]->unit();
+      LineSeries mean{label_for(runs[k], "mean"), {}, {}, palette(k)}, low{label_for(runs[k], "95% interval"), {}, {}, palette(k), true},
+          high{"", {}, {}, palette(k), true};
+      for (std::size_t m = 0; m < rows.size(); ++m) {
+        const double x = static_cast<double>(m);
+        mean.x.push_back(x), low.x.push_back(x), high.x.push_back(x);
+        mean.y.push_back(display(rows[m]->mean(), unit));
+        low.y.push_back(display(rows[m]->ci_low(), unit));
+        high.y.push_back(display(rows[m]->ci_high(), unit));
+      }
+      if (ticks.empty()) ticks = period_ticks(rows);
+      lines.push_back(mean), lines.push_back(low), lines.push_back(high);
+    }
+    if (lines.empty()) continue;
+    out += line_chart(std::string(chart.title) + " per month", lines, AxisLabels{"calendar month", display_unit(unit), ticks});
+  }
+  return out.empty() ? "" : "<h2>By month</h2><p>Each month's mean over replications and its 95% interval (the first month "
+                            "includes the warm-up; the last is cut at the horizon).</p>" + out;
+}
+
+// A forest plot of the headline differences, each relative to the base's mean, and the monthly
+// differences with their paired intervals: where and when the alternative is better or worse.
+std::string comparison_charts(const results::Comparison& c) {
+  std::vector<IntervalRow> rows;
+  double extent = 1;
+  // The measures a planner weighs, in reading order (those a run lacks are left out).
+  auto forest_rank = [](const std::string& n) {
+    static const char* const fixed[] = {"tickets.raised", "desk.wait_hours.mean", "desk.abandon.mean", "desk.fcr.mean",
+                                        "sla.response_attainment.mean", "sla.resolution_attainment.mean",
+                                        "tickets.resolve_hours.mean", "tickets.resolve_hours.p90", "tickets.open.mean",
+                                        "staff.fte", "staff.cost_pounds", "cost.credit_pounds", "cost.total_pounds"};
+    for (std::size_t k = 0; k < std::size(fixed); ++k)
+      if (n == fixed[k]) return static_cast<int>(k);
+    if (n.starts_with("supplier.") && n.ends_with(".resolution_attainment.mean") && n.find(".P") == std::string::npos) return 100;
+    if (n.starts_with("service.") && n.ends_with(".availability")) return 200;
+    return -1;
+  };
+  std::vector<const results::MetricDifference*> chosen;
+  for (const auto& d : c.differences())
+    if (forest_rank(d.name()) >= 0) chosen.push_back(&d);
+  std::stable_sort(chosen.begin(), chosen.end(), [&](auto* a, auto* b) { return forest_rank(a->name()) < forest_rank(b->name()); });
+  for (const auto* dp : chosen) {
+    const auto& d = *dp;
+    if (d.base_mean() == 0 || d.method() == "none") continue;
+    const double scale = 100 / std::fabs(d.base_mean());
+    IntervalRow r{d.name(), d.difference_mean() * scale, d.ci_low() * scale, d.ci_high() * scale, std::nullopt,
+                  d.significant() ? palette(5) : palette(0)};
+    extent = std::max({extent, std::fabs(r.low), std::fabs(r.high)});
+    rows.push_back(r);
+  }
+  std::string out;
+  if (!rows.empty()) {
+    extent = std::min(extent * 1.1, 200.0);  // a difference of several times the base runs off the axis
+    out += "<h2>Forest plot of the differences</h2><p>Alternative − base, as a percentage of the base's mean, with the "
+           "paired 95% interval; red where the interval excludes 0.</p>" +
+           interval_chart("Relative difference (%)", rows, -extent, extent, "% of the base's mean");
+  }
+  std::string months;
+  for (const auto& chart : kMonthlyCharts) {
+    std::vector<const results::MetricDifference*> diffs;
+    for (const auto& d : c.monthly_differences())
+      if (d.name() == chart.series) diffs.push_back(&d);
+    if (diffs.empty()) continue;
+    const std::string unit = diffs[0]->unit();
+    LineSeries mean{"difference", {}, {}, palette(0)}, low{"paired 95% interval", {}, {}, palette(0), true},
+        high{"", {}, {}, palette(0), true}, zero{"no difference", {}, {}, "#999"};
+    for (std::size_t m = 0; m < diffs.size(); ++m) {
+      const double x = static_cast<double>(m);
+      for (auto* s : {&mean, &low, &high, &zero}) s->x.push_back(x);
+      mean.y.push_back(display(diffs[m]->difference_mean(), unit));
+      low.y.push_back(display(diffs[m]->ci_low(), unit));
+      high.y.push_back(display(diffs[m]->ci_high(), unit));
+      zero.y.push_back(0);
+    }
+    months += line_chart(std::string(chart.title) + ": alternative − base per month", {mean, low, high, zero},
+                         AxisLabels{"calendar month", display_unit(unit), period_ticks(diffs)});
+  }
+  if (!months.empty()) out += "<h2>Differences by month</h2>" + months;
+  return out;
+}
+
 std::string page(const std::string& title, const std::vector<Named>& runs, const std::string& extra) {
-  std::string out =
-      "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape_xml(title) +
-      "</title><style>body{font-family:sans-serif;max-width:940px;margin:20px auto;color:#222}"
-      "h2{border-bottom:1px solid #ccc;margin-top:32px}pre{background:#f6f6f6;padding:8px;overflow-x:auto;font-size:12px}"
-      "svg{display:block;margin:8px 0}table{border-collapse:collapse;font-size:13px}"
-      "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}"
-      "</style></head><body><h1>" + escape_xml(title) + "</h1>";
-  for (const Named& r : runs) out += "<pre>" + escape_xml(grouped_summary(*r.run)) + "</pre>";
-  out += extra + throughput(runs) + time_to_resolve(runs) + sla(runs) + availability(runs) + desk_load(runs) +
-         credits(runs);
-  return out + "<p>Written by desksim " + escape_xml(runs[0].run->desksim_version()) +
-         "; every figure is in results.sqlite.</p></body></html>\n";
+  std::string body;
+  for (const Named& r : runs) body += "<pre>" + escape_xml(grouped_summary(*r.run)) + "</pre>";
+  body += extra + throughput(runs) + time_to_resolve(runs) + sla(runs) + availability(runs) + desk_load(runs) +
+          credits(runs) + monthly(runs);
+  return html_page(title, body + "<p>Written by desksim " + escape_xml(runs[0].run->desksim_version()) +
+                              "; every figure is in results.sqlite.</p>");
 }
 
 }  // namespace
+
+std::string html_page(const std::string& title, const std::string& body) {
+  return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape_xml(title) +
+         "</title><style>body{font-family:sans-serif;max-width:940px;margin:20px auto;color:#222}"
+         "h2{border-bottom:1px solid #ccc;margin-top:32px}pre{background:#f6f6f6;padding:8px;overflow-x:auto;font-size:12px}"
+         "svg{display:block;margin:8px 0}table{border-collapse:collapse;font-size:13px}"
+         "td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child,th:first-child{text-align:left}"
+         "</style></head><body><h1>" + escape_xml(title) + "</h1>" + body + "</body></html>\n";
+}
 
 std::string html_report(const results::RunResult& run) {
   return page("desksim: " + run.scenario_name(), {{"", &run}}, "");
@@ -254,7 +375,7 @@ std::string html_report(const results::RunResult& run) {
 
 std::string html_report(const results::Comparison& c) {
   return page("desksim: " + c.base().scenario_name() + " against " + c.alternative().scenario_name(),
-              {{"base", &c.base()}, {"alternative", &c.alternative()}}, differences(c));
+              {{"base", &c.base()}, {"alternative", &c.alternative()}}, differences(c) + comparison_charts(c));
 }
 
 }  // namespace desksim::analysis

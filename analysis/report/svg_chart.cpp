@@ -112,17 +112,30 @@ std::string palette(std::size_t k) {
 }
 
 std::string line_chart(const std::string& title, const std::vector<LineSeries>& series, const AxisLabels& axes) {
-  double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y1 = 0;
+  double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = 0, y1 = 0;
+  double y_positive = std::numeric_limits<double>::infinity();
+  auto kept = [&axes](double x, double y) { return std::isfinite(y) && !(axes.log_x && x <= 0) && !(axes.log_y && y <= 0); };
   for (const auto& s : series)
     for (std::size_t i = 0; i < s.x.size(); ++i) {
-      if (axes.log_x && s.x[i] <= 0) continue;
+      if (!kept(s.x[i], s.y[i])) continue;
       x0 = std::min(x0, s.x[i]);
       x1 = std::max(x1, s.x[i]);
-      if (std::isfinite(s.y[i])) y1 = std::max(y1, s.y[i]);
+      y0 = std::min(y0, s.y[i]);
+      y1 = std::max(y1, s.y[i]);
+      if (s.y[i] > 0) y_positive = std::min(y_positive, s.y[i]);
     }
   if (!std::isfinite(x0)) return "";
-  const auto yticks = nice_ticks(0, axes.y_top ? *axes.y_top : y1 > 0 ? y1 * 1.05 : 1);
-  const Scale sx{x0, x1, kLeft, kWidth - kRight, axes.log_x}, sy{0, yticks.back(), kHeight - kBottom, kTop};
+  std::vector<double> yticks;
+  double y_bottom = 0;
+  if (axes.log_y) {
+    y_bottom = std::pow(10.0, std::floor(std::log10(y_positive)));
+    for (double p = y_bottom; p < y1 * 10; p *= 10) yticks.push_back(p);
+  } else {
+    y_bottom = y0 < 0 ? y0 * 1.05 : 0.0;
+    yticks = nice_ticks(y_bottom, axes.y_top ? *axes.y_top : y1 > 0 ? y1 * 1.05 : (y0 < 0 ? 0.0 : 1.0));
+  }
+  const Scale sx{x0, x1, kLeft, kWidth - kRight, axes.log_x},
+      sy{y_bottom, yticks.back(), kHeight - kBottom, kTop, axes.log_y};
   std::string out = open_svg(title);
   for (double t : yticks)
     out += line(kLeft, sy(t), kWidth - kRight, sy(t), "#ddd") + text(kLeft - 6, sy(t) + 4, tick_text(t), "end");
@@ -145,12 +158,12 @@ std::string line_chart(const std::string& title, const std::vector<LineSeries>& 
   for (const auto& s : series) {
     std::string points;
     for (std::size_t i = 0; i < s.x.size(); ++i) {
-      if (!std::isfinite(s.y[i]) || (axes.log_x && s.x[i] <= 0)) continue;
+      if (!kept(s.x[i], s.y[i])) continue;
       points += fmt(sx(s.x[i])) + "," + fmt(sy(s.y[i])) + " ";
     }
     out += "<polyline fill=\"none\" stroke=\"" + s.colour + "\" stroke-width=\"1.6\"" +
            (s.dashed ? " stroke-dasharray=\"5 3\"" : "") + " points=\"" + points + "\"/>";
-    entries.emplace_back(s.label, s.colour);
+    if (!s.label.empty()) entries.emplace_back(s.label, s.colour);  // an unlabelled series shares a legend entry
   }
   return out + legend(entries) + "</svg>";
 }
@@ -174,7 +187,9 @@ std::string interval_chart(const std::string& title, const std::vector<IntervalR
     out += "<circle cx=\"" + fmt(sx(clamp(r.mean))) + "\" cy=\"" + fmt(y) + "\" r=\"4\" fill=\"" + r.colour + "\"/>";
     if (r.target) out += line(sx(clamp(*r.target)), y - 8, sx(clamp(*r.target)), y + 8, "#D55E00", 2.5);
   }
-  out += legend({{"mean and 95% interval", palette(0)}, {"target", "#D55E00"}});
+  const bool targets = std::any_of(rows.begin(), rows.end(), [](const IntervalRow& r) { return r.target.has_value(); });
+  if (targets) out += legend({{"mean and 95% interval", palette(0)}, {"target", "#D55E00"}});
+  else out += legend({{"mean and 95% interval", palette(0)}, {"the interval excludes 0", palette(5)}});
   return out + "</svg>";
 }
 

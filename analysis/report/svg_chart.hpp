@@ -18,10 +18,13 @@ struct LineSeries {
 struct AxisLabels {
   std::string x, y;
   /// Tick labels for the x axis: (x value, text). Empty = numeric ticks.
-  std::vector<std::pair<double, std::string>> x_ticks;
+  std::vector<std::pair<double, std::string>> x_ticks{};
   bool log_x = false;
-  /// Top of the y axis (e.g. 100 for percentages); unset = a round value above the highest point.
-  std::optional<double> y_top;
+  /// Top of the y axis (e.g. 100 for percentages); unset = a round value above the highest point. The
+  /// axis starts at 0, or below the lowest point when some are negative (differences).
+  std::optional<double> y_top{};
+  /// A logarithmic y axis (values <= 0 are left out), e.g. for a QQ plot of heavy-tailed times.
+  bool log_y = false;
 };
 
 std::string line_chart(const std::string& title, const std::vector<LineSeries>& series, const AxisLabels& axes);

@@ -170,4 +170,17 @@ std::vector<FitFigure> fit_figures(const std::vector<TicketFacts>& tickets, cons
   return out;
 }
 
+std::vector<double> resolve_quantiles(const std::vector<TicketFacts>& tickets, const FitWindow& window,
+                                      const std::vector<double>& probabilities) {
+  const double from = static_cast<double>(window.from_day) * 24.0, until = static_cast<double>(window.until_day) * 24.0;
+  std::vector<double> hours;
+  for (const auto& t : tickets)
+    if (t.opened >= from && t.opened < until && t.resolved && !t.cancelled) hours.push_back(std::max(0.0, *t.resolved - t.opened));
+  std::sort(hours.begin(), hours.end());
+  std::vector<double> out;
+  if (hours.empty()) return out;
+  for (double p : probabilities) out.push_back(quantile(hours, p));
+  return out;
+}
+
 }  // namespace desksim::models::calibration

@@ -54,4 +54,9 @@ struct FitWindow {
 /// open) at the end of each day of the window.
 std::vector<FitFigure> fit_figures(const std::vector<TicketFacts>& tickets, const FitWindow& window);
 
+/// Time to resolve (hours) of the tickets opened in the window and resolved, at each probability
+/// (type-7 quantiles); empty when none was resolved.
+std::vector<double> resolve_quantiles(const std::vector<TicketFacts>& tickets, const FitWindow& window,
+                                      const std::vector<double>& probabilities);
+
 }  // namespace desksim::models::calibration

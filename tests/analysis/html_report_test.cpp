@@ -102,3 +102,83 @@ TEST(SvgChart, PlacesPointsOnItsScales) {
 
 }  // namespace
 }  // namespace desksim::analysis
+
+namespace desksim::analysis {
+namespace {
+
+TEST(SvgChart, ANegativeDifferenceGetsAnAxisBelowZeroAndALogAxisPlacesDecades) {
+  // y from -10 to 10: the axis starts at -10.5 (5% below the lowest point), so no point falls off it.
+  const std::string svg = line_chart("t", {LineSeries{"d", {0, 1}, {-10, 10}, "#000"}}, AxisLabels{"x", "y"});
+  EXPECT_NE(svg.find(">-10<"), std::string::npos) << svg;
+  // Log-log: 1, 10 and 100 hours on equal steps, the first at the bottom (275) and the last at the top tick.
+  const std::string qq = line_chart("q", {LineSeries{"q", {1, 10, 100}, {1, 10, 100}, "#000"}},
+                                    AxisLabels{"x", "y", {}, true, std::nullopt, true});
+  EXPECT_NE(qq.find("points=\"70.0,275.0 475.0,"), std::string::npos) << qq;
+}
+
+TEST(HtmlReport, AComparisonHasAForestPlotAndItsMonthlyDifferences) {
+  results::Comparison c;
+  *c.mutable_base() = run_with_everything();
+  *c.mutable_alternative() = run_with_everything();
+  for (const char* month : {"2025-01", "2025-02"}) {
+    auto* d = c.add_monthly_differences();
+    d->set_name("sla.resolution_attainment_per_month");
+    d->set_period(month);
+    d->set_unit("share");
+    d->set_difference_mean(-0.02);
+    d->set_ci_low(-0.03);
+    d->set_ci_high(-0.01);
+  }
+  auto* d = c.add_differences();
+  d->set_name("sla.resolution_attainment.mean");
+  d->set_base_mean(0.95);
+  d->set_difference_mean(-0.019);
+  d->set_ci_low(-0.0285);
+  d->set_ci_high(-0.0095);
+  d->set_method("paired-t");
+  d->set_significant(true);
+  const std::string html = html_report(c);
+  EXPECT_NE(html.find("Forest plot of the differences"), std::string::npos);
+  EXPECT_NE(html.find("Differences by month"), std::string::npos);
+  EXPECT_NE(html.find("End-to-end resolution SLA attainment: alternative − base per month"), std::string::npos);
+}
+
+TEST(HtmlReport, ASweepDrawsEachMeasureAgainstTheVariedFieldAndACheckFitItsQqPlot) {
+  results::Sweep sweep;
+  sweep.set_scenario_name("s");
+  sweep.add_fields("desk.agents");
+  for (int k = 0; k < 3; ++k) {
+    auto* p = sweep.add_points();
+    p->set_point(k);
+    auto* s = p->add_settings();
+    s->set_field("desk.agents");
+    s->set_value(std::to_string(10 + k));
+    auto* e = p->add_estimates();
+    e->set_name("desk.wait_hours.mean");
+    e->set_unit("hours");
+    e->set_mean(1.0 / (k + 1));
+    e->set_ci_low(0.9 / (k + 1));
+    e->set_ci_high(1.1 / (k + 1));
+  }
+  const std::string html = html_report(sweep);
+  EXPECT_NE(html.find("Mean wait to answer (mean, dashed: 95% interval)"), std::string::npos) << html;
+  EXPECT_NE(html.find(">desk.agents<"), std::string::npos);
+
+  results::FitCheck check;
+  check.set_scenario_name("fit");
+  check.set_log("log.csv");
+  for (double p : {0.5, 0.9}) check.add_probabilities(p);
+  for (double q : {1.5, 280.0}) check.add_log_quantiles(q);
+  for (double q : {8.0, 290.0}) check.add_simulated_quantiles(q);
+  auto* f = check.add_figures();
+  f->set_name("resolve_hours.p90");
+  f->set_target_kind("relative");
+  f->set_target_tolerance(0.2);
+  f->set_target_met(true);
+  const std::string fit = html_report(check);
+  EXPECT_NE(fit.find("Time to resolve: QQ plot"), std::string::npos);
+  EXPECT_NE(fit.find("met (±20%)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace desksim::analysis
