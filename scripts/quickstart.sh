@@ -21,6 +21,8 @@ PACKAGES=(g++ cmake make pkg-config
 
 # For `fuzz` only: libFuzzer comes with clang (Debian's clang-14 and libclang-rt-14-dev).
 FUZZ_PACKAGES=(clang)
+# For `test`: the report is rendered in a real browser (headless Chromium) by an end-to-end test.
+TEST_PACKAGES=(chromium)
 
 install_missing() {
   local missing=()
@@ -48,7 +50,7 @@ case "${1:-}" in
     "$BUILD_DIR/app/desksim" run "$DEFAULT_SCENARIO" --jobs "$JOBS" --out out/default
     ;;
   test)
-    install_missing
+    install_missing "${TEST_PACKAGES[@]}"
     build
     ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS"
     ;;

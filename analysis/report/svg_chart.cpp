@@ -161,7 +161,7 @@ std::string line_chart(const std::string& title, const std::vector<LineSeries>& 
       if (!kept(s.x[i], s.y[i])) continue;
       points += fmt(sx(s.x[i])) + "," + fmt(sy(s.y[i])) + " ";
     }
-    out += "<polyline fill=\"none\" stroke=\"" + s.colour + "\" stroke-width=\"1.6\"" +
+    out += "<polyline class=\"data\" fill=\"none\" stroke=\"" + s.colour + "\" stroke-width=\"1.6\"" +
            (s.dashed ? " stroke-dasharray=\"5 3\"" : "") + " points=\"" + points + "\"/>";
     if (!s.label.empty()) entries.emplace_back(s.label, s.colour);  // an unlabelled series shares a legend entry
   }
@@ -184,7 +184,7 @@ std::string interval_chart(const std::string& title, const std::vector<IntervalR
     const double y = kTop + 10 + row_height * (static_cast<double>(i) + 0.5);
     out += text(label_width - 8, y + 4, r.label, "end");
     out += line(sx(clamp(r.low)), y, sx(clamp(r.high)), y, r.colour, 2.5);
-    out += "<circle cx=\"" + fmt(sx(clamp(r.mean))) + "\" cy=\"" + fmt(y) + "\" r=\"4\" fill=\"" + r.colour + "\"/>";
+    out += "<circle class=\"data\" cx=\"" + fmt(sx(clamp(r.mean))) + "\" cy=\"" + fmt(y) + "\" r=\"4\" fill=\"" + r.colour + "\"/>";
     if (r.target) out += line(sx(clamp(*r.target)), y - 8, sx(clamp(*r.target)), y + 8, "#D55E00", 2.5);
   }
   const bool targets = std::any_of(rows.begin(), rows.end(), [](const IntervalRow& r) { return r.target.has_value(); });
@@ -214,7 +214,7 @@ std::string stacked_bar_chart(const std::string& title, const std::vector<BarGro
     for (std::size_t k = 0; k < groups[i].values.size(); ++k) {
       const double v = groups[i].values[k];
       if (v <= 0) continue;
-      out += "<rect x=\"" + fmt(x) + "\" y=\"" + fmt(sy(base + v)) + "\" width=\"" + fmt(slot * 0.7) + "\" height=\"" +
+      out += "<rect class=\"data\" x=\"" + fmt(x) + "\" y=\"" + fmt(sy(base + v)) + "\" width=\"" + fmt(slot * 0.7) + "\" height=\"" +
              fmt(sy(base) - sy(base + v)) + "\" fill=\"" + colours[k % colours.size()] + "\"/>";
       base += v;
     }

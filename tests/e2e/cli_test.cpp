@@ -161,18 +161,43 @@ TEST_F(Cli, ReportWritesOneSelfContainedHtmlFile) {
   EXPECT_EQ(desksim("report " + dir_.string() + " --out " + (dir_ / "x.html").string()).exit_code, 2);
 }
 
-// Renders the report in a real browser when one is installed (Debian `chromium`; CI does not
-// install it: about 360 MB for one check). The screenshot must exist and be a PNG of the size asked.
+// Renders the report in a real browser (Debian `chromium`, which the README's test command
+// installs): the DOM the browser built must hold every chart with data, and the screenshot must be a
+// PNG of the size asked. Skipped, saying so, only where Chromium is absent.
 TEST_F(Cli, ReportRendersInAHeadlessBrowser) {
   if (std::system("command -v chromium >/dev/null 2>&1") != 0)
     GTEST_SKIP() << "chromium is not installed (apt-get install chromium): the report was not rendered";
+  const std::string flags = " --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
+                            "--disable-component-update --disable-sync --user-data-dir=";
   // The baseline, so that every chart has data: two replications (about a second each).
   const std::string baseline = std::string(DESKSIM_SOURCE_DIR) + "/scenarios/met/run-and-maintain.textproto";
   ASSERT_EQ(desksim("run " + baseline + " -r 2 -j 2 -q --out " + (dir_ / "o").string()).exit_code, 0);
   ASSERT_EQ(desksim("report " + (dir_ / "o").string() + " --out " + (dir_ / "r.html").string()).exit_code, 0);
+  // The DOM as the browser built it: every <svg> of the file is there, and each draws data (a line
+  // with points, a dot or a bar).
+  const std::string html = read_file(dir_ / "r.html");
+  const std::string dump_command = "chromium" + flags + (dir_ / "profile-dom").string() + " --dump-dom file://" +
+                                   (dir_ / "r.html").string() + " > " + (dir_ / "dom.html").string() + " 2>/dev/null";
+  ASSERT_EQ(std::system(dump_command.c_str()), 0) << dump_command;
+  const std::string dom = read_file(dir_ / "dom.html");
+  auto count = [](const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+  };
+  const std::size_t charts = count(html, "<svg");
+  EXPECT_GE(charts, 8u);
+  EXPECT_EQ(count(dom, "<svg"), charts) << "the browser dropped or added charts";
+  for (std::size_t at = dom.find("<svg"); at != std::string::npos; at = dom.find("<svg", at + 1)) {
+    const std::string svg = dom.substr(at, dom.find("</svg>", at) - at);
+    // Data marks carry class="data" (axes, grid and legend do not); a line needs at least one point.
+    bool data = false;
+    for (std::size_t m = svg.find("class=\"data\""); m != std::string::npos && !data; m = svg.find("class=\"data\"", m + 1))
+      data = m < 10 || svg.compare(m - 10, 9, "<polyline") != 0 || svg.find("points=\"\"", m) > svg.find('>', m);
+    EXPECT_TRUE(data) << "a chart without data: " << svg.substr(0, 200);
+  }
   const fs::path png = dir_ / "shot.png";
-  const std::string command = "chromium --headless --no-sandbox --disable-gpu --user-data-dir=" +
-                              (dir_ / "profile").string() + " --screenshot=" + png.string() +
+  const std::string command = "chromium" + flags + (dir_ / "profile").string() + " --screenshot=" + png.string() +
                               " --window-size=1400,3000 file://" + (dir_ / "r.html").string() + " >/dev/null 2>&1";
   ASSERT_EQ(std::system(command.c_str()), 0) << command;
   const std::string bytes = read_file(png);
