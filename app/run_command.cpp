@@ -1,5 +1,7 @@
 // `desksim run SCENARIO`: run the replications, print a summary, write the results.
+#include <cmath>
 #include <filesystem>
+#include <iterator>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -35,7 +37,41 @@ struct RunArguments {
   bool all = false;
   bool progress = false;
   bool resume = false;
+  double precision = 0;              ///< 0 = a fixed number of replications
+  std::vector<std::string> measures;  ///< whose relative half-width --precision bounds
+  unsigned max_replications = 100;
 };
+
+// The measures --precision watches when none is named: the planner's first two, where the run has them.
+const char* const kDefaultPrecisionMeasures[] = {"sla.resolution_attainment.mean", "desk.wait_hours.mean"};
+
+// The widest relative half-width (half the interval over the mean) of the watched measures, and which.
+// False with *error when none of them is in the run.
+// *needed: the replications each measure's spread says the precision asks for, (1.96 s / (p |mean|))^2,
+// the largest of them.
+bool widest_half_width(const results::RunResult& run, const std::vector<std::string>& names, bool every_one,
+                       double precision, double* widest, std::string* which, double* needed, std::string* error) {
+  *widest = 0;
+  *needed = 0;
+  bool any = false;
+  for (const std::string& name : names) {
+    const auto* e = analysis::find_estimate(run, name);
+    if (e == nullptr && every_one) {
+      *error = "--measure " + name + ": the run has no such measure (desksim run --all lists them)";
+      return false;
+    }
+    if (e == nullptr) continue;
+    any = true;
+    const double relative = e->mean() != 0 ? (e->ci_high() - e->ci_low()) / 2 / std::fabs(e->mean()) : 0.0;
+    if (e->mean() != 0) *needed = std::max(*needed, std::pow(1.96 * e->stddev() / (precision * std::fabs(e->mean())), 2));
+    if (relative >= *widest) {
+      *widest = relative;
+      *which = name;
+    }
+  }
+  if (!any) *error = "--precision: the run has none of the measures it watches (name them with --measure)";
+  return any;
+}
 
 /// The platform file's bytes: part of what a checkpoint is tied to, as results depend on them.
 std::string platform_bytes(const scenario::Scenario& scenario) {
@@ -65,7 +101,14 @@ int execute_run(const RunArguments& args, bool has_seed) {
     return 1;
   }
 
-  const models::RunIdentity identity{std::string(kVersion), options.seed, options.replications, scenario_bytes,
+  if (args.precision > 0 && options.replications > args.max_replications) {
+    std::cerr << "desksim run: --replications " << options.replications << " is above --max-replications "
+              << args.max_replications << "\n";
+    return 2;
+  }
+  // In sequential mode the checkpoint is sized for the most replications the run may reach.
+  const models::RunIdentity identity{std::string(kVersion), options.seed,
+                                     args.precision > 0 ? args.max_replications : options.replications, scenario_bytes,
                                      platform_bytes(scenario)};
   const std::string folder = (fs::path(args.out) / ".partial").string();
   const bool with_tickets = !args.tickets.empty();
@@ -96,9 +139,42 @@ int execute_run(const RunArguments& args, bool has_seed) {
   options.stop_fd = signals.fd();
   results::RunResult run;
   bool stopped = false;
-  const bool ran = show_progress(args.progress)
-                       ? run_scenario_with_progress(scenario, options, "", &run, &error, &stopped)
-                       : models::run_scenario(scenario, options, &run, &error, &stopped);
+  auto run_replications = [&] {
+    run.Clear();
+    return show_progress(args.progress) ? run_scenario_with_progress(scenario, options, "", &run, &error, &stopped)
+                                        : models::run_scenario(scenario, options, &run, &error, &stopped);
+  };
+  bool ran = run_replications();
+  // Sequential mode: more replications until every watched measure's interval is narrow enough. The
+  // replications already run are kept in the checkpoint and not run again; replication r is the same
+  // whatever the total, so the result is that of `--replications N` with the N reached.
+  if (args.precision > 0) {
+    std::vector<std::string> watched = args.measures;
+    if (watched.empty()) watched.assign(std::begin(kDefaultPrecisionMeasures), std::end(kDefaultPrecisionMeasures));
+    while (ran) {
+      analysis::add_estimates(&run);
+      double widest = 0, needed = 0;
+      std::string which;
+      if (!widest_half_width(run, watched, !args.measures.empty(), args.precision, &widest, &which, &needed, &error)) {
+        std::cerr << "desksim run: " << error << "\n";
+        return 2;
+      }
+      std::cerr << "desksim run: " << options.replications << " replications: widest relative half-width " << widest
+                << " (" << which << ")\n";
+      if (widest <= args.precision) break;
+      if (options.replications >= args.max_replications) {
+        std::cerr << "desksim run: --precision " << args.precision << " not reached within --max-replications "
+                  << args.max_replications << "\n";
+        break;
+      }
+      // A half-width shrinks like 1/sqrt(n): ask for the n the spread says, at least one more replication
+      // per job, and at most four times as many (a spread from few replications is itself uncertain).
+      const double n = options.replications;
+      options.replications = static_cast<unsigned>(
+          std::min<double>(args.max_replications, std::min(4 * n, std::max(n + options.jobs, std::ceil(needed)))));
+      ran = run_replications();
+    }
+  }
   if (stopped) {
     std::cerr << "desksim run: stopped by " << signal_name(signals.received()) << ": "
               << checkpoint.finished(with_tickets).size() << " of " << options.replications
@@ -155,6 +231,15 @@ Command add_run_command(CLI::App& app) {
                 "Show replications done, elapsed time and ETA on stderr even when it is not a terminal (on a "
                 "terminal it is always shown)");
   cmd->add_flag("--all", args->all, "Print every metric, not only the headline ones (breakdowns by priority, channel, group, ...)");
+  cmd->add_option("--precision", args->precision,
+                  "Sequential mode: add replications (from --replications, at most --max-replications) until each "
+                  "watched measure's 95% interval has at most this relative half-width, e.g. 0.02")
+      ->check(CLI::Range(1e-6, 1.0));
+  cmd->add_option("--measure", args->measures,
+                  "A measure --precision watches (repeat; default sla.resolution_attainment.mean and "
+                  "desk.wait_hours.mean, where the run has them)");
+  cmd->add_option("--max-replications", args->max_replications, "The most replications --precision may run (default 100)")
+      ->check(whole_number(2, models::kMaxReplications));
   cmd->add_flag("--resume", args->resume,
                 "Complete a run that was interrupted (SIGINT, SIGTERM): the replications it finished, kept in "
                 "OUT/.partial, are not run again. Same scenario file, seed and replications, or it is refused.");

@@ -52,7 +52,13 @@ std::string format_value(double value, const std::string& unit) {
 
 std::string format_estimate(const results::MetricEstimate& e) {
   std::string out = format_value(e.mean(), e.unit());
-  if (e.n() < 2) return out;
+  if (e.n() < 2) return out + " (one replication: no interval)";
+  // An interval wider than the mean itself (or than half the range of a share) says nothing a
+  // reader can use: say so, and what to do, instead of printing it.
+  const double width = e.ci_high() - e.ci_low();
+  const bool too_wide = e.unit() == "share" ? width > 0.5 : e.mean() != 0 && width > 2 * std::fabs(e.mean());
+  if (too_wide)
+    return out + " (" + std::to_string(e.n()) + " replications are too few for a useful interval: run more, or --precision)";
   // The interval in the same unit as the mean, without repeating the unit's suffix for hours.
   const std::string& unit = e.unit();
   if (unit == "share") {

@@ -10,7 +10,9 @@ namespace desksim::analysis {
 /// `value` in `unit` (MetricEstimate.unit). Hours under one are shown in minutes.
 std::string format_value(double value, const std::string& unit);
 
-/// "mean [low, high]" in the estimate's unit; just the mean when there is no interval (n = 1).
+/// "mean [low, high]" in the estimate's unit. With one replication, the mean and "no interval"; when
+/// the interval is wider than the mean (half the range for a share), the mean and a note that the
+/// replications are too few, instead of an interval that says nothing.
 std::string format_estimate(const results::MetricEstimate& e);
 
 /// 315841 -> "315,841" (rounded to an integer).
