@@ -16,17 +16,19 @@ std::string csv_field(const std::string& text) {
   return out + "\"";
 }
 
+std::string csv_number(double value) {
+  char buffer[32];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
+  return std::string(buffer, end);
+}
+
 namespace {
 
 std::string cell(const SqliteStatement& row, int column) {
   switch (row.column_type(column)) {
     case SQLITE_NULL: return "";
     case SQLITE_INTEGER: return std::to_string(row.column_int64(column));
-    case SQLITE_FLOAT: {
-      char buffer[32];
-      const auto end = std::to_chars(buffer, buffer + sizeof buffer, row.column_double(column)).ptr;
-      return std::string(buffer, end);
-    }
+    case SQLITE_FLOAT: return csv_number(row.column_double(column));
     default: return csv_field(row.column_text(column));
   }
 }

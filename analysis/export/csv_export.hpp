@@ -22,5 +22,7 @@ bool export_csv(SqliteDatabase& db, std::vector<CsvFile>* files, std::string* er
 
 /// One field as CSV (quoted when needed).
 std::string csv_field(const std::string& text);
+/// A number as CSV cells hold it: the shortest text that reads back to the same double.
+std::string csv_number(double value);
 
 }  // namespace desksim::analysis

@@ -4,6 +4,7 @@
 #include <map>
 #include <vector>
 
+#include "analysis/report/planner_measures.hpp"
 #include "analysis/report/text_summary.hpp"
 #include "analysis/report/value_format.hpp"
 
@@ -11,29 +12,16 @@ namespace desksim::analysis {
 
 namespace {
 
-// The monthly series a planner reads first, with a short column title.
-struct MonthlyColumn {
-  const char* series;
-  const char* title;
-};
-constexpr MonthlyColumn kMonthlyColumns[] = {
-    {"sla.resolution_attainment_per_month", "SLA resolution"},
-    {"tickets.open_per_month", "open tickets"},
-    {"desk.wait_hours_per_month", "wait to answer"},
-    {"staff.fte_per_month", "staff"},
-    {"cost.total_pounds_per_month", "staff + credits"},
-};
-
 // A table of the monthly differences of the headline series, one row per month: in which months
 // the alternative is better or worse, and by how much.
 std::string monthly_table(const results::Comparison& comparison) {
   std::map<std::string, std::map<std::string, const results::MetricDifference*>> by_month;  // month -> series
-  std::vector<const MonthlyColumn*> columns;
-  for (const auto& column : kMonthlyColumns) {
+  std::vector<const PlannerMeasure*> columns;
+  for (const auto& column : planner_monthly_series()) {
     bool present = false;
     for (const auto& d : comparison.monthly_differences())
-      if (d.name() == column.series) {
-        by_month[d.period()][column.series] = &d;
+      if (d.name() == column.metric) {
+        by_month[d.period()][column.metric] = &d;
         present = true;
       }
     if (present) columns.push_back(&column);
@@ -44,7 +32,7 @@ std::string monthly_table(const results::Comparison& comparison) {
   std::snprintf(cell, sizeof cell, "%-8s", "month");
   out += cell;
   for (const auto* c : columns) {
-    std::snprintf(cell, sizeof cell, " %18s", c->title);
+    std::snprintf(cell, sizeof cell, " %18s", c->label);
     out += cell;
   }
   out += "\n";
@@ -52,7 +40,7 @@ std::string monthly_table(const results::Comparison& comparison) {
     std::snprintf(cell, sizeof cell, "%-8s", month.c_str());
     out += cell;
     for (const auto* c : columns) {
-      const auto it = row.find(c->series);
+      const auto it = row.find(c->metric);
       std::string text = "-";
       if (it != row.end()) {
         const auto& d = *it->second;

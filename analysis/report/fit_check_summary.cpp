@@ -1,17 +1,13 @@
 #include "analysis/report/fit_check_summary.hpp"
 
-#include <charconv>
+#include "analysis/export/csv_export.hpp"
+
 #include <cstdio>
 
 namespace desksim::analysis {
 
 namespace {
 
-std::string number(double v) {
-  char buffer[32];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
-  return std::string(buffer, end);
-}
 
 std::string target_text(const results::FitCheck::Figure& f) {
   if (f.target_kind().empty()) return "";
@@ -52,9 +48,9 @@ std::string fit_check_csv(const results::FitCheck& check) {
   std::string out = "figure,unit,log,simulated,ci_low,ci_high,replications,target,met\r\n";
   for (const auto& f : check.figures()) {
     for (const std::string& cell :
-         {f.name(), f.unit(), number(f.log()), number(f.simulated()), number(f.ci_low()), number(f.ci_high()),
+         {f.name(), f.unit(), csv_number(f.log()), csv_number(f.simulated()), csv_number(f.ci_low()), csv_number(f.ci_high()),
           std::to_string(f.replications()),
-          f.target_kind().empty() ? std::string() : number(f.target_tolerance()) + " " + f.target_kind(),
+          f.target_kind().empty() ? std::string() : csv_number(f.target_tolerance()) + " " + f.target_kind(),
           f.target_kind().empty() ? std::string() : std::string(f.target_met() ? "1" : "0")}) {
       out += cell;
       out += ',';

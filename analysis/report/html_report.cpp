@@ -6,6 +6,7 @@
 
 #include "analysis/export/calendar_dates.hpp"
 #include "analysis/report/grouped_summary.hpp"
+#include "analysis/report/planner_measures.hpp"
 #include "analysis/report/report_series.hpp"
 #include "analysis/report/svg_chart.hpp"
 #include "analysis/report/text_summary.hpp"
@@ -231,19 +232,6 @@ std::string differences(const results::Comparison& c) {
   return out + "</table>";
 }
 
-// The monthly series a planner reads first, with the title of their chart.
-struct MonthlyChart {
-  const char* series;
-  const char* title;
-};
-constexpr MonthlyChart kMonthlyCharts[] = {
-    {"sla.resolution_attainment_per_month", "End-to-end resolution SLA attainment"},
-    {"tickets.open_per_month", "Open tickets (mean backlog)"},
-    {"desk.wait_hours_per_month", "Mean wait to answer"},
-    {"staff.fte_per_month", "Staff (FTE)"},
-    {"cost.total_pounds_per_month", "Staff cost and credits"},
-};
-
 // Values of one period of a set of per-month estimates or differences, in display units.
 double display(double v, const std::string& unit) { return unit == "share" ? 100 * v : v; }
 std::string display_unit(const std::string& unit) { return unit == "share" ? "% (points for a difference)" : unit; }
@@ -259,14 +247,14 @@ std::vector<std::pair<double, std::string>> period_ticks(const std::vector<const
 // Per month, each run's mean with its 95% interval: the months of risk.
 std::string monthly(const std::vector<Named>& runs) {
   std::string out;
-  for (const auto& chart : kMonthlyCharts) {
+  for (const auto& chart : planner_monthly_series()) {
     std::vector<LineSeries> lines;
     std::vector<std::pair<double, std::string>> ticks;
     std::string unit;
     for (std::size_t k = 0; k < runs.size(); ++k) {
       std::vector<const results::MetricEstimate*> rows;
       for (const auto& e : runs[k].run->monthly_estimates())
-        if (e.name() == chart.series) rows.push_back(&e);
+        if (e.name() == chart.metric) rows.push_back(&e);
       if (rows.empty()) continue;
       unit = rows[0]->unit();
       LineSeries mean{label_for(runs[k], "mean"), {}, {}, palette(k)}, low{label_for(runs[k], "95% interval"), {}, {}, palette(k), true},
@@ -282,7 +270,7 @@ std::string monthly(const std::vector<Named>& runs) {
       lines.push_back(mean), lines.push_back(low), lines.push_back(high);
     }
     if (lines.empty()) continue;
-    out += line_chart(std::string(chart.title) + " per month", lines, AxisLabels{"calendar month", display_unit(unit), ticks});
+    out += line_chart(std::string(chart.label) + " per month", lines, AxisLabels{"calendar month", display_unit(unit), ticks});
   }
   return out.empty() ? "" : "<h2>By month</h2><p>Each month's mean over replications and its 95% interval (the first month "
                             "includes the warm-up; the last is cut at the horizon).</p>" + out;
@@ -326,10 +314,10 @@ std::string comparison_charts(const results::Comparison& c) {
            interval_chart("Relative difference (%)", rows, -extent, extent, "% of the base's mean");
   }
   std::string months;
-  for (const auto& chart : kMonthlyCharts) {
+  for (const auto& chart : planner_monthly_series()) {
     std::vector<const results::MetricDifference*> diffs;
     for (const auto& d : c.monthly_differences())
-      if (d.name() == chart.series) diffs.push_back(&d);
+      if (d.name() == chart.metric) diffs.push_back(&d);
     if (diffs.empty()) continue;
     const std::string unit = diffs[0]->unit();
     LineSeries mean{"difference", {}, {}, palette(0)}, low{"paired 95% interval", {}, {}, palette(0), true},
@@ -342,7 +330,7 @@ std::string comparison_charts(const results::Comparison& c) {
       high.y.push_back(display(diffs[m]->ci_high(), unit));
       zero.y.push_back(0);
     }
-    months += line_chart(std::string(chart.title) + ": alternative − base per month", {mean, low, high, zero},
+    months += line_chart(std::string(chart.label) + ": alternative − base per month", {mean, low, high, zero},
                          AxisLabels{"calendar month", display_unit(unit), period_ticks(diffs)});
   }
   if (!months.empty()) out += "<h2>Differences by month</h2>" + months;

@@ -6,6 +6,7 @@
 
 #include "analysis/report/fit_check_summary.hpp"
 #include "analysis/report/html_report.hpp"
+#include "analysis/report/planner_measures.hpp"
 #include "analysis/report/sweep_summary.hpp"
 #include "analysis/report/svg_chart.hpp"
 #include "analysis/report/value_format.hpp"
@@ -13,22 +14,6 @@
 namespace desksim::analysis {
 
 namespace {
-
-struct Measure {
-  const char* metric;
-  const char* title;
-};
-constexpr Measure kSweepMeasures[] = {
-    {"sla.resolution_attainment.mean", "End-to-end resolution SLA attainment"},
-    {"sla.response_attainment.mean", "End-to-end response SLA attainment"},
-    {"desk.wait_hours.mean", "Mean wait to answer"},
-    {"desk.abandon.mean", "Abandoned"},
-    {"desk.utilisation.mean", "Agents busy"},
-    {"tickets.open.mean", "Open tickets"},
-    {"tickets.resolve_hours.mean", "Mean time to resolve"},
-    {"staff.fte", "Staff"},
-    {"cost.total_pounds", "Staff cost and credits"},
-};
 
 bool as_number(const std::string& text, double* v) {
   const char* end = text.data() + text.size();
@@ -72,7 +57,7 @@ std::string html_report(const results::Sweep& sweep) {
     group_of.push_back(g);
   }
   std::string charts;
-  for (const auto& m : kSweepMeasures) {
+  for (const auto& m : planner_measures()) {
     std::vector<LineSeries> lines;
     std::string unit;
     for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -92,7 +77,7 @@ std::string html_report(const results::Sweep& sweep) {
       if (!mean.x.empty()) lines.push_back(mean), lines.push_back(low), lines.push_back(high);
     }
     if (lines.empty()) continue;
-    charts += line_chart(std::string(m.title) + " (mean, dashed: 95% interval)", lines,
+    charts += line_chart(std::string(m.label) + " (mean, dashed: 95% interval)", lines,
                          AxisLabels{numeric ? sweep.fields(0) : "point", unit == "share" ? "%" : unit, ticks});
   }
   return html_page("desksim sweep: " + sweep.scenario_name(),

@@ -1,9 +1,9 @@
 #include "analysis/report/sweep_summary.hpp"
 
-#include <charconv>
 #include <cstdio>
 
 #include "analysis/export/csv_export.hpp"
+#include "analysis/report/planner_measures.hpp"
 #include "analysis/report/text_summary.hpp"
 #include "analysis/report/value_format.hpp"
 
@@ -11,33 +11,12 @@ namespace desksim::analysis {
 
 namespace {
 
-struct Measure {
-  const char* metric;
-  const char* label;
-};
-// In the order a planner reads them; those a run does not have are left out.
-constexpr Measure kMeasures[] = {
-    {"sla.resolution_attainment.mean", "SLA resolution"},
-    {"sla.response_attainment.mean", "SLA response"},
-    {"desk.wait_hours.mean", "wait to answer"},
-    {"desk.abandon.mean", "abandoned"},
-    {"desk.utilisation.mean", "agents busy"},
-    {"tickets.open.mean", "open tickets"},
-    {"staff.fte", "staff"},
-    {"cost.total_pounds", "staff + credits"},
-};
-
 const results::MetricEstimate* find(const results::SweepPoint& p, const std::string& name) {
   for (const auto& e : p.estimates())
     if (e.name() == name) return &e;
   return nullptr;
 }
 
-std::string number(double v) {
-  char buffer[32];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
-  return std::string(buffer, end);
-}
 
 }  // namespace
 
@@ -55,7 +34,7 @@ std::string sweep_summary(const results::Sweep& sweep) {
       out += (k ? "  " : "") + p.settings(k).field() + "=" + p.settings(k).value();
     out += "\n";
     std::string parts;
-    for (const auto& m : kMeasures)
+    for (const auto& m : planner_measures())
       if (const auto* e = find(p, m.metric)) {
         if (!parts.empty()) parts += " · ";
         parts += m.label;
@@ -82,8 +61,8 @@ std::string sweep_summary_csv(const results::Sweep& sweep) {
     }
     for (const auto& e : p.estimates()) {
       if (!is_headline_metric(e.name())) continue;
-      for (const std::string& cell : {head, csv_field(e.name()), csv_field(e.unit()), std::to_string(e.n()), number(e.mean()),
-                                      number(e.ci_low()), number(e.ci_high()), csv_field(e.method())}) {
+      for (const std::string& cell : {head, csv_field(e.name()), csv_field(e.unit()), std::to_string(e.n()), csv_number(e.mean()),
+                                      csv_number(e.ci_low()), csv_number(e.ci_high()), csv_field(e.method())}) {
         out += cell;
         out += ',';
       }
