@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <sstream>
 
 #include "models/calibration/csv_stream.hpp"
@@ -53,37 +52,33 @@ std::vector<TicketFacts> facts_from_log(const IncidentLog& log, std::int64_t fir
 }
 
 std::vector<TicketFacts> facts_from_records(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path + ": cannot read the per-ticket records");
   // Columns (ticket_record_writer.hpp): replication, ticket, opened_h, user, channel, category,
   // priority, state, resolved_h, closed_h, response_met, resolution_met, one hours column per
-  // lifecycle state, visits, waits. A category name may hold a comma (names come from the export),
-  // so everything after it is found from the end of the line.
-  constexpr std::size_t kAfterCategory = 6 + (kTicketStates - 1) + 2;
-  std::string line;
+  // lifecycle state, visits, waits; quoted where a name needs it (RFC 4180).
+  constexpr std::size_t kPriority = 6, kColumns = 12 + (kTicketStates - 1) + 2;
+  CsvStream in(path);
+  std::vector<std::string> cells;
   std::vector<TicketFacts> out;
-  for (std::uint64_t number = 1; std::getline(in, line); ++number) {
-    const auto cells = split(line, ',');
+  while (in.next(&cells)) {
     if (!cells.empty() && cells[0] == "replication") continue;  // the header
-    auto fail = [&](const std::string& why) { throw InputError(path + ":" + std::to_string(number) + ": " + why); };
-    const std::size_t n = cells.size();
-    if (n < 6 + kAfterCategory) fail("not a per-ticket record (" + std::to_string(n) + " fields)");
-    const std::size_t priority = n - kAfterCategory;
+    auto fail = [&](const std::string& why) { throw InputError(where(path, in.row(), "", why)); };
+    if (cells.size() != kColumns)
+      fail("not a per-ticket record (" + std::to_string(cells.size()) + " fields, not " + std::to_string(kColumns) + ")");
     TicketFacts f;
     try {
       f.opened = std::stod(cells[2]);
-      f.priority = std::stoi(cells[priority]);
-      if (!cells[priority + 2].empty()) f.resolved = std::stod(cells[priority + 2]);
+      f.priority = std::stoi(cells[kPriority]);
+      if (!cells[kPriority + 2].empty()) f.resolved = std::stod(cells[kPriority + 2]);
     } catch (const std::exception&) {
       fail("a time or priority that is not a number");
     }
-    const std::string& met = cells[priority + 5];
+    const std::string& met = cells[kPriority + 5];
     f.made_sla = met.empty() ? -1 : (met == "1" ? 1 : 0);
-    f.cancelled = cells[priority + 1] == "cancelled";
-    const std::string& visits = cells[n - 2];
+    f.cancelled = cells[kPriority + 1] == "cancelled";
+    const std::string& visits = cells[kColumns - 2];
     const int group_visits = visits.empty() ? 0 : static_cast<int>(std::count(visits.begin(), visits.end(), ';')) + 1;
     f.reassignments = std::max(0, group_visits - 1);  // every change of group after the first, as ServiceNow counts
-    for (const std::string& spell : split(cells[n - 1], ';'))
+    for (const std::string& spell : split(cells[kColumns - 1], ';'))
       for (std::size_t k = 0; k < kWaitKinds; ++k)
         if (spell.rfind(std::string(kWaitNames[k]) + "@", 0) == 0) f.entered[k] = true;
     out.push_back(f);

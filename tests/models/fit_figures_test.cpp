@@ -60,14 +60,14 @@ TEST(FitFigures, MatchAHandCount) {
   EXPECT_DOUBLE_EQ(f["backlog.day7"].value, 2.0);
 }
 
-TEST(FitFigures, PerTicketRecordsReadBackFromTheEndOfTheLine) {
+TEST(FitFigures, PerTicketRecordsReadBack) {
   const auto path = std::filesystem::temp_directory_path() / "desksim-fit-records.csv";
   std::string hours;
   for (int s = 1; s < 16; ++s) hours += ",0";
   {
     std::ofstream out(path);
-    // A category name with a comma in it: the columns after it are found from the end.
-    out << "0,1,5.5,7,portal,Network, WAN,2,closed,9.5,130,1,0" << hours << ",g1@5.5-6;g2@6-9.5,waiting_on_user@6-7\n";
+    // A category name with a comma in it, quoted as the writer quotes it.
+    out << "0,1,5.5,7,portal,\"Network, WAN\",2,closed,9.5,130,1,0" << hours << ",g1@5.5-6;g2@6-9.5,waiting_on_user@6-7\n";
     out << "0,2,6,8,portal,Email,3,queued,,,," << hours << ",g1@6-0,\n";
   }
   const auto facts = facts_from_records(path.string());
