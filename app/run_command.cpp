@@ -189,13 +189,13 @@ int execute_run(const RunArguments& args, bool has_seed) {
   run.set_desksim_version(std::string(kVersion));
   describe_scenario(scenario, run.mutable_scenario());
   analysis::add_estimates(&run);
+  std::string tickets_staged;  // where the records are staged: the database reads them from there
   const auto stage_tickets = [&](analysis::StagedFiles& files, std::string* e) {
     if (!with_tickets) return true;
-    std::string temporary;
-    return files.reserve(fs::absolute(args.tickets).string(), &temporary, e) &&
-           models::write_ticket_records(checkpoint, options.replications, temporary, e);
+    return files.reserve(fs::absolute(args.tickets).string(), &tickets_staged, e) &&
+           models::write_ticket_records(checkpoint, options.replications, tickets_staged, e);
   };
-  if (!analysis::write_results(run, args.out, &error, stage_tickets)) {
+  if (!analysis::write_results(run, args.out, &error, stage_tickets, &tickets_staged)) {
     std::cerr << "desksim run: " << error << " (the replications stay in " << folder
               << ": --resume writes the outputs without running them again)\n";
     return 1;

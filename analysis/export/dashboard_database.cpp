@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <functional>
 
+#include "analysis/export/calendar_dates.hpp"
 #include "analysis/export/dashboard_schema.hpp"
 
 namespace desksim::analysis {
@@ -39,8 +40,19 @@ bool create_dashboard_schema(SqliteDatabase& db) {
          db.exec("PRAGMA user_version = " + std::to_string(kDashboardSchemaVersion) + ";");
 }
 
-bool write_run_database(const results::RunResult& run, const std::string& path, std::string* error) {
-  return write_database(path, [&](SqliteDatabase& db) { return insert_run(db, run, "run") >= 0; }, error);
+bool write_run_database(const results::RunResult& run, const std::string& path, std::string* error,
+                        const std::string& tickets_csv) {
+  std::string tickets_error;
+  const bool ok = write_database(
+      path,
+      [&](SqliteDatabase& db) {
+        const std::int64_t run_id = insert_run(db, run, "run");
+        return run_id >= 0 && (tickets_csv.empty() ||
+                               insert_tickets(db, run_id, tickets_csv, start_day_of(run.scenario().start_date()), &tickets_error));
+      },
+      error);
+  if (!ok && !tickets_error.empty() && error) *error = tickets_error;
+  return ok;
 }
 
 bool write_sweep_database(const results::Sweep& sweep, const std::vector<results::RunResult>& runs,

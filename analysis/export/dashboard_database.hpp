@@ -13,7 +13,14 @@
 namespace desksim::analysis {
 
 /// Writes `run` into a new (empty) database file at `path`. False with *error on failure.
-bool write_run_database(const results::RunResult& run, const std::string& path, std::string* error);
+/// `tickets_csv`, when not empty, is the run's per-ticket records (desksim run --tickets), which fill
+/// the `tickets` table.
+bool write_run_database(const results::RunResult& run, const std::string& path, std::string* error,
+                        const std::string& tickets_csv = "");
+
+/// The per-ticket records CSV at `csv_path` as rows of `tickets` (dashboard_tickets.cpp).
+bool insert_tickets(SqliteDatabase& db, std::int64_t run_id, const std::string& csv_path, std::int64_t start_day,
+                    std::string* error);
 
 /// Every point's run of a sweep (role 'sweep point', in point order) and the sweep tables.
 bool write_sweep_database(const results::Sweep& sweep, const std::vector<results::RunResult>& runs,

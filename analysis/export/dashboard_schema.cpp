@@ -250,27 +250,27 @@ CREATE TABLE sweep_settings (
   PRIMARY KEY (sweep_id, point, field)
 ) WITHOUT ROWID;
 
--- Per-ticket records, when asked for. Empty until the models export tickets.
+-- Per-ticket records, when the run was asked for them (desksim run --tickets); empty otherwise.
 CREATE TABLE tickets (
-  run_id           INTEGER NOT NULL,
+  run_id           INTEGER NOT NULL REFERENCES runs (run_id),
   replication      INTEGER NOT NULL,
-  ticket           INTEGER NOT NULL,
-  raised_at        TEXT NOT NULL,   -- datetime
-  raised_hours     REAL NOT NULL,
-  priority         INTEGER,         -- 1..4
+  ticket           INTEGER NOT NULL,  -- the ticket's number in its replication
+  opened_at        TEXT NOT NULL,     -- datetime
+  opened_hours     REAL NOT NULL,
+  user             INTEGER,
   channel          TEXT,
   category         TEXT,
-  segment          TEXT,
-  site             TEXT,
-  supplier         TEXT,            -- resolving supplier
-  responded_hours  REAL,
-  resolved_hours   REAL,
+  priority         INTEGER,           -- 1..4
+  state            TEXT,              -- closed, cancelled, abandoned, or where it was at the end
+  resolved_hours   REAL,              -- NULL: not resolved by the end
   closed_hours     REAL,
-  response_met     INTEGER,         -- 0/1 on the SLA's own calendar
+  response_met     INTEGER,           -- the desk supplier's end-to-end targets, 0/1; NULL: not decided
   resolution_met   INTEGER,
-  visits           INTEGER,         -- resolver-group visits
-  reassignments    INTEGER,
-  major_incident   TEXT,            -- service whose outage raised it, if any
+  queued_hours     REAL,              -- time in queues (desk and groups)
+  in_service_hours REAL,              -- time being worked
+  waiting_hours    REAL,              -- time waiting on the user, a vendor or a change
+  visits           INTEGER,           -- resolver-group visits
+  reassignments    INTEGER,           -- changes of group after the first
   PRIMARY KEY (run_id, replication, ticket)
 ) WITHOUT ROWID;
 

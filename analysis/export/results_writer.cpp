@@ -47,8 +47,9 @@ bool stage_all(StagedFiles& files, const std::string& prefix, const google::prot
 bool write_all(const google::protobuf::Message& message, const std::string& directory, const std::string& stem,
                const DatabaseWriter& write_database, const MoreOutputs& more, std::string* error) {
   StagedFiles files(directory);
-  if (!stage_all(files, "", message, stem, write_database, error)) return false;
+  // The further outputs first: the database may read one of them (the per-ticket records).
   if (more && !more(files, error)) return false;
+  if (!stage_all(files, "", message, stem, write_database, error)) return false;
   return files.commit(error);
 }
 
@@ -65,10 +66,12 @@ std::string message_to_json(const google::protobuf::Message& message) {
 }
 
 bool write_results(const results::RunResult& run, const std::string& directory, std::string* error,
-                   const MoreOutputs& more) {
+                   const MoreOutputs& more, const std::string* tickets_csv) {
   return write_all(run, directory, "results",
-                   [&](const std::string& path, std::string* e) { return write_run_database(run, path, e); }, more,
-                   error);
+                   [&](const std::string& path, std::string* e) {
+                     return write_run_database(run, path, e, tickets_csv ? *tickets_csv : std::string());
+                   },
+                   more, error);
 }
 
 bool write_sweep(const results::Sweep& sweep, const std::vector<results::RunResult>& runs, const std::string& directory,

@@ -19,9 +19,11 @@ namespace desksim::analysis {
 using MoreOutputs = std::function<bool(StagedFiles& files, std::string* error)>;
 
 /// Creates `directory` if needed. Returns false with *error naming the file at fault; then no output
-/// of this call is in place and none of an earlier run's has been touched.
+/// of this call is in place and none of an earlier run's has been touched. `more` runs first; when
+/// `tickets_csv` is given, the path it holds once `more` has run (the staged per-ticket records)
+/// fills the database's `tickets` table.
 bool write_results(const results::RunResult& run, const std::string& directory, std::string* error,
-                   const MoreOutputs& more = nullptr);
+                   const MoreOutputs& more = nullptr, const std::string* tickets_csv = nullptr);
 
 /// A sweep: each point's run in its own folder (SweepPoint.directory), exactly as write_results would
 /// write it, and sweep.pb, sweep.json, sweep.sqlite (every point's run and the sweep tables), csv/ and

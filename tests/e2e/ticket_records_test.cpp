@@ -1,6 +1,9 @@
 // `desksim run --tickets FILE.csv`: one record per ticket of every replication, in replication order
 // whatever --jobs is, adding up to the aggregate counters of results.pb.
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <iterator>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -90,6 +93,34 @@ TEST(TicketRecords, AddUpToTheAggregateCountersAndDoNotDependOnJobs) {
   }
   EXPECT_FALSE(fs::exists(dir / "a" / "tickets.csv.tmp"));
   EXPECT_FALSE(fs::exists(dir / "a" / "tickets.csv.r0.part"));
+  {
+    // The same records fill the dashboard's `tickets` table (its CSV export is made from the
+    // database): one row per record, and as many resolved as the counters say.
+    std::ifstream table(dir / "a" / "csv" / "tickets.csv");
+    std::string row;
+    std::getline(table, row);
+    std::vector<std::string> columns;
+    for (std::size_t start = 0, end = 0; end != std::string::npos; start = end + 1)
+      columns.push_back(row.substr(start, (end = row.find(',', start)) - start));
+    const auto resolved_column = static_cast<std::size_t>(
+        std::find(columns.begin(), columns.end(), "resolved_hours") - columns.begin());
+    ASSERT_LT(resolved_column, columns.size()) << row;
+    std::size_t rows = 0, resolved_rows = 0;
+    while (std::getline(table, row)) {
+      ++rows;
+      std::size_t start = 0;
+      for (std::size_t k = 0; k < resolved_column; ++k) start = row.find(',', start) + 1;
+      if (row[start] != ',') ++resolved_rows;  // this scenario's names hold no comma
+    }
+    std::istringstream records(sa.str());
+    const auto lines = static_cast<std::size_t>(std::count(std::istreambuf_iterator<char>(records), {}, '\n'));
+    EXPECT_EQ(rows, lines - 1);  // less the header
+    std::uint64_t resolved_total = 0;
+    for (const auto& rep : result.replications())
+      for (const auto& c : rep.counters())
+        if (c.name() == "tickets.resolved_total") resolved_total += c.value();
+    EXPECT_EQ(resolved_rows, resolved_total);
+  }
   fs::remove_all(dir);
 }
 
