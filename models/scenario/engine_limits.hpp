@@ -3,6 +3,7 @@
 // the limit in the message, so that whatever passes `validate` runs to the end with finite results.
 // Each limit is far beyond a real service desk and well inside what the engine represents exactly
 // (SimGrid dates are exact up to about 278,000 years, sim/kernel/time.hpp).
+#include <cstddef>
 #include <cstdint>
 
 namespace desksim::models {
@@ -33,5 +34,9 @@ inline constexpr double kMinRepeatHours = 1.0 / 60.0;
 /// Visits a ticket makes to resolver groups on average before it is resolved (the routing is an
 /// absorbing Markov chain; beyond this it is a cycle in all but name).
 inline constexpr double kMaxExpectedVisits = 1000.0;
+
+/// Dated changes a programme expands to (its steps and every step of its ramps): each is a scenario
+/// and a configuration held in memory for the whole run.
+inline constexpr std::size_t kMaxProgrammeChanges = 2000;
 
 }  // namespace desksim::models

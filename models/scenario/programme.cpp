@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "models/scenario/calendar_date.hpp"
+#include "models/scenario/engine_limits.hpp"
 #include "models/scenario/field_path.hpp"
 #include "models/scenario/scenario_overlay.hpp"
 #include "models/scenario/scenario_validator.hpp"
@@ -109,6 +110,14 @@ std::string format_value(double v) {
   return text;
 }
 
+// Sets a ramped number: as it is, or, for a whole-number field (agents, servers), rounded to the
+// nearest whole number (a ramp of staff moves one person at a time).
+bool set_number(scenario::Scenario* s, const std::string& field, double v, std::string* error) {
+  if (set_field_by_path(s, field, format_value(v), error)) return true;
+  std::string ignored;
+  return set_field_by_path(s, field, format_value(std::round(v)), &ignored);
+}
+
 // One dated change: a step's `change` and `set` at its date, or one step of a ramp (the ramp's value
 // at the middle of [time, until), or its end value from `until` on).
 struct Action {
@@ -195,10 +204,14 @@ bool expand_programme(const scenario::Scenario& s, std::vector<Epoch>* epochs, s
     // stepped value integrates to the ramp's integral; from `until` on, the end value.
     const double end = static_cast<double>(*until - start_day) * kSecondsPerDay;
     int part = 0;
-    for (double a = t; a < end && a < horizon; a += step_seconds, ++part)
+    for (double a = t; a < end && a < horizon && actions.size() <= kMaxProgrammeChanges; a += step_seconds, ++part)
       actions.push_back({a, k, part, ((a + std::min(end, a + step_seconds)) / 2 - t) / (end - t)});
     if (end < horizon) actions.push_back({end, k, -2, 1.0});
   }
+  if (actions.size() > kMaxProgrammeChanges)
+    fail("programme", "more than " + std::to_string(kMaxProgrammeChanges) +
+                          " dated changes (steps and steps of ramps), each held in memory for the run: use a longer "
+                          "ramp_step_days or fewer steps");
   if (problems->size() != before) return false;
   std::stable_sort(actions.begin(), actions.end(), [](const Action& x, const Action& y) { return x.time < y.time; });
 
@@ -244,7 +257,7 @@ bool expand_programme(const scenario::Scenario& s, std::vector<Epoch>* epochs, s
     for (int i = 0; i < step.ramps_size() && static_cast<std::size_t>(i) < from_values.size(); ++i) {
       std::string error;
       const double v = from_values[i] + (step.ramps(i).to() - from_values[i]) * action.share;
-      if (!set_field_by_path(in_force, step.ramps(i).field(), format_value(v), &error)) fail(at(path + ".ramps", i), error);
+      if (!set_number(in_force, step.ramps(i).field(), v, &error)) fail(at(path + ".ramps", i), error);
     }
   }
   if (problems->size() != before) return false;

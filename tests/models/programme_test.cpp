@@ -134,6 +134,20 @@ TEST(Programme, WhatCannotChangeDuringARunIsRefusedByField) {
   text = models::format_all(problems);
   EXPECT_NE(text.find("desk.agents: from bad 2024-02-01: must be >= 1"), std::string::npos) << text;
 
+  // A ramp in daily steps over six years is more dated changes than a run holds.
+  s = base();
+  s.mutable_run()->set_horizon_hours(24 * 2200);
+  auto* daily = step(&s, "daily ramp", "2024-01-02");
+  daily->set_until_date("2030-01-01");
+  auto* r = daily->add_ramps();
+  r->set_field("desk.agents");
+  r->set_to(30);
+  s.mutable_programme()->set_ramp_step_days(1);
+  problems.clear();
+  models::validate_scenario(s, &problems);
+  text = models::format_all(problems);
+  EXPECT_NE(text.find("programme: more than 2000 dated changes"), std::string::npos) << text;
+
   s = base();
   auto* ramp = step(&s, "ramp", "2024-01-08");
   ramp->set_until_date("2024-02-01");
@@ -178,6 +192,31 @@ TEST(Programme, AComponentsNewReliabilityAppliesFromItsNextUpPeriod) {
   models::validate_scenario(s, &problems);
   EXPECT_NE(models::format_all(problems).find("the infrastructure other than its components'"), std::string::npos)
       << models::format_all(problems);
+}
+
+}  // namespace
+}  // namespace desksim
+
+namespace desksim {
+namespace {
+
+TEST(Programme, ARampOfAWholeNumberFieldMovesByWholeNumbers) {
+  auto s = testing::load("scenarios/validation/ola-chase-ample-servers.textproto");
+  auto* st = s.mutable_programme()->add_steps();
+  st->set_name("hire");
+  st->set_from_date("2024-01-08");
+  st->set_until_date("2024-01-29");  // three weekly steps: midpoints 1/6, 1/2 and 5/6 of the way
+  auto* r = st->add_ramps();
+  r->set_field("desk.agents");
+  r->set_to(26);
+  std::vector<models::Epoch> epochs;
+  std::vector<models::Diagnostic> problems;
+  ASSERT_TRUE(models::expand_programme(s, &epochs, &problems)) << models::format_all(problems);
+  ASSERT_EQ(epochs.size(), 5u);
+  EXPECT_EQ(epochs[1].scenario.desk().agents(), 21u);  // 20 + 6/6
+  EXPECT_EQ(epochs[2].scenario.desk().agents(), 23u);  // 20 + 3
+  EXPECT_EQ(epochs[3].scenario.desk().agents(), 25u);  // 20 + 5
+  EXPECT_EQ(epochs[4].scenario.desk().agents(), 26u);
 }
 
 }  // namespace
