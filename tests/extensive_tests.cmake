@@ -18,4 +18,8 @@ set(DESKSIM_EXTENSIVE_TESTS
   Interruption.ResumedRunEqualsAnUninterruptedOneByteForByte                  # 4.8-6.6 s
   Interruption.InterruptingThePlatformCheckLeavesNoFileBehind                 # 2.1 s (waits 2 s)
   Interruption.TicketRecordsAreReplacedTogetherWithTheResultsOrNotAtAll       # 1.6 s
+  Cli.ReportRendersInAHeadlessBrowser                                         # 3.9-6.0 s (two baseline replications, Chromium twice)
+  CheckFitCli.HoldOutWeekOfTheShippedLog                                      # 0.7-1.4 s
+  PrecisionCli.AddsReplicationsUntilTheIntervalIsNarrowAndEqualsThatRun       # 0.7-1.3 s
+  TicketRecords.AddUpToTheAggregateCountersAndDoNotDependOnJobs               # 1.2-1.9 s
 )
