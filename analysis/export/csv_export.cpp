@@ -22,6 +22,16 @@ std::string csv_number(double value) {
   return std::string(buffer, end);
 }
 
+void append_csv_row(std::initializer_list<std::string> cells, std::string* out) {
+  bool first = true;
+  for (const std::string& cell : cells) {
+    if (!first) *out += ',';
+    *out += cell;
+    first = false;
+  }
+  *out += "\r\n";
+}
+
 namespace {
 
 std::string cell(const SqliteStatement& row, int column) {

@@ -3,6 +3,7 @@
 // the database itself so that the two can never disagree. RFC 4180: comma-separated, a header row,
 // fields quoted when they hold a comma, quote or line break; NULL is an empty field; numbers in the
 // shortest form that reads back to the same double.
+#include <initializer_list>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,5 +25,7 @@ bool export_csv(SqliteDatabase& db, std::vector<CsvFile>* files, std::string* er
 std::string csv_field(const std::string& text);
 /// A number as CSV cells hold it: the shortest text that reads back to the same double.
 std::string csv_number(double value);
+/// Appends one record of cells already made CSV fields (csv_field, csv_number), ended by CRLF.
+void append_csv_row(std::initializer_list<std::string> cells, std::string* out);
 
 }  // namespace desksim::analysis

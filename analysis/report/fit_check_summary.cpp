@@ -47,16 +47,11 @@ std::string fit_check_text(const results::FitCheck& check) {
 std::string fit_check_csv(const results::FitCheck& check) {
   std::string out = "figure,unit,log,simulated,ci_low,ci_high,replications,target,met\r\n";
   for (const auto& f : check.figures()) {
-    for (const std::string& cell :
-         {f.name(), f.unit(), csv_number(f.log()), csv_number(f.simulated()), csv_number(f.ci_low()), csv_number(f.ci_high()),
-          std::to_string(f.replications()),
-          f.target_kind().empty() ? std::string() : csv_number(f.target_tolerance()) + " " + f.target_kind(),
-          f.target_kind().empty() ? std::string() : std::string(f.target_met() ? "1" : "0")}) {
-      out += cell;
-      out += ',';
-    }
-    out.back() = '\r';
-    out += '\n';
+    append_csv_row({csv_field(f.name()), csv_field(f.unit()), csv_number(f.log()), csv_number(f.simulated()),
+                    csv_number(f.ci_low()), csv_number(f.ci_high()), std::to_string(f.replications()),
+                    f.target_kind().empty() ? std::string() : csv_number(f.target_tolerance()) + " " + f.target_kind(),
+                    f.target_kind().empty() ? std::string() : std::string(f.target_met() ? "1" : "0")},
+                   &out);
   }
   return out;
 }

@@ -61,13 +61,9 @@ std::string sweep_summary_csv(const results::Sweep& sweep) {
     }
     for (const auto& e : p.estimates()) {
       if (!is_headline_metric(e.name())) continue;
-      for (const std::string& cell : {head, csv_field(e.name()), csv_field(e.unit()), std::to_string(e.n()), csv_number(e.mean()),
-                                      csv_number(e.ci_low()), csv_number(e.ci_high()), csv_field(e.method())}) {
-        out += cell;
-        out += ',';
-      }
-      out.back() = '\r';
-      out += '\n';
+      append_csv_row({head, csv_field(e.name()), csv_field(e.unit()), std::to_string(e.n()), csv_number(e.mean()),
+                      csv_number(e.ci_low()), csv_number(e.ci_high()), csv_field(e.method())},
+                     &out);
     }
   }
   return out;

@@ -56,6 +56,12 @@ DESK_FTE_YEAR_POUNDS = 38000
 RESOLVER_FTE_YEAR_POUNDS = 60000
 
 
+def roster_lines(o, staff, indent):
+    """A desk roster's 336 half-hour values, one line a day: `staff` holds one value per hour."""
+    for d in range(7):
+        o(indent + ", ".join(str(staff[h]) for h in range(24*d, 24*d+24) for _ in (0, 1)) + ("," if d < 6 else "") + f"  # {DAYS[d]}")
+
+
 def fte(staffed_hours_per_week):
     """FTE a weekly roster needs: staffed hours / (paid hours x (1 - shrinkage)), as desksim reports it."""
     return staffed_hours_per_week / (PAID_HOURS_PER_WEEK * (1 - SHRINKAGE))
@@ -450,8 +456,7 @@ def main():
     o(f"  # {SHRINKAGE:.0%} shrinkage (desksim reports desk.fte the same way).")
     o(f"  staff_cost {{ pounds_per_fte_year: {DESK_FTE_YEAR_POUNDS} paid_hours_per_week: {PAID_HOURS_PER_WEEK} shrinkage: {SHRINKAGE} }}   # [assumption, see the generator]")
     o("  roster_agents_per_half_hour: [")
-    for d in range(7):
-        o("    " + ", ".join(str(staff[h]) for h in range(24*d, 24*d+24) for _ in (0, 1)) + ("," if d < 6 else "") + f"  # {DAYS[d]}")
+    roster_lines(o, staff, "    ")
     o("  ]")
     o("  channels {")
     o('    name: "phone"')
@@ -696,8 +701,7 @@ def transformation():
     o(f"  #    for the new demand: {sum(new_staff)} agent-hours a week = {fte(sum(new_staff)):.4f} FTE (the baseline's: see its desk) [assumption].")
     o(f'  steps {{ name: "desk restaffing" from_date: "{iso(portal_done)}"')
     o("    change { desk { roster_agents_per_half_hour: [")
-    for d in range(7):
-        o("      " + ", ".join(str(new_staff[h]) for h in range(24*d, 24*d+24) for _ in (0, 1)) + ("," if d < 6 else "") + f"  # {DAYS[d]}")
+    roster_lines(o, new_staff, "      ")
     o("    ] } }")
     o("  }")
     o("  # 4. New hosting, once the last wave is done: the records and office platforms fail half as often (MTBF x2) and")
