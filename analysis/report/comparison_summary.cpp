@@ -77,7 +77,7 @@ std::string comparison_summary(const results::Comparison& comparison, bool all_m
   out += line;
   std::size_t hidden = 0;
   for (const auto& d : comparison.differences()) {
-    if (!all_metrics && !is_headline_metric(d.name())) {
+    if (!all_metrics && !d.headline()) {
       ++hidden;
       continue;
     }

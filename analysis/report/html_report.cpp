@@ -223,7 +223,7 @@ std::string differences(const results::Comparison& c) {
       "<h2>Differences (alternative − base), paired 95% intervals</h2><table><tr><th>metric</th><th>base</th>"
       "<th>alternative</th><th>difference</th><th>interval</th><th></th></tr>";
   for (const auto& d : c.differences()) {
-    if (!is_headline_metric(d.name())) continue;
+    if (!d.headline()) continue;
     out += "<tr><td>" + escape_xml(d.name()) + "</td><td>" + format_value(d.base_mean(), d.unit()) + "</td><td>" +
            format_value(d.alternative_mean(), d.unit()) + "</td><td>" + format_value(d.difference_mean(), d.unit()) +
            "</td><td>[" + format_value(d.ci_low(), d.unit()) + ", " + format_value(d.ci_high(), d.unit()) + "]</td><td>" +

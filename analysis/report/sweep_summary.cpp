@@ -60,7 +60,7 @@ std::string sweep_summary_csv(const results::Sweep& sweep) {
       head += csv_field(s.value());
     }
     for (const auto& e : p.estimates()) {
-      if (!is_headline_metric(e.name())) continue;
+      if (!e.headline()) continue;
       append_csv_row({head, csv_field(e.name()), csv_field(e.unit()), std::to_string(e.n()), csv_number(e.mean()),
                       csv_number(e.ci_low()), csv_number(e.ci_high()), csv_field(e.method())},
                      &out);

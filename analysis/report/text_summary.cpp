@@ -1,18 +1,10 @@
 #include "analysis/report/text_summary.hpp"
 
 #include <cstdio>
-#include <regex>
 
 #include "analysis/report/grouped_summary.hpp"
 
 namespace desksim::analysis {
-
-bool is_headline_metric(const std::string& name) {
-  static const std::regex breakdown(
-      R"(\.p(50|90|95|99)$|\.P[1-4](\.|$)|fraction_le|\.(phone|portal|email|walk_in)(\.|$)|_by_|^component\.|)"
-      R"(^group\.|^resolver\.|^handoffs\.|^breach\.|reassignments_|_total$|_at_end$|\.up\.mean$)");
-  return !std::regex_search(name, breakdown);
-}
 
 std::string text_summary(const results::RunResult& run, bool all_metrics) {
   if (!all_metrics) {
@@ -41,7 +33,7 @@ std::string text_summary(const results::RunResult& run, bool all_metrics) {
   out += line;
   std::size_t hidden = 0;
   for (const auto& e : run.estimates()) {
-    if (!all_metrics && !is_headline_metric(e.name())) {
+    if (!all_metrics && !e.headline()) {
       ++hidden;
       continue;
     }

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "analysis/statistics/metric_units.hpp"
 #include "analysis/statistics/replication_statistics.hpp"
@@ -59,6 +60,10 @@ std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run)
     m.kind = fitted_kind(m.kind, m.values);
     m.unit = unit_of(m.name, m.kind);
   }
+  // Headline figures are those the models declared, in any replication.
+  std::set<std::string> headlines;
+  for (const auto& r : run.replications()) headlines.insert(r.headline_metrics().begin(), r.headline_metrics().end());
+  for (MetricSamples& m : metrics) m.headline = headlines.count(m.name) > 0;
   return metrics;
 }
 
@@ -100,6 +105,7 @@ void fill_estimate(const MetricSamples& m, double confidence, results::MetricEst
   out->set_method(std::string(interval.method));
   out->set_kind(std::string(kind_name(m.kind)));
   out->set_unit(m.unit);
+  out->set_headline(m.headline);
 }
 
 }  // namespace

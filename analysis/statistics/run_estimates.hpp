@@ -22,6 +22,7 @@ struct MetricSamples {
   MetricKind kind = MetricKind::kReal;  ///< the range of the quantity, from its source and name
   std::string unit;                     ///< metric_units.hpp
   std::string period{};                 ///< the month ("YYYY-MM") of one period of a monthly series
+  bool headline = false;                ///< declared a headline figure by the models (ReplicationResult.headline_metrics)
 };
 std::vector<MetricSamples> collect_metric_samples(const results::RunResult& run);
 /// The same for each calendar month of every monthly series (a series with a label per period): one

@@ -50,6 +50,7 @@ void pair_samples(const std::vector<MetricSamples>& base_metrics, std::vector<Me
     // Differences can take either sign, so the paired Student-t interval needs no transformation.
     diff->set_method(d.n > 1 ? "paired-t" : "none");
     diff->set_unit(m.unit);
+    diff->set_headline(m.headline);
   }
 }
 

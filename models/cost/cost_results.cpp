@@ -155,6 +155,8 @@ void add_cost_results(const std::vector<CostedStaff>& staff, const std::vector<s
   }
   add_scalar(out, "cost.credit_pounds", credit_sum);
   add_scalar(out, "cost.total_pounds", total_sum);
+  for (const char* name : {"staff.fte", "staff.cost_pounds", "cost.credit_pounds", "cost.total_pounds"})
+    out->add_headline_metrics(name);
 }
 
 }  // namespace desksim::models

@@ -19,20 +19,29 @@ std::vector<sim::StatisticSpec> service_desk_statistics(const ServiceDeskConfig&
 
   std::vector<sim::StatisticSpec> specs;
   const double sl_hours = config.service_level_seconds * to_hours;
+  // Headline figures: the overall ones (not per priority or channel).
+  auto headline = [&specs](bool is) { specs.back().headline = is; };
   for (const std::string& g : groups) {
     specs.push_back({"desk.wait" + g, Kind::kTally, "desk.wait_hours" + g, to_hours, {0.0, sl_hours}});
+    headline(g.empty());
     specs.push_back({"desk.abandon" + g, Kind::kProportion, "desk.abandon" + g, 1.0, {}});
+    headline(g.empty());
     specs.push_back({"desk.fcr" + g, Kind::kProportion, "desk.fcr" + g, 1.0, {}});
+    headline(g.empty());
     specs.push_back({"sla.response_met" + g, Kind::kProportion, "sla.response_attainment" + g, 1.0, {}});
+    headline(g.empty());
     specs.push_back({"sla.resolution_met" + g, Kind::kProportion, "sla.resolution_attainment" + g, 1.0, {}});
+    headline(g.empty());
     specs.push_back({"sla.response_breach" + g, Kind::kCount, "sla.response_breaches" + g, 1.0, {}});
     specs.push_back({"sla.resolution_breach" + g, Kind::kCount, "sla.resolution_breaches" + g, 1.0, {}});
   }
   specs.push_back({"desk.queue_time", Kind::kTally, "desk.queue_time_hours", to_hours, {}});
   specs.push_back({"desk.delayed", Kind::kProportion, "desk.delayed", 1.0, {}});
-  for (const char* name :
-       {"tickets.raised", "tickets.resolved", "tickets.abandoned", "tickets.reopened", "tickets.closed", "tickets.cancelled"})
+  for (const std::string name :
+       {"tickets.raised", "tickets.resolved", "tickets.abandoned", "tickets.reopened", "tickets.closed", "tickets.cancelled"}) {
     specs.push_back({name, Kind::kCount, name, 1.0, {}});
+    headline(name != "tickets.reopened" && name != "tickets.closed");
+  }
   for (const char* name : {"tickets.raised", "tickets.resolved", "tickets.abandoned", "tickets.cancelled"})
     specs.push_back({name, Kind::kSumPerPeriod, std::string(name) + "_per_day", 1.0, {}, sim::kSecondsPerDay});
 
@@ -47,6 +56,7 @@ std::vector<sim::StatisticSpec> service_desk_statistics(const ServiceDeskConfig&
     std::vector<double> thresholds = targets_hours;
     if (p > 0 && config.sla[p - 1].resolution_seconds > 0) thresholds = {config.sla[p - 1].resolution_seconds * to_hours};
     specs.push_back({"tickets.resolve_time" + suffix, Kind::kTally, "tickets.resolve_hours" + suffix, to_hours, thresholds});
+    headline(p == 0);
     specs.push_back({"tickets.close_time" + suffix, Kind::kTally, "tickets.close_hours" + suffix, to_hours, {}});
   }
   for (const auto& c : config.categories)
@@ -62,8 +72,10 @@ std::vector<sim::StatisticSpec> service_desk_statistics(const ServiceDeskConfig&
     spell.quantiles = false;  // the mean time per spell; quantiles of resolve and close times are kept
     specs.push_back(spell);
   }
-  for (const char* name : {"desk.queue_length", "desk.busy_agents", "desk.agents_on_duty", "desk.agents_rostered", "tickets.open"})
+  for (const char* name : {"desk.queue_length", "desk.busy_agents", "desk.agents_on_duty", "desk.agents_rostered", "tickets.open"}) {
     specs.push_back({name, Kind::kTimeAverage, name, 1.0, {}});
+    headline(std::string(name) == "desk.queue_length" || std::string(name) == "tickets.open");
+  }
 
   sim::StatisticSpec by_hour{"tickets.raised", Kind::kSumPerCycleBin, "tickets.raised_by_hour_of_week", 1.0, {}};
   by_hour.cycle_bins = kHoursPerWeek;

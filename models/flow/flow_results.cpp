@@ -112,6 +112,7 @@ void ServiceFlow::add_results(sim::Time end, results::ReplicationResult* out) co
       total += credit;
     }
     add_scalar(out, "supplier." + sup.name + ".credit_pounds", total);
+    out->add_headline_metrics("supplier." + sup.name + ".credit_pounds");
     add_scalar(out, "supplier." + sup.name + ".credit_pounds_per_month", months > 0 ? total / static_cast<double>(months) : 0.0);
   }
 

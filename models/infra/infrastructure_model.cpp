@@ -479,6 +479,8 @@ void InfrastructureModel::finish(sim::Time end, results::ReplicationResult* out)
       if (o < s.storm_tickets_per_outage.size()) outage->set_storm_tickets(s.storm_tickets_per_outage[o]);
     }
     add_scalar(out, p + ".availability", r->availability());
+    out->add_headline_metrics(p + ".availability");
+    out->add_headline_metrics(p + ".credit_pounds");
     add_scalar(out, p + ".business_hours_availability", r->business_hours_availability());
     add_scalar(out, p + ".downtime_minutes", r->downtime_minutes());
     add_scalar(out, p + ".business_hours_downtime_minutes", r->business_hours_downtime_minutes());

@@ -21,6 +21,7 @@ std::vector<sim::StatisticSpec> resolver_statistics(const ServiceDeskConfig& des
   for (const std::string& p : priorities)
     for (const char* b : buckets) count(std::string("tickets.reassignments_") + b + p, std::string("tickets.reassignments_") + b + p);
   specs.push_back({"tickets.network_time", Kind::kTally, "tickets.network_hours", to_hours, {}});
+  specs.back().headline = true;
   specs.push_back({"tickets.visits", Kind::kTally, "tickets.visits", 1.0, {}});
   specs.push_back({"resolver.handoff_time", Kind::kTally, "resolver.handoff_hours", to_hours, {}});
   count("breach.caused_by.desk", "breach.caused_by.desk");
@@ -39,7 +40,9 @@ std::vector<sim::StatisticSpec> resolver_statistics(const ServiceDeskConfig& des
           {"response_breach", "response_breaches"}, {"resolution_breach", "resolution_breaches"}};
       for (const auto& [signal, output] : kCounts) count(base + signal + p, base + output + p);
       specs.push_back({base + "response_met" + p, Kind::kProportion, base + "response_attainment" + p, 1.0, {}});
+      specs.back().headline = p.empty();  // each supplier's own attainment, overall
       specs.push_back({base + "resolution_met" + p, Kind::kProportion, base + "resolution_attainment" + p, 1.0, {}});
+      specs.back().headline = p.empty();
       specs.push_back({base + "resolution_time" + p, Kind::kTally, base + "resolution_hours" + p, to_hours, {}});
       specs.push_back({base + "time_held" + p, Kind::kTally, base + "time_held_hours" + p, to_hours, {}});
       if (p.empty())  // per supplier overall; the per-priority quantiles are tickets.resolve_hours.P<k>

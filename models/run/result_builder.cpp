@@ -79,6 +79,11 @@ void add_recorded_statistics(const sim::StatisticsRecorder& recorder, sim::Time 
   using Kind = sim::StatisticSpec::Kind;
   for (const auto& r : recorder.recorded()) {
     const std::string& name = r.spec->output_name;
+    if (r.spec->headline) {
+      const bool counted = r.spec->kind == Kind::kCount;
+      if (counted || r.spec->kind == Kind::kTally || r.spec->kind == Kind::kProportion || r.spec->kind == Kind::kTimeAverage)
+        out->add_headline_metrics(counted ? name : name + ".mean");
+    }
     switch (r.spec->kind) {
       case Kind::kTally: fill_tally(name, *r.tally, false, out->add_tallies()); break;
       case Kind::kProportion: fill_tally(name, *r.tally, true, out->add_tallies()); break;

@@ -179,6 +179,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
   }
   auto* u = out.add_time_averages();
   u->set_name("desk.utilisation");
+  out.add_headline_metrics("desk.utilisation.mean");
   u->set_mean(duty_mean > 0 ? busy_mean / duty_mean : 0.0);
   u->set_max(busiest_hour);  // of the hour-of-week averages: the busiest hour of the typical week
   return out;

@@ -54,6 +54,8 @@ struct StatisticSpec {
   double cycle_offset_seconds = 0.0;
   /// kTally: keep the distribution for quantiles; false keeps the mean, spread and extremes only.
   bool quantiles = true;
+  /// A headline figure (its mean, or its count): what summaries and comparisons show by default.
+  bool headline = false;
 };
 
 class StatisticsRecorder final : public SignalListener {

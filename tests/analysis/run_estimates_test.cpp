@@ -87,3 +87,27 @@ TEST(RunEstimates, ComparisonPairsOnlyReplicationsWhereBothRunsObservedTheMetric
 
 }  // namespace
 }  // namespace desksim::analysis
+
+namespace desksim::analysis {
+namespace {
+
+// Headline figures are those the models declared with their statistics, in any replication.
+TEST(RunEstimates, AHeadlineIsWhatTheModelsDeclaredNotWhatANameLooksLike) {
+  results::RunResult run;
+  for (int r = 0; r < 2; ++r) {
+    auto* rep = run.add_replications();
+    for (const char* name : {"tickets.raised", "tickets.raised_total"}) {
+      auto* c = rep->add_counters();
+      c->set_name(name);
+      c->set_value(100 + r);
+    }
+    if (r == 1) rep->add_headline_metrics("tickets.raised");
+  }
+  add_estimates(&run);
+  ASSERT_EQ(run.estimates_size(), 2);
+  EXPECT_TRUE(run.estimates(0).headline());
+  EXPECT_FALSE(run.estimates(1).headline());
+}
+
+}  // namespace
+}  // namespace desksim::analysis

@@ -5,16 +5,6 @@
 namespace desksim::analysis {
 namespace {
 
-TEST(TextSummary, HeadlineMetricsLeaveBreakdownsToTheResultsFiles) {
-  for (const char* shown : {"desk.wait_hours.mean", "tickets.raised", "service.records.availability",
-                            "supplier.applications.resolution_attainment.mean", "supplier.applications.credit_pounds"})
-    EXPECT_TRUE(is_headline_metric(shown)) << shown;
-  for (const char* hidden : {"desk.wait_hours.p90", "desk.wait_hours.P1.mean", "desk.abandon.phone.mean",
-                             "group.eus.wait_hours.mean", "component.a.failures", "tickets.raised_total",
-                             "desk.wait_hours.fraction_le_0", "tickets.open_at_end"})
-    EXPECT_FALSE(is_headline_metric(hidden)) << hidden;
-}
-
 TEST(TextSummary, GroupsTheHeadlinesWithUnitsAndPrintsEverythingOnRequest) {
   results::RunResult run;
   run.set_scenario_name("s");

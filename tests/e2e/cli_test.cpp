@@ -125,6 +125,9 @@ desk { agents: 12 handle_time_minutes { exponential { mean: 60 } } }
   ASSERT_EQ(out.exit_code, 0) << out.output;
   EXPECT_NE(out.output.find("base small vs alternative more-agents: 3 paired replication(s)"), std::string::npos)
       << out.output;
+  // The headline figures the models declare are printed; their breakdowns and quantiles are not.
+  EXPECT_NE(out.output.find("\ndesk.wait_hours.mean "), std::string::npos) << out.output;
+  EXPECT_EQ(out.output.find("\ndesk.wait_hours.p90 "), std::string::npos) << out.output;
   desksim::results::Comparison comparison;
   ASSERT_TRUE(comparison.ParseFromString(read_file(dir_ / "c" / "comparison.pb")));
   EXPECT_EQ(comparison.base().replications_size(), 3);
