@@ -170,8 +170,9 @@ TEST_F(Cli, ReportWritesOneSelfContainedHtmlFile) {
 TEST_F(Cli, ReportRendersInAHeadlessBrowser) {
   if (std::system("command -v chromium >/dev/null 2>&1") != 0)
     GTEST_SKIP() << "chromium is not installed (apt-get install chromium): the report was not rendered";
-  const std::string flags = " --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking "
-                            "--disable-component-update --disable-sync --user-data-dir=";
+  // --disable-dev-shm-usage: containers often give /dev/shm a few megabytes, too few for a renderer.
+  const std::string flags = " --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run "
+                            "--disable-background-networking --disable-component-update --disable-sync --user-data-dir=";
   // The baseline, so that every chart has data: two replications (about a second each).
   const std::string baseline = std::string(DESKSIM_SOURCE_DIR) + "/scenarios/met/run-and-maintain.textproto";
   ASSERT_EQ(desksim("run " + baseline + " -r 2 -j 2 -q --out " + (dir_ / "o").string()).exit_code, 0);
@@ -179,7 +180,7 @@ TEST_F(Cli, ReportRendersInAHeadlessBrowser) {
   // The DOM as the browser built it: every <svg> of the file is there, and each draws data (a line
   // with points, a dot or a bar).
   const std::string html = read_file(dir_ / "r.html");
-  const std::string dump_command = "chromium" + flags + (dir_ / "profile-dom").string() + " --dump-dom file://" +
+  const std::string dump_command = "timeout 120 chromium" + flags + (dir_ / "profile-dom").string() + " --dump-dom file://" +
                                    (dir_ / "r.html").string() + " > " + (dir_ / "dom.html").string() + " 2>/dev/null";
   ASSERT_EQ(std::system(dump_command.c_str()), 0) << dump_command;
   const std::string dom = read_file(dir_ / "dom.html");
@@ -200,7 +201,7 @@ TEST_F(Cli, ReportRendersInAHeadlessBrowser) {
     EXPECT_TRUE(data) << "a chart without data: " << svg.substr(0, 200);
   }
   const fs::path png = dir_ / "shot.png";
-  const std::string command = "chromium" + flags + (dir_ / "profile").string() + " --screenshot=" + png.string() +
+  const std::string command = "timeout 120 chromium" + flags + (dir_ / "profile").string() + " --screenshot=" + png.string() +
                               " --window-size=1400,3000 file://" + (dir_ / "r.html").string() + " >/dev/null 2>&1";
   ASSERT_EQ(std::system(command.c_str()), 0) << command;
   const std::string bytes = read_file(png);
