@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 
 #include "models/calibration/csv_stream.hpp"
 #include "models/calibration/log_time.hpp"
+#include "models/calibration/quantile_points.hpp"
 #include "models/ticket/lifecycle.hpp"
 
 namespace desksim::models::calibration {
@@ -14,21 +14,12 @@ namespace {
 
 const char* const kWeekdays[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
-// The quantile of sorted values by linear interpolation between order statistics (type 7).
-double quantile(const std::vector<double>& sorted, double q) {
-  const double h = (static_cast<double>(sorted.size()) - 1) * q;
-  const auto lo = static_cast<std::size_t>(std::floor(h));
-  const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
-  return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
-}
-
-std::vector<std::string> split(const std::string& text, char separator) {
-  std::vector<std::string> parts;
-  std::string part;
-  std::istringstream in(text);
-  while (std::getline(in, part, separator)) parts.push_back(part);
-  if (!text.empty() && text.back() == separator) parts.emplace_back();
-  return parts;
+// Whether a list of waiting spells, "state@start-end;...", holds a spell of `state`.
+bool has_spell(const std::string& spells, const char* state) {
+  const std::string tag = std::string(state) + "@";
+  for (std::size_t at = spells.find(tag); at != std::string::npos; at = spells.find(tag, at + 1))
+    if (at == 0 || spells[at - 1] == ';') return true;
+  return false;
 }
 
 }  // namespace
@@ -78,9 +69,7 @@ std::vector<TicketFacts> facts_from_records(const std::string& path) {
     const std::string& visits = cells[kColumns - 2];
     const int group_visits = visits.empty() ? 0 : static_cast<int>(std::count(visits.begin(), visits.end(), ';')) + 1;
     f.reassignments = std::max(0, group_visits - 1);  // every change of group after the first, as ServiceNow counts
-    for (const std::string& spell : split(cells[kColumns - 1], ';'))
-      for (std::size_t k = 0; k < kWaitKinds; ++k)
-        if (spell.rfind(std::string(kWaitNames[k]) + "@", 0) == 0) f.entered[k] = true;
+    for (std::size_t k = 0; k < kWaitKinds; ++k) f.entered[k] = has_spell(cells[kColumns - 1], kWaitNames[k]);
     out.push_back(f);
   }
   return out;
@@ -112,7 +101,7 @@ std::vector<FitFigure> fit_figures(const std::vector<TicketFacts>& tickets, cons
     for (double q : {0.5, 0.75, 0.9, 0.95}) {
       const std::string name = "resolve_hours.p" + std::to_string(static_cast<int>(std::lround(q * 100))) +
                                (p == 0 ? "" : ".P" + std::to_string(p));
-      out.push_back({name, "hours", hours.empty() ? 0.0 : quantile(hours, q), !hours.empty()});
+      out.push_back({name, "hours", sample_quantile(&hours, q, true), !hours.empty()});
     }
   }
 
@@ -127,7 +116,7 @@ std::vector<FitFigure> fit_figures(const std::vector<TicketFacts>& tickets, cons
     for (double q : {0.5, 0.9})
       out.push_back({"resolve_hours.p" + std::to_string(static_cast<int>(std::lround(q * 100))) +
                          (reassigned ? ".reassigned" : ".never_reassigned"),
-                     "hours", hours.empty() ? 0.0 : quantile(hours, q), !hours.empty()});
+                     "hours", sample_quantile(&hours, q, true), !hours.empty()});
   }
 
   // Reassignments and waiting states, over the tickets resolved (their counts are final).
@@ -174,7 +163,7 @@ std::vector<double> resolve_quantiles(const std::vector<TicketFacts>& tickets, c
   std::sort(hours.begin(), hours.end());
   std::vector<double> out;
   if (hours.empty()) return out;
-  for (double p : probabilities) out.push_back(quantile(hours, p));
+  for (double p : probabilities) out.push_back(sample_quantile(&hours, p, true));
   return out;
 }
 

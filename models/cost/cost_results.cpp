@@ -39,7 +39,7 @@ Figures figures(const StaffCostConfig& cost, double staffed_hours, double calend
   return Figures{staffed_hours, per_fte > 0 ? staffed_hours / per_fte : 0.0, staffed_hours * cost.pounds_per_staffed_hour};
 }
 
-Ledger ledger_of(const CostedStaff& s, const CostMonths& months, const results::ReplicationResult& r) {
+Ledger ledger_of(const CostedStaff& s, const RunMonths& months, const results::ReplicationResult& r) {
   const double window = r.simulated_hours() - r.measured_from_hours();
   const std::size_t n = months.bounds_hours.size() - 1;
   Ledger l;
@@ -62,7 +62,7 @@ void add_scalar(results::ReplicationResult* out, const std::string& name, double
   s->set_value(value);
 }
 
-results::PeriodSeries* add_month_series(const CostMonths& months, const std::string& name, results::ReplicationResult* out) {
+results::PeriodSeries* add_month_series(const RunMonths& months, const std::string& name, results::ReplicationResult* out) {
   auto* s = out->add_series();
   s->set_name(name);
   s->set_aggregate("sum");
@@ -74,7 +74,7 @@ results::PeriodSeries* add_month_series(const CostMonths& months, const std::str
 }
 
 void add_ledger(const std::string& prefix, const std::string& hours_name, const std::string& fte_name,
-                const std::string& pounds_name, const Ledger& l, const CostMonths& months, results::ReplicationResult* out) {
+                const std::string& pounds_name, const Ledger& l, const RunMonths& months, results::ReplicationResult* out) {
   add_scalar(out, prefix + hours_name, l.window.hours);
   add_scalar(out, prefix + fte_name, l.window.fte);
   add_scalar(out, prefix + pounds_name, l.window.pounds);
@@ -99,7 +99,7 @@ std::vector<double> credits(const results::ReplicationResult& r, const std::stri
 }  // namespace
 
 void add_cost_results(const std::vector<CostedStaff>& staff, const std::vector<std::string>& suppliers,
-                      const CostMonths& months, results::ReplicationResult* out) {
+                      const RunMonths& months, results::ReplicationResult* out) {
   if (months.bounds_hours.size() < 2) return;
   const std::size_t n = months.bounds_hours.size() - 1;
   auto empty = [n] {

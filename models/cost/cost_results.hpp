@@ -24,7 +24,9 @@ struct CostedStaff {
   double constant_level = 0.0;
 };
 
-struct CostMonths {
+/// The calendar months of a run (models/run/monthly_statistics.hpp makes them): what every monthly
+/// series, costs included, is reported by.
+struct RunMonths {
   std::vector<double> bounds_hours;  ///< calendar months from t = 0, the last cut at the end of the run
   std::vector<std::string> labels;   ///< "YYYY-MM"
   std::size_t completed = 0;         ///< months the run completed (as for credits)
@@ -41,7 +43,7 @@ struct CostMonths {
 ///   and cost.total_pounds_per_month.
 /// Call it after the infrastructure's results are in `out`.
 void add_cost_results(const std::vector<CostedStaff>& staff, const std::vector<std::string>& suppliers,
-                      const CostMonths& months, results::ReplicationResult* out);
+                      const RunMonths& months, results::ReplicationResult* out);
 
 }  // namespace desksim::models
 

@@ -36,7 +36,7 @@ void ServiceFlow::on_resolution_check(sim::Time now, std::uint64_t payload) {
   if (!live(i, payload_token(payload))) return;
   Ticket& t = tickets_[i];
   if (!t.resolution.running || t.resolution.breached) return;
-  // A check scheduled before a pause is stale once the clock resumed later: compare with the target.
+  // A check scheduled before a pause is stale once the clock has resumed, so compare with the target.
   const double target = desk_->sla[t.priority - 1u].resolution_seconds;
   if (sla_elapsed(t.resolution, calendar(desk_->sla[t.priority - 1u].calendar), now) < target * (1 - 1e-12)) return;
   t.resolution.breached = true;

@@ -5,9 +5,9 @@
 
 namespace desksim::models {
 
-CostMonths run_months(std::int64_t start_day, double horizon_seconds) {
+RunMonths run_months(std::int64_t start_day, double horizon_seconds) {
   const sim::ReportingMonths calendar(start_day);
-  CostMonths m;
+  RunMonths m;
   const std::vector<sim::Time> bounds = calendar.bounds_until(horizon_seconds);
   for (sim::Time b : bounds) m.bounds_hours.push_back(sim::to_hours(b));
   for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
@@ -17,7 +17,7 @@ CostMonths run_months(std::int64_t start_day, double horizon_seconds) {
   return m;
 }
 
-std::vector<sim::StatisticSpec> monthly_statistics(const ResolverNetworkConfig* network, const CostMonths& months) {
+std::vector<sim::StatisticSpec> monthly_statistics(const ResolverNetworkConfig* network, const RunMonths& months) {
   using Kind = sim::StatisticSpec::Kind;
   constexpr double to_hours = 1.0 / sim::kSecondsPerHour;
   std::vector<double> bounds;

@@ -24,9 +24,9 @@
 namespace desksim::models {
 
 /// The calendar months of a run from the start date to `horizon_seconds` (> 0), in hours.
-CostMonths run_months(std::int64_t start_day, double horizon_seconds);
+RunMonths run_months(std::int64_t start_day, double horizon_seconds);
 
 /// Needs the signals of the flow (desk, tickets, SLA, suppliers and groups) declared.
-std::vector<sim::StatisticSpec> monthly_statistics(const ResolverNetworkConfig* network, const CostMonths& months);
+std::vector<sim::StatisticSpec> monthly_statistics(const ResolverNetworkConfig* network, const RunMonths& months);
 
 }  // namespace desksim::models

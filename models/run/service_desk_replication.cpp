@@ -94,7 +94,7 @@ results::ReplicationResult run_service_desk_replication(const scenario::Scenario
     auto infra_specs = InfrastructureModel::statistics(scenario.infrastructure());
     specs.insert(specs.end(), infra_specs.begin(), infra_specs.end());
   }
-  const CostMonths months = run_months(config.start_day, horizon);
+  const RunMonths months = run_months(config.start_day, horizon);
   auto monthly = monthly_statistics(with_network ? &network_config : nullptr, months);
   specs.insert(specs.end(), monthly.begin(), monthly.end());
   sim::StatisticsRecorder recorder(signals, std::move(specs));

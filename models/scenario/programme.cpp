@@ -260,12 +260,17 @@ bool expand_programme(const scenario::Scenario& s, std::vector<Epoch>* epochs, s
       if (!set_number(in_force, step.ramps(i).field(), v, &error)) fail(at(path + ".ramps", i), error);
     }
   }
-  if (problems->size() != before) return false;
+  return problems->size() == before;
+}
+
+void validate_programme(const scenario::Scenario& scenario, std::vector<Diagnostic>* problems) {
+  std::vector<Epoch> epochs;
+  if (!expand_programme(scenario, &epochs, problems)) return;
   // Every epoch must be a valid scenario, and change only what can change during a run.
-  scenario::Scenario written = s;
+  scenario::Scenario written = scenario;
   written.clear_programme();
-  for (std::size_t e = 0; e < epochs->size(); ++e) {
-    const Epoch& epoch = (*epochs)[e];
+  for (std::size_t e = 0; e < epochs.size(); ++e) {
+    const Epoch& epoch = epochs[e];
     if (e == 0 && epoch.label == "start") continue;  // the scenario as written: validated as such
     std::vector<Diagnostic> semantic;
     validate_scenario(epoch.scenario, &semantic);
@@ -275,12 +280,6 @@ bool expand_programme(const scenario::Scenario& s, std::vector<Epoch>* epochs, s
       problems->push_back(std::move(d));
     }
   }
-  return problems->size() == before;
-}
-
-void validate_programme(const scenario::Scenario& scenario, std::vector<Diagnostic>* problems) {
-  std::vector<Epoch> epochs;
-  expand_programme(scenario, &epochs, problems);
 }
 
 }  // namespace desksim::models

@@ -18,12 +18,14 @@ struct Epoch {
   scenario::Scenario scenario; ///< the scenario in force, programme cleared
 };
 
-/// Expands the programme. Problems (a bad date, a field that does not exist, an epoch that fails
-/// validation or changes what cannot change) are added to *problems with the step's field path;
-/// false if there is any. Without a programme: one epoch, the scenario itself.
+/// Expands the programme, without validating the epochs (a replication expands a programme that
+/// validation has already accepted). Problems of the expansion itself (a bad date, a field that
+/// does not exist, too many changes) are added to *problems with the step's field path; false if
+/// there is any. Without a programme: one epoch, the scenario itself.
 bool expand_programme(const scenario::Scenario& scenario, std::vector<Epoch>* epochs, std::vector<Diagnostic>* problems);
 
-/// Only the checks of the programme (expand_programme's problems), for the validator.
+/// Expands the programme and checks every epoch as a scenario, and that none changes what cannot
+/// change during a run; for the validator.
 void validate_programme(const scenario::Scenario& scenario, std::vector<Diagnostic>* problems);
 
 }  // namespace desksim::models

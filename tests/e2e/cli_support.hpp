@@ -34,6 +34,14 @@ inline Outcome desksim(const std::string& arguments, int time_limit_seconds = 0)
   return Outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
 
+/// Writes an M/M/10 scenario at rho = 0.9 (54 tickets an hour, 10 agents, 10 minutes each), named
+/// "mm", of `tickets` measured tickets after 500 of warm-up, two replications with `seed`.
+inline void write_mm10_scenario(const std::filesystem::path& path, unsigned tickets, unsigned seed) {
+  std::ofstream(path) << "name: \"mm\"\nrun { max_tickets: " << tickets << " warmup_tickets: 500 replications: 2 seed: "
+                      << seed << " }\ndemand { arrivals_per_hour: 54 }\n"
+                      << "desk { agents: 10 handle_time_minutes { exponential { mean: 10 } } }\n";
+}
+
 inline std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;

@@ -19,11 +19,7 @@ TEST(PrecisionCli, AddsReplicationsUntilTheIntervalIsNarrowAndEqualsThatRun) {
   const fs::path dir = fs::temp_directory_path() / ("desksim-precision-e2e-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
-  std::ofstream(dir / "mm.textproto") << R"(name: "mm"
-run { max_tickets: 5000 warmup_tickets: 500 replications: 2 seed: 3 }
-demand { arrivals_per_hour: 54 }
-desk { agents: 10 handle_time_minutes { exponential { mean: 10 } } }
-)";
+  write_mm10_scenario(dir / "mm.textproto", 5000, 3);
   const std::string s = (dir / "mm.textproto").string();
   const auto sequential = desksim("run " + s + " --precision 0.1 --measure desk.wait_hours.mean -j 2 -q --out " +
                                   (dir / "a").string());

@@ -21,11 +21,7 @@ struct SweepCli : ::testing::Test {
   void SetUp() override {
     fs::remove_all(dir);
     fs::create_directories(dir);
-    std::ofstream(dir / "mm.textproto") << R"(name: "mm"
-run { max_tickets: 20000 warmup_tickets: 500 replications: 2 seed: 7 }
-demand { arrivals_per_hour: 54 }
-desk { agents: 10 handle_time_minutes { exponential { mean: 10 } } }
-)";
+    write_mm10_scenario(dir / "mm.textproto", 20000, 7);
   }
   void TearDown() override { fs::remove_all(dir); }
 };
