@@ -17,6 +17,11 @@ namespace desksim::models {
 /// Overall, P1..P4, then one per channel.
 struct DeskFamily {
   std::array<sim::SignalId, 1 + kPriorities + kChannels> ids{};
+  /// Emits a ticket's value overall, for its priority (1..4) and for its channel, in one call.
+  void emit(const sim::SignalBus& bus, std::uint8_t priority, std::uint8_t channel, sim::Time now,
+            double value) const {
+    bus.emit({ids[0], ids[priority], ids[1 + kPriorities + channel]}, now, value);
+  }
 };
 /// Overall, then P1..P4.
 using PriorityFamily = std::array<sim::SignalId, 1 + kPriorities>;

@@ -59,10 +59,10 @@ void ServiceFlow::move_to(std::uint32_t i, std::uint16_t g, int from, sim::Time 
   if (from != to) {
     ++totals_.handoffs_sent;
     ++totals_.handoffs[static_cast<std::size_t>(from)][static_cast<std::size_t>(to)];
-    for (std::size_t k : {std::size_t{0}, std::size_t{t.priority}}) {
-      signals_.emit(sig_.suppliers[static_cast<std::size_t>(from)].handoff_out[k], now, 1.0);
-      signals_.emit(sig_.suppliers[static_cast<std::size_t>(to)].handoff_in[k], now, 1.0);
-    }
+    const auto& out = sig_.suppliers[static_cast<std::size_t>(from)].handoff_out;
+    const auto& in = sig_.suppliers[static_cast<std::size_t>(to)].handoff_in;
+    signals_.emit({out[0], out[t.priority]}, now, 1.0);
+    signals_.emit({in[0], in[t.priority]}, now, 1.0);
     if (network_->has_handoff_delay) {
       lifecycle_.enter(t, TicketState::kInHandoff, now);
       t.handoff_start = now;
@@ -236,7 +236,7 @@ void ServiceFlow::route_after_visit(std::uint32_t i, std::uint16_t g, sim::Time 
     if (u < b[0]) {
       next = draw(gc.escalation_targets, route_[g].uniform());
       moves = true;
-      for (std::size_t k : {std::size_t{0}, std::size_t{t.priority}}) signals_.emit(ss.escalation_l3[k], now, 1.0);
+      signals_.emit({ss.escalation_l3[0], ss.escalation_l3[t.priority]}, now, 1.0);
     } else if (u < b[1]) {
       if (!counted) moves = misroute = draw_misroute(i, g, &next);
     } else {
@@ -254,10 +254,8 @@ void ServiceFlow::route_after_visit(std::uint32_t i, std::uint16_t g, sim::Time 
     return;
   }
   if (t.reassignments < 255) ++t.reassignments;
-  for (std::size_t k : {std::size_t{0}, std::size_t{t.priority}}) {
-    signals_.emit(ss.reassignment[k], now, 1.0);
-    if (misroute) signals_.emit(ss.misroute[k], now, 1.0);
-  }
+  signals_.emit({ss.reassignment[0], ss.reassignment[t.priority]}, now, 1.0);
+  if (misroute) signals_.emit({ss.misroute[0], ss.misroute[t.priority]}, now, 1.0);
   if (misroute && t.misroutes < 255) ++t.misroutes;
   if (network_->groups[next].supplier == s) ++totals_.to_same_supplier;
   else ++totals_.to_other_supplier;
@@ -272,7 +270,7 @@ void ServiceFlow::on_chase(sim::Time now, std::uint64_t payload) {
   if (!in_visit(t, payload_token(payload))) return;
   const std::size_t s = network_->groups[t.group].supplier;
   ++totals_.chases[s];
-  for (std::size_t k : {std::size_t{0}, std::size_t{t.priority}}) signals_.emit(sig_.suppliers[s].chase[k], now, 1.0);
+  signals_.emit({sig_.suppliers[s].chase[0], sig_.suppliers[s].chase[t.priority]}, now, 1.0);
   signals_.emit(sig_.groups[t.group].chase, now, 1.0);
   t.chased = true;
   if (t.state == TicketState::kQueued) stations_[1 + t.group]->rerank(i);  // moves ahead of the unchased tickets
@@ -286,8 +284,7 @@ void ServiceFlow::on_ola_check(sim::Time now, std::uint64_t payload) {
   const ResolverGroupConfig& gc = network_->groups[g];
   const std::size_t s = gc.supplier;
   ++totals_.ola_escalations[s];
-  for (std::size_t k : {std::size_t{0}, std::size_t{t.priority}})
-    signals_.emit(sig_.suppliers[s].ola_escalation[k], now, 1.0);
+  signals_.emit({sig_.suppliers[s].ola_escalation[0], sig_.suppliers[s].ola_escalation[t.priority]}, now, 1.0);
   signals_.emit(sig_.groups[g].ola_escalation, now, 1.0);
   if (gc.effect == OlaEffect::kExtraCapacity) {
     group_extra_[g] += gc.extra_servers;

@@ -27,8 +27,7 @@ void ServiceFlow::on_response_check(sim::Time now, std::uint64_t payload) {
   Ticket& t = tickets_[i];
   if (!t.response.running || t.response.breached) return;  // answered, or a stale check
   t.response.breached = true;
-  for (std::size_t k : {std::size_t{0}, std::size_t{t.priority}, 1 + kPriorities + t.channel})
-    signals_.emit(sig_.response_breach.ids[k], now, 1.0);
+  sig_.response_breach.emit(signals_, t.priority, t.channel, now, 1.0);
 }
 
 void ServiceFlow::on_resolution_check(sim::Time now, std::uint64_t payload) {
@@ -40,8 +39,7 @@ void ServiceFlow::on_resolution_check(sim::Time now, std::uint64_t payload) {
   const double target = desk_->sla[t.priority - 1u].resolution_seconds;
   if (sla_elapsed(t.resolution, calendar(desk_->sla[t.priority - 1u].calendar), now) < target * (1 - 1e-12)) return;
   t.resolution.breached = true;
-  for (std::size_t k : {std::size_t{0}, std::size_t{t.priority}, 1 + kPriorities + t.channel})
-    signals_.emit(sig_.resolution_breach.ids[k], now, 1.0);
+  sig_.resolution_breach.emit(signals_, t.priority, t.channel, now, 1.0);
   attribute_breach(i, now);
 }
 
@@ -68,8 +66,7 @@ void ServiceFlow::on_supplier_response_deadline(sim::Time now, std::uint64_t pay
   const std::size_t s = network_->groups[t.group].supplier;
   if (clocks_[i].response[s].breached || !clocks_[i].response[s].running) return;
   clocks_[i].response[s].breached = true;
-  for (std::size_t k : {std::size_t{0}, std::size_t{t.priority}})
-    signals_.emit(sig_.suppliers[s].response_breach[k], now, 1.0);
+  signals_.emit({sig_.suppliers[s].response_breach[0], sig_.suppliers[s].response_breach[t.priority]}, now, 1.0);
 }
 
 void ServiceFlow::on_supplier_resolution_deadline(sim::Time now, std::uint64_t payload) {
@@ -82,8 +79,7 @@ void ServiceFlow::on_supplier_resolution_deadline(sim::Time now, std::uint64_t p
   const SlaTargetConfig& sla = network_->suppliers[s].sla[t.priority - 1u];
   if (sla_elapsed(clock, calendar(sla.calendar), now) < sla.resolution_seconds * (1 - 1e-12)) return;  // paused since
   clock.breached = true;
-  for (std::size_t k : {std::size_t{0}, std::size_t{t.priority}})
-    signals_.emit(sig_.suppliers[s].resolution_breach[k], now, 1.0);
+  signals_.emit({sig_.suppliers[s].resolution_breach[0], sig_.suppliers[s].resolution_breach[t.priority]}, now, 1.0);
 }
 
 bool ServiceFlow::pauses(std::size_t supplier, TicketState waiting) const {
@@ -142,11 +138,10 @@ void ServiceFlow::final_resolution(std::uint32_t i, sim::Time now) {
   const std::uint8_t p = t.priority;
   if (desk_->sla_clocks) {
     const bool met = !t.resolution.breached && t.resolution.consumed <= desk_->sla[p - 1u].resolution_seconds;
-    for (std::size_t k : {std::size_t{0}, std::size_t{p}, 1 + kPriorities + t.channel})
-      signals_.emit(sig_.resolution_met.ids[k], now, met ? 1.0 : 0.0);
+    sig_.resolution_met.emit(signals_, p, t.channel, now, met ? 1.0 : 0.0);
   }
   const double resolve_time = now - t.raised_at;
-  for (std::size_t k : {std::size_t{0}, std::size_t{p}}) signals_.emit(sig_.resolve_time[k], now, resolve_time);
+  signals_.emit({sig_.resolve_time[0], sig_.resolve_time[p]}, now, resolve_time);
   if (t.category < sig_.resolve_time_by_category.size())
     signals_.emit(sig_.resolve_time_by_category[t.category], now, resolve_time);
   if (network_ == nullptr) return;
@@ -154,7 +149,7 @@ void ServiceFlow::final_resolution(std::uint32_t i, sim::Time now) {
   const std::size_t desk = network_->desk_supplier;
   const std::uint8_t mask = t.in_network ? t.held_mask : static_cast<std::uint8_t>(1u << desk);
   const std::size_t bucket = t.in_network ? std::min<std::size_t>(t.reassignments, 3) : 0;
-  for (std::size_t k : {std::size_t{0}, std::size_t{p}}) signals_.emit(sig_.reassignment_buckets[bucket][k], now, 1.0);
+  signals_.emit({sig_.reassignment_buckets[bucket][0], sig_.reassignment_buckets[bucket][p]}, now, 1.0);
   if (t.in_network) {
     signals_.emit(sig_.network_time, now, now - t.network_entry);
     signals_.emit(sig_.visits, now, static_cast<double>(t.visits.size()));
@@ -170,14 +165,13 @@ void ServiceFlow::final_resolution(std::uint32_t i, sim::Time now) {
     const bool response_met = !response.breached && sla_elapsed(response, cal, now) <= sla.response_seconds;
     const bool resolution_met = consumed <= sla.resolution_seconds;
     const SupplierSignals& ss = sig_.suppliers[s];
-    for (std::size_t k : {std::size_t{0}, std::size_t{p}}) {
-      signals_.emit(ss.response_met[k], now, response_met ? 1.0 : 0.0);
-      signals_.emit(ss.resolution_met[k], now, resolution_met ? 1.0 : 0.0);
-      signals_.emit(ss.resolution_time[k], now, consumed);
-      signals_.emit(ss.time_held[k], now, t.in_network ? clocks_[i].held_seconds[s] : 0.0);
-      signals_.emit(ss.resolve_time[k], now, resolve_time);
-      signals_.emit(ss.reassignment_buckets[bucket][k], now, 1.0);
-    }
+    signals_.emit({ss.response_met[0], ss.response_met[p]}, now, response_met ? 1.0 : 0.0);
+    signals_.emit({ss.resolution_met[0], ss.resolution_met[p]}, now, resolution_met ? 1.0 : 0.0);
+    signals_.emit({ss.resolution_time[0], ss.resolution_time[p]}, now, consumed);
+    const double held = t.in_network ? clocks_[i].held_seconds[s] : 0.0;
+    signals_.emit({ss.time_held[0], ss.time_held[p]}, now, held);
+    signals_.emit({ss.resolve_time[0], ss.resolve_time[p]}, now, resolve_time);
+    signals_.emit({ss.reassignment_buckets[bucket][0], ss.reassignment_buckets[bucket][p]}, now, 1.0);
     if (month_resolved_[s].size() <= month) {
       month_resolved_[s].resize(month + 1, 0);
       month_breached_[s].resize(month + 1, 0);
@@ -211,7 +205,7 @@ void ServiceFlow::close(std::uint32_t i, sim::Time now) {
   lifecycle_.enter(t, TicketState::kClosed, now);
   signals_.emit(sig_.closed, now, 1.0);
   const double close_time = now - t.raised_at;
-  for (std::size_t k : {std::size_t{0}, std::size_t{t.priority}}) signals_.emit(sig_.close_time[k], now, close_time);
+  signals_.emit({sig_.close_time[0], sig_.close_time[t.priority]}, now, close_time);
   if (t.category < sig_.close_time_by_category.size())
     signals_.emit(sig_.close_time_by_category[t.category], now, close_time);
   release(i, now);

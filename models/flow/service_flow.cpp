@@ -228,8 +228,7 @@ void ServiceFlow::on_abandon(sim::Time now, std::uint64_t payload) {
   Ticket& t = tickets_[i];
   if (t.state != TicketState::kQueued || t.station != 0 || t.queue_token != payload_token(payload)) return;  // answered
   signals_.emit(sig_.desk_queue_time, now, now - t.attempt_started);
-  const std::size_t families[] = {0, t.priority, 1 + kPriorities + t.channel};
-  for (std::size_t k : families) signals_.emit(sig_.abandon.ids[k], now, 1.0);
+  sig_.abandon.emit(signals_, t.priority, t.channel, now, 1.0);
   const ChannelConfig& ch = desk_->channels[t.channel];
   if (ch.redial_probability > 0 && redial_draw_.uniform() < ch.redial_probability) {
     stations_[0]->withdraw(i, TicketState::kAway, now);
@@ -265,17 +264,13 @@ void ServiceFlow::on_service_start(std::uint16_t station, std::uint32_t i, sim::
     return;
   }
   Ticket& t = tickets_[i];
-  const std::size_t keys[] = {0, t.priority, 1 + kPriorities + t.channel};
-  if (desk_->channels[t.channel].has_patience && !t.callback)
-    for (std::size_t k : keys) signals_.emit(sig_.abandon.ids[k], now, 0.0);
+  if (desk_->channels[t.channel].has_patience && !t.callback) sig_.abandon.emit(signals_, t.priority, t.channel, now, 0.0);
   if (!t.answered) {
     t.answered = true;
     stop_desk_clock(t.response, t.priority, now);
     const bool met = !t.response.breached && t.response.consumed <= desk_->sla[t.priority - 1u].response_seconds;
-    for (std::size_t k : keys) {
-      signals_.emit(sig_.wait.ids[k], now, now - t.raised_at);
-      if (desk_->sla_clocks) signals_.emit(sig_.response_met.ids[k], now, met ? 1.0 : 0.0);
-    }
+    sig_.wait.emit(signals_, t.priority, t.channel, now, now - t.raised_at);
+    if (desk_->sla_clocks) sig_.response_met.emit(signals_, t.priority, t.channel, now, met ? 1.0 : 0.0);
   }
 }
 
@@ -303,8 +298,7 @@ void ServiceFlow::desk_done(std::uint32_t i, sim::Time now) {
   }
   const double fcr = desk_->categories[t.category].fcr_probability;
   const bool first_contact = fcr >= 1.0 || (fcr > 0.0 && fcr_.uniform() < fcr);  // no draw when certain
-  const std::size_t keys[] = {0, t.priority, 1 + kPriorities + t.channel};
-  for (std::size_t k : keys) signals_.emit(sig_.fcr.ids[k], now, first_contact ? 1.0 : 0.0);
+  sig_.fcr.emit(signals_, t.priority, t.channel, now, first_contact ? 1.0 : 0.0);
   if (first_contact) resolve(i, now);
   else hand_off(i, now);
 }

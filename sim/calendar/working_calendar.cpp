@@ -36,7 +36,10 @@ WorkingCalendar::WorkingCalendar(std::vector<WorkingInterval> week, std::vector<
       else merged.push_back(iv);
     }
     day = std::move(merged);
-    for (const auto& iv : day) week_seconds_ += iv.second - iv.first;
+  }
+  for (std::size_t d = 0; d < days_.size(); ++d) {
+    for (const auto& iv : days_[d]) day_seconds_[d] += iv.second - iv.first;
+    week_seconds_ += day_seconds_[d];
   }
   if (invalid_.empty() && week_seconds_ <= 0) invalid_ = "a calendar needs some working time in the week";
   std::sort(holidays_.begin(), holidays_.end());
@@ -64,11 +67,20 @@ Time WorkingCalendar::add_working_time(Time start, Time duration) const {
   if (week_seconds_ <= 0) return std::numeric_limits<Time>::infinity();
   Time remaining = duration;
   auto day = static_cast<std::int64_t>(std::floor(start / kSecondsPerDay));
-  // Whole holiday-free weeks could be skipped; deadlines span days, not years, so walk day by day.
-  for (;; ++day) {
-    if (is_holiday(day)) continue;
+  // Holidays ahead, in order: the walk only moves forward, so one cursor replaces a search per day.
+  auto holiday = std::lower_bound(holidays_.begin(), holidays_.end(), day);
+  for (bool first_day = true;; ++day, first_day = false) {
+    while (holiday != holidays_.end() && *holiday < day) ++holiday;
+    if (holiday != holidays_.end() && *holiday == day) continue;
+    const int weekday = weekday_of(day);
+    // A later day the deadline does not fall in is consumed whole: one subtraction, not one per
+    // interval (business-hours deadlines span several days, and this runs for every SLA clock).
+    if (!first_day && remaining > day_seconds_[weekday]) {
+      remaining -= day_seconds_[weekday];
+      continue;
+    }
     const Time day_start = static_cast<Time>(day) * kSecondsPerDay;
-    for (const auto& [s, e] : days_[weekday_of(day)]) {
+    for (const auto& [s, e] : days_[weekday]) {
       const Time hi = day_start + e;
       const Time lo = std::max(start, day_start + s);
       if (hi <= lo) continue;
@@ -84,10 +96,17 @@ Time WorkingCalendar::working_time_between(Time a, Time b) const {
   Time total = 0.0;
   const auto first = static_cast<std::int64_t>(std::floor(a / kSecondsPerDay));
   const auto last = static_cast<std::int64_t>(std::floor(b / kSecondsPerDay));
+  auto holiday = std::lower_bound(holidays_.begin(), holidays_.end(), first);
   for (std::int64_t day = first; day <= last; ++day) {
-    if (is_holiday(day)) continue;
+    while (holiday != holidays_.end() && *holiday < day) ++holiday;
+    if (holiday != holidays_.end() && *holiday == day) continue;
+    const int weekday = weekday_of(day);
+    if (day > first && day < last) {  // a whole day inside (a, b)
+      total += day_seconds_[weekday];
+      continue;
+    }
     const Time day_start = static_cast<Time>(day) * kSecondsPerDay;
-    for (const auto& [s, e] : days_[weekday_of(day)]) {
+    for (const auto& [s, e] : days_[weekday]) {
       const Time lo = std::max(a, day_start + s);
       const Time hi = std::min(b, day_start + e);
       if (hi > lo) total += hi - lo;

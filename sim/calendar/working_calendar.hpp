@@ -56,6 +56,7 @@ class WorkingCalendar {
   int origin_weekday_ = 0;
   std::string invalid_;  // first violated constraint found by the constructor, empty if none
   std::array<std::vector<std::pair<double, double>>, 7> days_;  // merged, sorted [start, end) per weekday
+  std::array<double, 7> day_seconds_{};  // working seconds per weekday
   std::vector<std::int64_t> holidays_;                          // sorted, unique
   double week_seconds_ = 0.0;
 };

@@ -3,6 +3,8 @@
 // recorded is declared elsewhere, by subscribing listeners (OMNeT++'s emit/subscribe split). A model
 // therefore never names a collector, and a run that records nothing pays one empty-vector check.
 #include <cstdint>
+#include <initializer_list>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -19,6 +21,11 @@ class SignalListener {
  public:
   virtual ~SignalListener() = default;
   virtual void receive(SignalId signal, Time now, double value) = 0;
+  /// The same value on several signals (a figure overall, for the ticket's priority and for its
+  /// channel). Listeners that record many signals override it to take them in one call.
+  virtual void receive_each(std::span<const SignalId> signals, Time now, double value) {
+    for (SignalId s : signals) receive(s, now, value);
+  }
 };
 
 class SignalBus {
@@ -69,6 +76,25 @@ class SignalBus {
 
   void emit(SignalId id, Time now, double value) const {
     for (SignalListener* l : listeners_[id]) l->receive(id, now, value);
+  }
+
+  /// Emits one value on several signals, e.g. {wait overall, wait of priority p}. When one listener
+  /// takes them all (the usual case: the statistics recorder) it gets one call, not one per signal:
+  /// a ticket's resolution fans out to some twenty signals, and the calls were a third of the cost
+  /// of recording them.
+  void emit(std::initializer_list<SignalId> ids, Time now, double value) const {
+    SignalListener* only = nullptr;
+    for (SignalId id : ids) {
+      for (SignalListener* l : listeners_[id]) {
+        if (only == nullptr) {
+          only = l;
+        } else if (l != only) {
+          for (SignalId each : ids) emit(each, now, value);
+          return;
+        }
+      }
+    }
+    if (only != nullptr) only->receive_each(std::span<const SignalId>(ids.begin(), ids.size()), now, value);
   }
 
  private:

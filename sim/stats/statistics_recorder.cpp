@@ -2,6 +2,22 @@
 
 namespace desksim::sim {
 
+StatisticsRecorder::Update::Op StatisticsRecorder::operation(const Slot& slot) {
+  using Op = Update::Op;
+  switch (slot.spec.kind) {
+    case StatisticSpec::Kind::kTally:
+    case StatisticSpec::Kind::kProportion: return Op::kTally;
+    case StatisticSpec::Kind::kTimeAverage: return Op::kTimeAverage;
+    case StatisticSpec::Kind::kCount: return Op::kCount;
+    case StatisticSpec::Kind::kSumPerPeriod: return slot.series ? Op::kSeries : Op::kPeriodSums;
+    case StatisticSpec::Kind::kMeanPerPeriod: return Op::kPeriodSums;
+    case StatisticSpec::Kind::kTimeAveragePerPeriod: return Op::kPeriodAverage;
+    case StatisticSpec::Kind::kSumPerCycleBin: return Op::kCycleSums;
+    case StatisticSpec::Kind::kTimeAveragePerCycleBin: return Op::kCycleAverage;
+  }
+  return Op::kCount;  // not reached: every kind is listed
+}
+
 StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec> specs, Time start_time)
     : measuring_since_(start_time) {
   for (auto& spec : specs) {
@@ -38,37 +54,47 @@ StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec
     slot.spec = std::move(spec);
     slots_.push_back(std::move(slot));
   }
+  std::vector<std::vector<Update>> by_signal;
   for (Slot& slot : slots_) {
     const SignalId id = bus.declared_signal(slot.spec.signal);  // a misspelt signal is an error here
-    if (slots_by_signal_.size() <= id) slots_by_signal_.resize(id + 1);
-    if (slots_by_signal_[id].empty()) bus.subscribe(id, this);
-    slots_by_signal_[id].push_back(&slot);
+    if (by_signal.size() <= id) by_signal.resize(id + 1);
+    if (by_signal[id].empty()) bus.subscribe(id, this);
+    by_signal[id].push_back(Update{operation(slot), slot.spec.scale, &slot});
+  }
+  for (const auto& updates : by_signal) {
+    const auto begin = static_cast<std::uint32_t>(updates_.size());
+    updates_.insert(updates_.end(), updates.begin(), updates.end());
+    updates_by_signal_.emplace_back(begin, static_cast<std::uint32_t>(updates_.size()));
   }
 }
 
-void StatisticsRecorder::receive(SignalId signal, Time now, double value) {
-  for (Slot* slot : slots_by_signal_[signal]) {
-    Slot& s = *slot;
-    const double v = value * s.spec.scale;
-    switch (s.spec.kind) {
-      case StatisticSpec::Kind::kTally:
-      case StatisticSpec::Kind::kProportion: s.tally->add(v); break;
-      case StatisticSpec::Kind::kTimeAverage: s.time_average->update(now, v); break;
-      case StatisticSpec::Kind::kCount: ++s.count; break;
-      case StatisticSpec::Kind::kSumPerPeriod:
-        if (s.series)
-          s.series->add(now, v);
-        else
-          s.period_sums->add(now, v);
-        break;
-      case StatisticSpec::Kind::kMeanPerPeriod: s.period_sums->add(now, v); break;
-      case StatisticSpec::Kind::kTimeAveragePerPeriod: s.period_average->update(now, v); break;
-      case StatisticSpec::Kind::kSumPerCycleBin:
+inline void StatisticsRecorder::apply(SignalId signal, Time now, double value) {
+  // receive_each may pass signals this recorder does not record (the bus hands over a whole group).
+  if (signal >= updates_by_signal_.size()) return;
+  const auto [begin, end] = updates_by_signal_[signal];
+  for (std::uint32_t u = begin; u < end; ++u) {
+    const Update& update = updates_[u];
+    Slot& s = *update.slot;
+    const double v = value * update.scale;
+    switch (update.op) {
+      case Update::Op::kTally: s.tally->add(v); break;
+      case Update::Op::kTimeAverage: s.time_average->update(now, v); break;
+      case Update::Op::kCount: ++s.count; break;
+      case Update::Op::kSeries: s.series->add(now, v); break;
+      case Update::Op::kPeriodSums: s.period_sums->add(now, v); break;
+      case Update::Op::kPeriodAverage: s.period_average->update(now, v); break;
+      case Update::Op::kCycleSums:
         if (now >= measuring_since_) s.cycle_sums->add(now, v);
         break;
-      case StatisticSpec::Kind::kTimeAveragePerCycleBin: s.cycle_average->update(now, v); break;
+      case Update::Op::kCycleAverage: s.cycle_average->update(now, v); break;
     }
   }
+}
+
+void StatisticsRecorder::receive(SignalId signal, Time now, double value) { apply(signal, now, value); }
+
+void StatisticsRecorder::receive_each(std::span<const SignalId> signals, Time now, double value) {
+  for (SignalId signal : signals) apply(signal, now, value);
 }
 
 void StatisticsRecorder::start_measuring(Time now) {

@@ -66,6 +66,7 @@ class StatisticsRecorder final : public SignalListener {
   StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec> specs, Time start_time = 0.0);
 
   void receive(SignalId signal, Time now, double value) override;
+  void receive_each(std::span<const SignalId> signals, Time now, double value) override;
 
   /// Ends the warm-up: tallies, time averages and counts restart at `now`.
   void start_measuring(Time now);
@@ -97,8 +98,21 @@ class StatisticsRecorder final : public SignalListener {
     std::unique_ptr<CycleSums> cycle_sums;
     std::unique_ptr<CycleTimeAverage> cycle_average;
   };
+  /// What one emitted value does to one statistic, resolved once so that receive() is a tight loop
+  /// over a flat array (it runs for every emission: ten or more per ticket).
+  struct Update {
+    enum class Op : std::uint8_t { kTally, kTimeAverage, kCount, kSeries, kPeriodSums, kPeriodAverage, kCycleSums,
+                                   kCycleAverage };
+    Op op;
+    double scale;
+    Slot* slot;
+  };
+  static Update::Op operation(const Slot& slot);
+  void apply(SignalId signal, Time now, double value);
+
   std::vector<Slot> slots_;
-  std::vector<std::vector<Slot*>> slots_by_signal_;  // filled once all slots exist (stable addresses)
+  std::vector<Update> updates_;  // grouped by signal
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> updates_by_signal_;  // [begin, end) in updates_
   Time measuring_since_;
 };
 

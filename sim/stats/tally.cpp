@@ -14,24 +14,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 Tally::Tally(std::vector<double> thresholds, bool distribution)
     : thresholds_(std::move(thresholds)), distribution_(distribution), at_most_(thresholds_.size(), 0) {}
 
-void Tally::add(double x) {
+void Tally::add_to_distribution(double x) {
   assert(!std::isnan(x));
-  ++count_;
-  // Welford: numerically stable running mean and sum of squared deviations.
-  const double delta = x - mean_;
-  mean_ += delta / static_cast<double>(count_);
-  m2_ += delta * (x - mean_);
-  sum_ += x;
-  if (count_ == 1) {
-    min_ = max_ = x;
-  } else {
-    min_ = std::min(min_, x);
-    max_ = std::max(max_, x);
-  }
-  for (std::size_t i = 0; i < thresholds_.size(); ++i) {
-    if (x <= thresholds_[i]) ++at_most_[i];
-  }
-  if (!distribution_) return;
   if (count_ <= kExactQuantileLimit) {
     exact_.push_back(x);
   } else if (!exact_.empty()) {
@@ -43,14 +27,21 @@ void Tally::add(double x) {
 void Tally::reset() {
   std::fill(at_most_.begin(), at_most_.end(), 0);
   count_ = 0;
-  mean_ = m2_ = sum_ = min_ = max_ = 0.0;
+  shift_ = shifted_sum_ = shifted_squares_ = sum_ = min_ = max_ = 0.0;
   exact_.clear();
   histogram_.reset();
 }
 
-double Tally::mean() const { return count_ == 0 ? kNaN : mean_; }
+double Tally::mean() const {
+  return count_ == 0 ? kNaN : shift_ + shifted_sum_ / static_cast<double>(count_);
+}
 
-double Tally::variance() const { return count_ < 2 ? kNaN : m2_ / static_cast<double>(count_ - 1); }
+double Tally::variance() const {
+  if (count_ < 2) return kNaN;
+  const double n = static_cast<double>(count_);
+  const double squares = shifted_squares_ - shifted_sum_ * shifted_sum_ / n;  // about the mean
+  return std::max(squares, 0.0) / (n - 1.0);  // rounding must not make a constant's variance negative
+}
 
 double Tally::stddev() const { return std::sqrt(variance()); }
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <array>
+#include <cassert>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -10,7 +12,7 @@
 
 namespace desksim::sim {
 
-/// Observations of a quantity (e.g. waiting times): count, mean, variance (Welford), min, max, sum,
+/// Observations of a quantity (e.g. waiting times): count, mean, variance (shifted sums, see below), min, max, sum,
 /// quantiles (any p; results report p25/p50/p75/p90/p95/p99), and the fraction of observations <= each of a fixed set of thresholds
 /// (e.g. a service level "answered within 20 s"). Units are the caller's.
 ///
@@ -33,7 +35,8 @@ class Tally {
   explicit Tally(std::vector<double> thresholds = {}, bool distribution = true);
   bool keeps_distribution() const { return distribution_; }
 
-  /// Records one observation. x must not be NaN.
+  /// Records one observation. x must not be NaN. Inline: the recorder calls it for every emitted
+  /// value, and most of its cost was the call and a division (see add()'s definition below).
   void add(double x);
   /// Forgets every observation (e.g. at the end of a warm-up); keeps the thresholds.
   void reset();
@@ -41,7 +44,7 @@ class Tally {
   std::uint64_t count() const { return count_; }
   /// Mean; NaN when empty.
   double mean() const;
-  /// Sample variance (divisor n-1, Welford's update); NaN when count < 2.
+  /// Sample variance (divisor n-1); NaN when count < 2.
   double variance() const;
   /// sqrt(variance()); NaN when count < 2.
   double stddev() const;
@@ -60,18 +63,38 @@ class Tally {
   double fraction_at_most(std::size_t threshold_index) const;
 
  private:
+  void add_to_distribution(double x);
 
   std::vector<double> thresholds_;
   bool distribution_ = true;
   std::vector<std::uint64_t> at_most_;  // per threshold: count of observations <= it
+
   std::uint64_t count_ = 0;
-  double mean_ = 0.0;
-  double m2_ = 0.0;  // Welford: sum of squared deviations from the running mean
+  // Moments as sums of deviations from the first observation (the "shifted data" algorithm): as
+  // accurate as Welford's update when the shift is near the mean, which the first observation of a
+  // duration or a 0/1 indicator is to within its spread, and without Welford's division per value.
+  double shift_ = 0.0;
+  double shifted_sum_ = 0.0;     // sum of (x - shift_)
+  double shifted_squares_ = 0.0; // sum of (x - shift_)^2
   double sum_ = 0.0;
   double min_ = 0.0;
   double max_ = 0.0;
   std::vector<double> exact_;  // the first observations, while count_ <= kExactQuantileLimit
   LogHistogram histogram_;
 };
+
+inline void Tally::add(double x) {
+  assert(!std::isnan(x));
+  if (count_ == 0) shift_ = min_ = max_ = x;
+  ++count_;
+  const double d = x - shift_;
+  shifted_sum_ += d;
+  shifted_squares_ += d * d;
+  sum_ += x;
+  min_ = x < min_ ? x : min_;
+  max_ = x > max_ ? x : max_;
+  for (std::size_t i = 0; i < thresholds_.size(); ++i) at_most_[i] += x <= thresholds_[i] ? 1u : 0u;
+  if (distribution_) add_to_distribution(x);
+}
 
 }  // namespace desksim::sim
