@@ -36,6 +36,7 @@ IncidentDemand::IncidentDemand(sim::EventKernel& kernel, const ServiceDeskConfig
       population_(population),
       desk_(desk),
       arrival_(kernel.add_handler(this, "demand.arrival")),
+      arrival_lane_(kernel.add_lane()),
       arrivals_(arrival_options(config), stream(seed, replication, "demand.arrivals"),
                 stream(seed, replication, "demand.day_factor")),
       who_(stream(seed, replication, "demand.who")),
@@ -66,7 +67,7 @@ void IncidentDemand::build_segment_choice() {
 void IncidentDemand::start(sim::Time horizon) {
   arrivals_.set_end(horizon);
   const sim::Time first = arrivals_.next_after(kernel_.now());
-  if (first < std::numeric_limits<sim::Time>::infinity()) kernel_.schedule_at(first, arrival_, 0);
+  if (first < std::numeric_limits<sim::Time>::infinity()) kernel_.schedule_at(first, arrival_, 0, arrival_lane_);
 }
 
 void IncidentDemand::reconfigure(const ServiceDeskConfig& config) {
@@ -76,7 +77,7 @@ void IncidentDemand::reconfigure(const ServiceDeskConfig& config) {
   ++generation_;
   const sim::Time now = kernel_.now();
   const sim::Time next = arrivals_.next_after(now);
-  if (next < std::numeric_limits<sim::Time>::infinity()) kernel_.schedule_at(next, arrival_, generation_);
+  if (next < std::numeric_limits<sim::Time>::infinity()) kernel_.schedule_at(next, arrival_, generation_, arrival_lane_);
 }
 
 void IncidentDemand::on_event(sim::Time now, std::uint64_t generation) {
@@ -100,7 +101,7 @@ void IncidentDemand::on_event(sim::Time now, std::uint64_t generation) {
   const sim::Time work = config_->channels[channel].handle_time.sample(handle_time_[channel]);
   desk_.raise(user, category, priority, channel, work);
   const sim::Time next = arrivals_.next_after(now);
-  if (next < std::numeric_limits<sim::Time>::infinity()) kernel_.schedule_at(next, arrival_, generation_);
+  if (next < std::numeric_limits<sim::Time>::infinity()) kernel_.schedule_at(next, arrival_, generation_, arrival_lane_);
 }
 
 }  // namespace desksim::models

@@ -44,6 +44,7 @@ class IncidentDemand final : public sim::EventHandler {
   const Population& population_;
   ServiceFlow& desk_;
   sim::HandlerId arrival_;
+  sim::EventQueue::LaneId arrival_lane_;  // one pending arrival at a time, in time order: no heap needed
   sim::PiecewisePoissonArrivals arrivals_;
   std::vector<std::vector<double>> segment_cumulative_by_hour_;  // [hour][segment]
   sim::RandomStream who_, channel_, category_, impact_urgency_;

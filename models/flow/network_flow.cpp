@@ -89,7 +89,9 @@ void ServiceFlow::start_supplier_resolution(std::uint32_t i, std::size_t s, sim:
   Ticket& t = tickets_[i];
   const SlaTargetConfig& sla = network_->suppliers[s].sla[t.priority - 1u];
   const sim::Time due = sla_start(clocks_[i].resolution[s], calendar(sla.calendar), sla.resolution_seconds, now);
-  if (due >= 0) kernel_.schedule_at(std::max(now, due), supplier_resolution_deadline_, ticket_payload(i, t.visit_token));
+  if (due >= 0)
+    kernel_.schedule_at(std::max(now, due), supplier_resolution_deadline_, ticket_payload(i, t.visit_token),
+                        supplier_resolution_lanes_[s][t.priority - 1u]);
 }
 
 void ServiceFlow::enter_group(std::uint32_t i, std::uint16_t g, sim::Time now) {

@@ -14,7 +14,8 @@ void ServiceFlow::start_desk_clock(SlaClock& clock, std::uint32_t i, double targ
   if (!desk_->sla_clocks) return;
   const sim::Time deadline = sla_start(clock, calendar(desk_->sla[t.priority - 1u].calendar), target, now);
   if (&clock == &t.resolution) t.deadline = deadline >= 0 ? deadline : now;
-  if (deadline >= 0) kernel_.schedule_at(deadline, check, ticket_payload(i, t.serial));
+  const auto& lanes = check == response_check_ ? response_lanes_ : resolution_lanes_;
+  if (deadline >= 0) kernel_.schedule_at(deadline, check, ticket_payload(i, t.serial), lanes[t.priority - 1u]);
 }
 
 void ServiceFlow::stop_desk_clock(SlaClock& clock, std::uint8_t priority, sim::Time now) {
@@ -125,7 +126,7 @@ void ServiceFlow::resolve(std::uint32_t i, sim::Time now, bool may_reopen) {
     return;
   }
   final_resolution(i, now);
-  if (desk_->auto_close_seconds > 0) kernel_.schedule_in(desk_->auto_close_seconds, close_, ticket_payload(i, t.serial));
+  if (desk_->auto_close_seconds > 0) kernel_.schedule_at(now + desk_->auto_close_seconds, close_, ticket_payload(i, t.serial), close_lane_);
   else close(i, now);
 }
 

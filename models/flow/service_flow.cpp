@@ -61,6 +61,16 @@ ServiceFlow::ServiceFlow(sim::EventKernel& kernel, sim::SignalBus& signals, cons
       handoff_delay_(stream(seed, replication, "resolver.handoff_delay")),
       misroute_count_(stream(seed, replication, "resolver.misroute_count")),
       months_(desk.start_day) {
+  for (std::size_t p = 0; p < kPriorities; ++p) {
+    response_lanes_[p] = kernel.add_lane();
+    resolution_lanes_[p] = kernel.add_lane();
+  }
+  close_lane_ = kernel.add_lane();
+  if (network_ != nullptr) {
+    supplier_resolution_lanes_.resize(network_->suppliers.size());
+    for (auto& lanes : supplier_resolution_lanes_)
+      for (auto& lane : lanes) lane = kernel.add_lane();
+  }
   std::vector<bool> live(kChannels);
   for (std::size_t c = 0; c < kChannels; ++c) live[c] = desk.channels[c].live;
   stations_.push_back(std::make_unique<Station>(

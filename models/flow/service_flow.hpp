@@ -197,6 +197,11 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
   sim::HandlerId abandon_, redial_, pending_end_, elsewhere_done_, handoff_end_, wait_end_, chase_, ola_check_,
       extra_end_, response_check_, resolution_check_, supplier_response_deadline_, supplier_resolution_deadline_,
       reopen_, close_, cancel_;
+  // Lanes (sim/kernel/event_queue.hpp) for deadline streams in time order: each is a fixed working
+  // time from "now" for one priority, and closing is a fixed delay after resolution.
+  std::array<sim::EventQueue::LaneId, kPriorities> response_lanes_{}, resolution_lanes_{};
+  std::vector<std::array<sim::EventQueue::LaneId, kPriorities>> supplier_resolution_lanes_;  ///< per supplier
+  sim::EventQueue::LaneId close_lane_ = 0;
 
   // One stream per stochastic source.
   sim::RandomStream patience_, redial_draw_, callback_, fcr_, elsewhere_delay_, pending_, reopen_draw_, cancel_draw_;

@@ -54,14 +54,14 @@ void EventKernel::run_until(Time horizon) {
   stopped_ = false;
   refresh_simgrid_due();  // kernel timers set before the run
   while (!stopped_) {
-    const Time next_event = heap_.empty() ? kNever : heap_.top().time;
+    const Time next_event = queue_.empty() ? kNever : queue_.top().time;
     if (simgrid_due_ <= next_event && simgrid_due_ <= horizon && simgrid_due_ < kNever) {
       advance_simgrid_to(simgrid_due_);  // SimGrid first on ties; it may schedule ticket events
       continue;
     }
-    if (heap_.empty() || next_event > horizon) break;
-    const Event event = heap_.top();
-    heap_.pop();
+    if (queue_.empty() || next_event > horizon) break;
+    const EventQueue::Event event = queue_.top();
+    queue_.pop();
     now_ = event.time;
     fingerprint_.add(std::bit_cast<std::uint64_t>(event.time) ^
                      std::rotl((static_cast<std::uint64_t>(event.handler) << 48) ^ event.payload, 29));

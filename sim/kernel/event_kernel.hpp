@@ -1,5 +1,5 @@
 #pragma once
-// The event kernel: a plain binary heap for high-volume ticket events, with SimGrid owning the clock
+// The event kernel: an event queue (sim/kernel/event_queue.hpp) for high-volume ticket events, with SimGrid owning the clock
 // and everything that is not a ticket event (actors, host state profiles, kernel timers).
 //
 // Why a two-level design: measured on the 2-core target machine, M/M/10 with 10^6 customers costs
@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/kernel/event_queue.hpp"
 #include "sim/kernel/fingerprint.hpp"
 #include "sim/kernel/simgrid_runtime.hpp"
 #include "sim/kernel/time.hpp"
@@ -52,8 +53,14 @@ class EventKernel {
   const std::string& handler_name(HandlerId id) const { return handlers_.at(id).name; }
 
   /// Schedules a ticket event at absolute time t (t >= now()).
-  void schedule_at(Time t, HandlerId handler, std::uint64_t payload) {
-    heap_.push(Event{t, next_sequence_++, payload, handler});
+  void schedule_at(Time t, HandlerId handler, std::uint64_t payload) { queue_.push(t, payload, handler); }
+  /// A lane (event_queue.hpp) for a stream of events a model schedules in time order, mostly: the
+  /// next arrival, closing a fixed delay after resolution, the SLA deadline of one priority. A lane
+  /// keeps them out of the heap; it changes nothing in the order events run.
+  EventQueue::LaneId add_lane() { return queue_.add_lane(); }
+  /// Schedules in `lane` (an event out of the lane's order still runs at its time, from the heap).
+  void schedule_at(Time t, HandlerId handler, std::uint64_t payload, EventQueue::LaneId lane) {
+    queue_.push(t, payload, handler, lane);
   }
   void schedule_in(Time delay, HandlerId handler, std::uint64_t payload) { schedule_at(now() + delay, handler, payload); }
 
@@ -86,21 +93,10 @@ class EventKernel {
   SimGridRuntime& runtime() { return runtime_; }
   std::uint64_t events_processed() const { return events_processed_; }
   std::uint64_t simgrid_advances() const { return simgrid_advances_; }
-  std::size_t pending_events() const { return heap_.size(); }
+  std::size_t pending_events() const { return queue_.size(); }
   std::uint64_t fingerprint() const { return fingerprint_.value(); }
 
  private:
-  struct Event {
-    Time time;
-    std::uint64_t sequence;
-    std::uint64_t payload;
-    HandlerId handler;
-  };
-  struct Later {
-    bool operator()(const Event& a, const Event& b) const {
-      return a.time > b.time || (a.time == b.time && a.sequence > b.sequence);
-    }
-  };
   struct Registered {
     EventHandler* handler;
     std::string name;
@@ -112,13 +108,12 @@ class EventKernel {
   void advance_simgrid_to(Time t);
 
   SimGridRuntime& runtime_;
-  std::priority_queue<Event, std::vector<Event>, Later> heap_;
+  EventQueue queue_;
   std::priority_queue<Time, std::vector<Time>, std::greater<Time>> agenda_;
   std::vector<Registered> handlers_;
   Fingerprint fingerprint_;
   Time simgrid_due_ = std::numeric_limits<Time>::infinity();  // earliest date SimGrid has work
   Time now_ = 0.0;
-  std::uint64_t next_sequence_ = 0;
   std::uint64_t events_processed_ = 0;
   std::uint64_t simgrid_advances_ = 0;
   bool stopped_ = false;

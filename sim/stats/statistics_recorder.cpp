@@ -5,8 +5,8 @@ namespace desksim::sim {
 StatisticsRecorder::Update::Op StatisticsRecorder::operation(const Slot& slot) {
   using Op = Update::Op;
   switch (slot.spec.kind) {
-    case StatisticSpec::Kind::kTally:
-    case StatisticSpec::Kind::kProportion: return Op::kTally;
+    case StatisticSpec::Kind::kTally: return Op::kTally;
+    case StatisticSpec::Kind::kProportion: return Op::kIndicator;
     case StatisticSpec::Kind::kTimeAverage: return Op::kTimeAverage;
     case StatisticSpec::Kind::kCount: return Op::kCount;
     case StatisticSpec::Kind::kSumPerPeriod: return slot.series ? Op::kSeries : Op::kPeriodSums;
@@ -25,8 +25,10 @@ StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec
     if (spec.output_name.empty()) spec.output_name = spec.signal;
     switch (spec.kind) {
       case StatisticSpec::Kind::kTally:
+        slot.tally = std::make_unique<Tally>(spec.thresholds, spec.quantiles);
+        break;
       case StatisticSpec::Kind::kProportion:  // a share: its quantiles mean nothing
-        slot.tally = std::make_unique<Tally>(spec.thresholds, spec.kind == StatisticSpec::Kind::kTally && spec.quantiles);
+        slot.tally = std::make_unique<Tally>(Tally::indicator());
         break;
       case StatisticSpec::Kind::kTimeAverage: slot.time_average = std::make_unique<TimeWeighted>(start_time, 0.0); break;
       case StatisticSpec::Kind::kCount: break;
@@ -78,6 +80,7 @@ inline void StatisticsRecorder::apply(SignalId signal, Time now, double value) {
     const double v = value * update.scale;
     switch (update.op) {
       case Update::Op::kTally: s.tally->add(v); break;
+      case Update::Op::kIndicator: s.tally->add_indicator(v); break;
       case Update::Op::kTimeAverage: s.time_average->update(now, v); break;
       case Update::Op::kCount: ++s.count; break;
       case Update::Op::kSeries: s.series->add(now, v); break;

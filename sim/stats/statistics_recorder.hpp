@@ -101,7 +101,7 @@ class StatisticsRecorder final : public SignalListener {
   /// What one emitted value does to one statistic, resolved once so that receive() is a tight loop
   /// over a flat array (it runs for every emission: ten or more per ticket).
   struct Update {
-    enum class Op : std::uint8_t { kTally, kTimeAverage, kCount, kSeries, kPeriodSums, kPeriodAverage, kCycleSums,
+    enum class Op : std::uint8_t { kTally, kIndicator, kTimeAverage, kCount, kSeries, kPeriodSums, kPeriodAverage, kCycleSums,
                                    kCycleAverage };
     Op op;
     double scale;

@@ -14,6 +14,12 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 Tally::Tally(std::vector<double> thresholds, bool distribution)
     : thresholds_(std::move(thresholds)), distribution_(distribution), at_most_(thresholds_.size(), 0) {}
 
+Tally Tally::indicator() {
+  Tally t({}, false);
+  t.indicator_ = true;
+  return t;
+}
+
 void Tally::add_to_distribution(double x) {
   assert(!std::isnan(x));
   if (count_ <= kExactQuantileLimit) {
@@ -33,21 +39,32 @@ void Tally::reset() {
 }
 
 double Tally::mean() const {
-  return count_ == 0 ? kNaN : shift_ + shifted_sum_ / static_cast<double>(count_);
+  if (count_ == 0) return kNaN;
+  if (indicator_) return sum_ / static_cast<double>(count_);
+  return shift_ + shifted_sum_ / static_cast<double>(count_);
 }
 
 double Tally::variance() const {
   if (count_ < 2) return kNaN;
   const double n = static_cast<double>(count_);
+  if (indicator_) return sum_ * (n - sum_) / n / (n - 1.0);  // sum of squares about the mean: ones * zeros / n
   const double squares = shifted_squares_ - shifted_sum_ * shifted_sum_ / n;  // about the mean
   return std::max(squares, 0.0) / (n - 1.0);  // rounding must not make a constant's variance negative
 }
 
 double Tally::stddev() const { return std::sqrt(variance()); }
 
-double Tally::min() const { return count_ == 0 ? kNaN : min_; }
+double Tally::min() const {
+  if (count_ == 0) return kNaN;
+  if (indicator_) return sum_ < static_cast<double>(count_) ? 0.0 : 1.0;
+  return min_;
+}
 
-double Tally::max() const { return count_ == 0 ? kNaN : max_; }
+double Tally::max() const {
+  if (count_ == 0) return kNaN;
+  if (indicator_) return sum_ > 0 ? 1.0 : 0.0;
+  return max_;
+}
 
 double Tally::quantile(double p) const {
   const auto level = std::find(kQuantileLevels.begin(), kQuantileLevels.end(), p);

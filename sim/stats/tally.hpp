@@ -35,9 +35,21 @@ class Tally {
   explicit Tally(std::vector<double> thresholds = {}, bool distribution = true);
   bool keeps_distribution() const { return distribution_; }
 
+  /// A tally of 0/1 indicators (answered in time, resolved at first contact): fed through
+  /// add_indicator(), which only counts, since the count of ones gives the mean, variance, extremes
+  /// and sum exactly. About half the values a ticket emits are such indicators.
+  static Tally indicator();
+  bool is_indicator() const { return indicator_; }
+
   /// Records one observation. x must not be NaN. Inline: the recorder calls it for every emitted
   /// value, and most of its cost was the call and a division (see add()'s definition below).
   void add(double x);
+  /// Records one 0/1 observation of an indicator() tally.
+  void add_indicator(double x) {
+    assert(indicator_ && (x == 0.0 || x == 1.0));
+    ++count_;
+    sum_ += x;
+  }
   /// Forgets every observation (e.g. at the end of a warm-up); keeps the thresholds.
   void reset();
 
@@ -67,6 +79,7 @@ class Tally {
 
   std::vector<double> thresholds_;
   bool distribution_ = true;
+  bool indicator_ = false;  // only count_ and sum_ (the number of ones) are kept
   std::vector<std::uint64_t> at_most_;  // per threshold: count of observations <= it
 
   std::uint64_t count_ = 0;

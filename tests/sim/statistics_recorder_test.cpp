@@ -40,6 +40,26 @@ TEST(StatisticsRecorder, RecordsEachDeclaredKindAndRestartsAtWarmUpEnd) {
   EXPECT_DOUBLE_EQ(recorder.measuring_since(), 10.0);
 }
 
+TEST(SignalBus, AGroupEmitRecordsExactlyWhatSeparateEmitsRecord) {
+  SignalBus bus;
+  using Kind = StatisticSpec::Kind;
+  const SignalId all = bus.declare("wait", "s", "a wait"), p1 = bus.declare("wait.P1", "s", "a P1 wait"),
+                 unrecorded = bus.declare("wait.P2", "s", "nobody records it"),
+                 later = bus.declare("late", "s", "declared after the others, recorded by nobody");
+  StatisticsRecorder recorder(bus, {{"wait", Kind::kTally, "", 1.0, {}},
+                                    {"wait.P1", Kind::kTally, "", 1.0, {}},
+                                    {"wait.P1", Kind::kProportion, "wait.P1.any", 1.0, {}}});
+  bus.emit({all, p1}, 1.0, 1.0);
+  bus.emit({all, unrecorded, later}, 2.0, 0.0);  // signals the recorder never saw: ignored, not a crash
+  bus.emit(all, 3.0, 1.0);
+  const auto r = recorder.recorded();
+  EXPECT_EQ(r[0].tally->count(), 3u);
+  EXPECT_DOUBLE_EQ(r[0].tally->mean(), 2.0 / 3.0);
+  EXPECT_EQ(r[1].tally->count(), 1u);
+  EXPECT_EQ(r[2].tally->count(), 1u);
+  EXPECT_DOUBLE_EQ(r[2].tally->mean(), 1.0);
+}
+
 TEST(SignalBus, SameNameSameIdAndUnsubscribedSignalsCostNothing) {
   SignalBus bus;
   const SignalId a = bus.signal("a");

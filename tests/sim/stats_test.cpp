@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "sim/random/distribution.hpp"
+#include "sim/random/random_stream.hpp"
 #include "sim/stats/period_series.hpp"
 #include "sim/stats/tally.hpp"
 #include "sim/stats/time_weighted.hpp"
@@ -118,6 +119,35 @@ TEST(TallyTest, ResetForgetsEverythingButThresholds) {
     EXPECT_EQ(t.fraction_at_most(0), fresh.fraction_at_most(0));
     for (double p : Tally::kQuantileLevels) EXPECT_EQ(t.quantile(p), fresh.quantile(p));
   }
+}
+
+TEST(TallyTest, IndicatorGivesTheSameFiguresAsAFullTally) {
+  Tally full, indicator = Tally::indicator();
+  RandomStream s(5, 0, stream_id_for("test.indicator"));
+  for (int i = 0; i < 10000; ++i) {
+    const double x = s.uniform() < 0.3 ? 1.0 : 0.0;
+    full.add(x);
+    indicator.add_indicator(x);
+  }
+  EXPECT_EQ(indicator.count(), full.count());
+  EXPECT_DOUBLE_EQ(indicator.mean(), full.mean());
+  EXPECT_NEAR(indicator.variance(), full.variance(), 1e-12);
+  EXPECT_EQ(indicator.min(), 0.0);
+  EXPECT_EQ(indicator.max(), 1.0);
+  EXPECT_DOUBLE_EQ(indicator.sum(), full.sum());
+  Tally ones = Tally::indicator();
+  ones.add_indicator(1.0);
+  ones.add_indicator(1.0);
+  EXPECT_EQ(ones.min(), 1.0);
+  EXPECT_EQ(ones.variance(), 0.0);
+}
+
+TEST(TallyTest, VarianceStaysAccurateFarFromZero) {
+  // Shifted sums: values around 1e9 with spread 1 lose nothing (naive sums of squares would lose all).
+  Tally t;
+  for (int i = 0; i < 100000; ++i) t.add(1e9 + (i % 2 == 0 ? -1.0 : 1.0));
+  EXPECT_NEAR(t.variance(), 100000.0 / 99999.0, 1e-9);
+  EXPECT_NEAR(t.mean(), 1e9, 1e-6);
 }
 
 // ----------------------------------------------------------------------------------- TimeWeighted

@@ -80,6 +80,33 @@ TEST(WorkingCalendar, AddAndBetweenAreInverse) {
   }
 }
 
+/// The definition, walked minute by minute: the reference for the day-at-a-time arithmetic.
+Time working_minutes_walked(const WorkingCalendar& c, Time a, Time b) {
+  Time total = 0;
+  for (Time t = a; t < b; t += 60.0) total += c.working_time_between(t, std::min(t + 60.0, b)) > 0 ? std::min(60.0, b - t) : 0;
+  return total;
+}
+
+TEST(WorkingCalendar, WholeDaysAndHolidayRunsMatchAWalkMinuteByMinute) {
+  // Split days, a weekend, and holidays back to back (a long weekend, a week off): whole days are
+  // consumed in one step, and the deadline must be the one a walk finds.
+  std::vector<WorkingInterval> week;
+  for (int d = 0; d < 5; ++d) {
+    week.push_back({d, hours(8), hours(12.5)});
+    week.push_back({d, hours(13), hours(17)});
+  }
+  week.push_back({5, hours(9), hours(12)});
+  const WorkingCalendar c(week, {4, 7, 14, 15, 16, 17, 18, 30}, 0);
+  RandomStream s(11, 0, stream_id_for("test.calendar.walk"));
+  for (int i = 0; i < 300; ++i) {
+    const Time start = std::floor(s.uniform() * days(20) / 60.0) * 60.0;  // on the minute: the walk is exact
+    const Time duration = std::floor(s.uniform() * hours(90) / 60.0) * 60.0 + 60.0;
+    const Time end = c.add_working_time(start, duration);
+    ASSERT_DOUBLE_EQ(working_minutes_walked(c, start, end), duration) << "start " << start << " duration " << duration;
+    ASSERT_GT(c.working_time_between(end - 1.0, end), 0.0) << "the deadline must end working time, not follow a gap";
+  }
+}
+
 TEST(WorkingCalendar, RejectsBadDefinitions) {
   std::string error;
   EXPECT_FALSE(WorkingCalendar({}, {}, 0).IsValid(&error));
