@@ -25,8 +25,14 @@ CycleTimeAverage::CycleTimeAverage(CycleBins bins, double start_time, double ini
 
 void CycleTimeAverage::update(double now, double value) {
   if (now > last_) {
-    if (value_ != 0.0)
-      bins_.for_each_piece(last_, now, [this](std::size_t bin, double length) { integral_[bin] += value_ * length; });
+    if (now <= bin_end_) {
+      if (value_ != 0.0) integral_[bin_] += value_ * (now - last_);  // the one piece for_each_piece would give
+    } else {
+      if (value_ != 0.0)
+        bins_.for_each_piece(last_, now, [this](std::size_t bin, double length) { integral_[bin] += value_ * length; });
+      bin_end_ = bins_.bin_end_after(now);
+      bin_ = bins_.bin_at(0.5 * (now + bin_end_));
+    }
     last_ = now;
   }
   value_ = value;
@@ -35,6 +41,7 @@ void CycleTimeAverage::update(double now, double value) {
 void CycleTimeAverage::reset(double now) {
   start_ = now;
   last_ = now;
+  bin_end_ = -1.0;
   std::fill(integral_.begin(), integral_.end(), 0.0);
 }
 

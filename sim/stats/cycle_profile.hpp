@@ -23,13 +23,17 @@ class CycleBins {
   template <typename F>
   void for_each_piece(double a, double b, F&& f) const {
     while (a < b) {
-      const double k = std::floor((a + offset_) / bin_length_);
-      double end = (k + 1) * bin_length_ - offset_;
-      if (end <= a) end = (k + 2) * bin_length_ - offset_;
+      const double end = bin_end_after(a);
       const double stop = end < b ? end : b;
       f(bin_at(0.5 * (a + stop)), stop - a);
       a = stop;
     }
+  }
+  /// The end of the bin that the instant just after `a` belongs to (> a).
+  double bin_end_after(double a) const {
+    const double k = std::floor((a + offset_) / bin_length_);
+    const double end = (k + 1) * bin_length_ - offset_;
+    return end > a ? end : (k + 2) * bin_length_ - offset_;
   }
   /// Time of [a, b) in each bin.
   std::vector<double> exposure(double a, double b) const;
@@ -75,6 +79,10 @@ class CycleTimeAverage {
   double last_;
   double value_;
   std::vector<double> integral_;
+  // The bin [last_, bin_end_) lies in: a level that changes again before bin_end_ (most changes:
+  // levels move with every ticket, bins are hours) adds to it without cutting the interval at bins.
+  std::size_t bin_ = 0;
+  double bin_end_ = -1.0;  // below any time: the bin is found on the next update
 };
 
 }  // namespace desksim::sim

@@ -6,23 +6,11 @@
 
 namespace desksim::sim {
 
-std::int64_t LogHistogram::key(double x) {
-  // For a positive finite double, the bits above the dropped mantissa bits increase monotonically
-  // with x: (biased exponent, top mantissa bits) is exactly the log-linear bucket.
-  return static_cast<std::int64_t>(std::bit_cast<std::uint64_t>(x) >> (52 - kSubBucketBits));
-}
-
 double LogHistogram::lower_bound(std::int64_t k) {
   return std::bit_cast<double>(static_cast<std::uint64_t>(k) << (52 - kSubBucketBits));
 }
 
-void LogHistogram::add(double x) {
-  ++count_;
-  if (!(x > 0)) {
-    ++zeros_;
-    return;
-  }
-  const std::int64_t k = key(x);
+void LogHistogram::grow_to(std::int64_t k) {
   if (buckets_.empty()) {
     first_key_ = k;
     buckets_.assign(1, 0);
@@ -32,7 +20,6 @@ void LogHistogram::add(double x) {
   } else if (k >= first_key_ + static_cast<std::int64_t>(buckets_.size())) {
     buckets_.resize(static_cast<std::size_t>(k - first_key_ + 1), 0);
   }
-  ++buckets_[static_cast<std::size_t>(k - first_key_)];
 }
 
 void LogHistogram::reset() {

@@ -12,6 +12,7 @@
 // midpoint is within 2^-(kSubBucketBits+1) = 0.39% of a value of that bucket (relative error);
 // zeros (tickets answered at once) are counted exactly. Buckets are allocated only over the range
 // of values actually seen, so memory is proportional to log2(max/min) * 128 counters.
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -23,8 +24,23 @@ class LogHistogram {
   /// Largest relative error of a reported quantile against a value in its bucket.
   static constexpr double kRelativeError = 1.0 / (2 << kSubBucketBits);
 
-  /// Records x >= 0 (negative values are counted as zero; NaN is the caller's bug).
-  void add(double x);
+  /// Records x >= 0 (negative values are counted as zero; NaN is the caller's bug). Inline: every
+  /// observation of a tally with quantiles comes here.
+  void add(double x) {
+    ++count_;
+    if (!(x > 0)) {
+      ++zeros_;
+      return;
+    }
+    const std::int64_t k = key(x);
+    const std::int64_t index = k - first_key_;
+    if (buckets_.empty() || index < 0 || index >= static_cast<std::int64_t>(buckets_.size())) {
+      grow_to(k);
+      ++buckets_[static_cast<std::size_t>(k - first_key_)];
+      return;
+    }
+    ++buckets_[static_cast<std::size_t>(index)];
+  }
   void reset();
   std::uint64_t count() const { return count_; }
 
@@ -33,7 +49,13 @@ class LogHistogram {
   double quantile(double p) const;
 
  private:
-  static std::int64_t key(double x);
+  static std::int64_t key(double x) {
+    // For a positive finite double, the bits above the dropped mantissa bits increase monotonically
+    // with x: (biased exponent, top mantissa bits) is exactly the log-linear bucket.
+    return static_cast<std::int64_t>(std::bit_cast<std::uint64_t>(x) >> (52 - kSubBucketBits));
+  }
+  /// Extends the buckets to cover key k.
+  void grow_to(std::int64_t k);
   static double lower_bound(std::int64_t key);
 
   std::uint64_t count_ = 0;
