@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "bench/json_lines.hpp"
 #include "models/run/desk_replication.hpp"
 #include "models/scenario/scenario_loader.hpp"
 #include "sim/replication/replication_runner.hpp"
@@ -43,9 +44,16 @@ Measured measure(const scenario::Scenario& s) {
   const auto out = sim::run_replications(
       options,
       [&](unsigned) {
-        const auto start = std::chrono::steady_clock::now();
+        rusage before{};
+        ::getrusage(RUSAGE_SELF, &before);
         const auto r = models::run_replication(s, 1, 0);
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        rusage after{};
+        ::getrusage(RUSAGE_SELF, &after);
+        const auto cpu = [](const rusage& u) {
+          return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+                 static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+        };
+        const double seconds = cpu(after) - cpu(before);
         unsigned long tickets = 0, users = 0;
         for (const auto& c : r.counters()) {
           if (c.name() == "tickets.raised_total") tickets = c.value();
@@ -68,26 +76,34 @@ Measured measure(const scenario::Scenario& s) {
 
 }  // namespace
 
-void population_scaling(const std::string& baseline_path) {
+void population_scaling(const std::string& baseline_path, bool largest) {
   scenario::Scenario baseline;
   std::vector<models::Diagnostic> diagnostics;
   if (!models::load_scenario(baseline_path, &baseline, &diagnostics)) {
     std::fprintf(stderr, "%s", models::format_all(diagnostics).c_str());
     std::exit(2);
   }
-  std::printf("\nPopulation mode: %s, users and roster scaled together; one replication each\n",
-              baseline.name().c_str());
-  std::printf("%8s %9s %10s %10s %8s %10s %9s %9s\n", "users", "horizon h", "tickets", "events", "seconds",
-              "ns/ticket", "ns/event", "max MB");
-  const struct {
+  // Users at the baseline's own horizon (a year), then horizons at the baseline's users: 10x the
+  // tickets should cost 10x the time (at most 10.5x), and memory should not grow with the horizon.
+  struct Case {
+    const char* series;
     double users, horizon;
-  } cases[] = {{0.5, 1}, {1, 1}, {2, 1}, {4, 1}, {1, 0.25}, {1, 2}};
-  for (const auto& c : cases) {
+  };
+  std::vector<Case> cases = {{"users", 0.1, 1}, {"users", 1, 1}, {"users", 10, 1}};
+  if (largest) cases.push_back({"users", 100, 1});
+  cases.insert(cases.end(), {{"horizon", 1, 1.0 / 12}, {"horizon", 1, 1}, {"horizon", 1, 10}});
+  for (const Case& c : cases) {
     const auto s = scaled(baseline, c.users, c.horizon);
     const Measured m = measure(s);
-    std::printf("%8lu %9.0f %10lu %10lu %8.2f %10.0f %9.0f %9.0f\n", m.users, s.run().horizon_hours(), m.tickets,
-                m.events, m.seconds, m.seconds / static_cast<double>(m.tickets) * 1e9,
-                m.seconds / static_cast<double>(m.events) * 1e9, m.max_rss_kb / 1024.0);
+    emit_line({{"bench", "scaling"},
+               {"series", c.series},
+               {"users", m.users},
+               {"horizon_hours", s.run().horizon_hours()},
+               {"tickets", m.tickets},
+               {"events", m.events},
+               {"cpu_seconds", m.seconds},
+               {"ns_per_ticket", m.seconds / static_cast<double>(m.tickets) * 1e9},
+               {"max_rss_mb", m.max_rss_kb / 1024.0}});
   }
 }
 

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""Turns desksim_bench's JSON lines into the README's performance tables.
+
+    build/bench/desksim_bench > bench.jsonl
+    python3 bench/bench_tables.py bench.jsonl                 # print the tables
+    python3 bench/bench_tables.py bench.jsonl --readme README.md   # replace them in the README
+
+In the README the tables sit between the lines `<!-- bench:begin -->` and `<!-- bench:end -->`.
+Each table says which target it is held to and whether the measured figure meets it.
+"""
+import argparse
+import json
+import sys
+
+
+def met(ok):
+    return "met" if ok else "**not met**"
+
+
+def tables(lines):
+    by = {}
+    for line in lines:
+        by.setdefault(line["bench"], []).append(line)
+    out = []
+    if "kernel_mm10" in by or "kernel_mm10_process" in by:
+        out += ["| M/M/10, ρ = 0.9 | customers | desksim | no statistics | plain loop | desksim / plain | target |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+        for k in by.get("kernel_mm10", []):
+            out.append(f"| in process, best of {k['repeats']} | {k['customers']:,} | {k['desksim_seconds']:.3f} s "
+                       f"({k['ns_per_event']:.0f} ns/event) | {k['no_statistics_seconds']:.3f} s | "
+                       f"{k['plain_loop_seconds']:.3f} s | {k['ratio']:.2f} | ≤ {k['target_ratio']} {met(k['ratio'] <= k['target_ratio'])} |")
+        for k in by.get("kernel_mm10_process", []):
+            out.append(f"| whole process, CPU, median of {k['repeats']} | {k['customers']:,} | {k['desksim_cpu_seconds']:.3f} s | | "
+                       f"{k['plain_loop_cpu_seconds']:.3f} s | {k['ratio']:.2f} | ≤ {k['target_ratio']} {met(k['ratio'] <= k['target_ratio'])} |")
+        out.append("")
+    for s in by.get("startup", []):
+        out += ["| start-up: one replication of 1,000 customers, whole process | measured | target |",
+                "| --- | ---: | --- |",
+                f"| wall time, median of {s['repeats']} | {s['wall_seconds'] * 1000:.0f} ms | ≤ {s['target_wall_seconds'] * 1000:.0f} ms {met(s['wall_seconds'] <= s['target_wall_seconds'])} |",
+                f"| CPU time | {s['cpu_seconds'] * 1000:.0f} ms | |",
+                f"| `desksim --help`, wall time | {s['help_wall_seconds'] * 1000:.0f} ms | |",
+                f"| peak memory | {s['max_rss_mb']:.0f} MB | |", ""]
+    for b in by.get("baseline_year", []):
+        out += [f"| baseline year ({b['scenario']}, {b['tickets']:,} tickets, {b['events']:,} events) | measured | target |",
+                "| --- | ---: | --- |",
+                f"| CPU of one replication, in its process | {b['replication_cpu_seconds']:.2f} s ({b['us_per_ticket_in_process']:.2f} µs/ticket) | ≤ {b['target_cpu_seconds']} s {met(b['replication_cpu_seconds'] <= b['target_cpu_seconds'])} |",
+                f"| `desksim run --replications 1`, CPU, all included | {b['process_cpu_seconds']:.2f} s ({b['us_per_ticket_all_included']:.2f} µs/ticket) | |",
+                f"| peak memory | {b['process_max_rss_mb']:.0f} MB | ≤ {b['target_max_rss_mb']} MB {met(b['process_max_rss_mb'] <= b['target_max_rss_mb'])} |",
+                f"| estimates and outputs, share of CPU, 1 replication | {100 * b['output_share_1_replication']:.1f}% | ≤ {100 * b['target_output_share']:.0f}% {met(b['output_share_1_replication'] <= b['target_output_share'])} |",
+                f"| the same, the scenario's {b['replications']} replications | {100 * b['output_share_own_replications']:.1f}% | ≤ {100 * b['target_output_share']:.0f}% {met(b['output_share_own_replications'] <= b['target_output_share'])} |", ""]
+    scaling = by.get("scaling", [])
+    if scaling:
+        out += ["| series | users | horizon | tickets | CPU | ns/ticket | time ×, per tickets × | peak memory |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        previous = {}
+        for r in scaling:
+            grow = ""
+            p = previous.get(r["series"])
+            if p:
+                grow = f"{r['cpu_seconds'] / p['cpu_seconds']:.1f} per {r['tickets'] / p['tickets']:.1f}"
+            previous[r["series"]] = r
+            out.append(f"| {r['series']} | {r['users']:,} | {r['horizon_hours'] / 730.5:.1f} months | {r['tickets']:,} | "
+                       f"{r['cpu_seconds']:.2f} s | {r['ns_per_ticket']:.0f} | {grow} | {r['max_rss_mb']:.0f} MB |")
+        out.append("")
+    for p in by.get("parallel_replications", []):
+        out += ["| 8 baseline replications | wall time | target |", "| --- | ---: | --- |",
+                f"| `--jobs 1` | {p['jobs_1_wall_seconds']:.2f} s | |",
+                f"| `--jobs 2` | {p['jobs_2_wall_seconds']:.2f} s ({p['ratio']:.2f} of `--jobs 1`) | ≤ {p['target_ratio']} {met(p['ratio'] <= p['target_ratio'])} |", ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("jsonl")
+    parser.add_argument("--readme")
+    args = parser.parse_args()
+    with open(args.jsonl) as f:
+        lines = [json.loads(line) for line in f if line.strip()]
+    text = tables(lines)
+    if not args.readme:
+        sys.stdout.write(text)
+        return
+    with open(args.readme) as f:
+        readme = f.read()
+    begin, end = "<!-- bench:begin -->\n", "<!-- bench:end -->"
+    if begin not in readme or end not in readme:
+        sys.exit(f"{args.readme}: no {begin.strip()} ... {end} section to replace")
+    head, rest = readme.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    with open(args.readme + ".tmp", "w") as f:
+        f.write(head + begin + text + end + tail)
+    import os
+    os.replace(args.readme + ".tmp", args.readme)
+
+
+if __name__ == "__main__":
+    main()
