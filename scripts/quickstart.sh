@@ -2,7 +2,7 @@
 # One entry point for a fresh Debian 12 machine (as root, or with sudo):
 #   bash scripts/quickstart.sh run    install what is missing, build, run the default scenario
 #   bash scripts/quickstart.sh test   install what is missing, build, run the whole test suite
-#   bash scripts/quickstart.sh bench  install what is missing, build, run the benchmark
+#   bash scripts/quickstart.sh bench  install what is missing, build, run the benchmark (out/bench.jsonl)
 #   bash scripts/quickstart.sh sanitize   build with AddressSanitizer + UndefinedBehaviorSanitizer
 #                                         (in build-asan) and run the QUICK tests
 #   bash scripts/quickstart.sh fuzz [S]   install clang if missing, run each fuzz target S seconds
@@ -57,7 +57,10 @@ case "${1:-}" in
   bench)
     install_missing
     build
-    "$BUILD_DIR/bench/desksim_bench"
+    # JSON lines in out/bench.jsonl (one object per measurement), then the README's tables from them.
+    mkdir -p out
+    "$BUILD_DIR/bench/desksim_bench" | tee out/bench.jsonl
+    python3 bench/bench_tables.py out/bench.jsonl
     ;;
   sanitize)
     install_missing
