@@ -179,6 +179,7 @@ void ServiceFlow::raise(std::uint32_t user, std::uint16_t category, std::uint8_t
   tickets_.reset(i);
   Ticket& t = tickets_[i];
   t.serial = next_serial_++;
+  tickets_.activate(i, t.serial);
   t.user = user;
   t.category = category;
   t.priority = priority;

@@ -159,9 +159,7 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
   void on_cancel(sim::Time now, std::uint64_t payload);
   void cancel(std::uint32_t i, sim::Time now);
   void release(std::uint32_t i, sim::Time now);
-  bool live(std::uint32_t i, std::uint32_t serial) const {
-    return tickets_[i].state != TicketState::kFree && tickets_[i].serial == serial;
-  }
+  bool live(std::uint32_t i, std::uint32_t serial) const { return tickets_.live(i, serial); }
   void emit_open(sim::Time now) const;
 
   sim::EventKernel& kernel_;
