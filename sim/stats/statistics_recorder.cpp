@@ -2,6 +2,17 @@
 
 namespace desksim::sim {
 
+void* StatisticsRecorder::target(Slot& slot) {
+  if (slot.tally) return slot.tally;
+  if (slot.time_average) return slot.time_average.get();
+  if (slot.series) return slot.series.get();
+  if (slot.period_sums) return slot.period_sums.get();
+  if (slot.period_average) return slot.period_average.get();
+  if (slot.cycle_sums) return slot.cycle_sums.get();
+  if (slot.cycle_average) return slot.cycle_average.get();
+  return &slot.count;  // kCount
+}
+
 StatisticsRecorder::Update::Op StatisticsRecorder::operation(const Slot& slot) {
   using Op = Update::Op;
   switch (slot.spec.kind) {
@@ -25,10 +36,10 @@ StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec
     if (spec.output_name.empty()) spec.output_name = spec.signal;
     switch (spec.kind) {
       case StatisticSpec::Kind::kTally:
-        slot.tally = std::make_unique<Tally>(spec.thresholds, spec.quantiles);
+        slot.tally = &tallies_.emplace_back(spec.thresholds, spec.quantiles);
         break;
       case StatisticSpec::Kind::kProportion:  // a share: its quantiles mean nothing
-        slot.tally = std::make_unique<Tally>(Tally::indicator());
+        slot.tally = &tallies_.emplace_back(Tally::indicator());
         break;
       case StatisticSpec::Kind::kTimeAverage: slot.time_average = std::make_unique<TimeWeighted>(start_time, 0.0); break;
       case StatisticSpec::Kind::kCount: break;
@@ -61,7 +72,7 @@ StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec
     const SignalId id = bus.declared_signal(slot.spec.signal);  // a misspelt signal is an error here
     if (by_signal.size() <= id) by_signal.resize(id + 1);
     if (by_signal[id].empty()) bus.subscribe(id, this);
-    by_signal[id].push_back(Update{operation(slot), slot.spec.scale, &slot});
+    by_signal[id].push_back(Update{operation(slot), slot.spec.scale, target(slot)});
   }
   for (const auto& updates : by_signal) {
     const auto begin = static_cast<std::uint32_t>(updates_.size());
@@ -76,20 +87,19 @@ inline void StatisticsRecorder::apply(SignalId signal, Time now, double value) {
   const auto [begin, end] = updates_by_signal_[signal];
   for (std::uint32_t u = begin; u < end; ++u) {
     const Update& update = updates_[u];
-    Slot& s = *update.slot;
     const double v = value * update.scale;
     switch (update.op) {
-      case Update::Op::kTally: s.tally->add(v); break;
-      case Update::Op::kIndicator: s.tally->add_indicator(v); break;
-      case Update::Op::kTimeAverage: s.time_average->update(now, v); break;
-      case Update::Op::kCount: ++s.count; break;
-      case Update::Op::kSeries: s.series->add(now, v); break;
-      case Update::Op::kPeriodSums: s.period_sums->add(now, v); break;
-      case Update::Op::kPeriodAverage: s.period_average->update(now, v); break;
+      case Update::Op::kTally: static_cast<Tally*>(update.target)->add(v); break;
+      case Update::Op::kIndicator: static_cast<Tally*>(update.target)->add_indicator(v); break;
+      case Update::Op::kTimeAverage: static_cast<TimeWeighted*>(update.target)->update(now, v); break;
+      case Update::Op::kCount: ++*static_cast<std::uint64_t*>(update.target); break;
+      case Update::Op::kSeries: static_cast<PeriodSeries*>(update.target)->add(now, v); break;
+      case Update::Op::kPeriodSums: static_cast<PeriodAccumulator*>(update.target)->add(now, v); break;
+      case Update::Op::kPeriodAverage: static_cast<PeriodTimeAverage*>(update.target)->update(now, v); break;
       case Update::Op::kCycleSums:
-        if (now >= measuring_since_) s.cycle_sums->add(now, v);
+        if (now >= measuring_since_) static_cast<CycleSums*>(update.target)->add(now, v);
         break;
-      case Update::Op::kCycleAverage: s.cycle_average->update(now, v); break;
+      case Update::Op::kCycleAverage: static_cast<CycleTimeAverage*>(update.target)->update(now, v); break;
     }
   }
 }
@@ -115,7 +125,7 @@ std::vector<StatisticsRecorder::Recorded> StatisticsRecorder::recorded() const {
   std::vector<Recorded> out;
   out.reserve(slots_.size());
   for (const Slot& s : slots_)
-    out.push_back(Recorded{&s.spec, s.tally.get(), s.time_average.get(), s.count, s.series.get(), s.period_sums.get(),
+    out.push_back(Recorded{&s.spec, s.tally, s.time_average.get(), s.count, s.series.get(), s.period_sums.get(),
                            s.period_average.get(), s.cycle_sums.get(), s.cycle_average.get()});
   return out;
 }

@@ -5,6 +5,7 @@
 // of the values, a time-average of a level, a count, or sums per period (per day). Tallies, time
 // averages and counts cover the measured window only (they restart at `start_measuring`, the end of
 // the warm-up); per-period series cover the whole run so that the warm-up stays visible.
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -89,7 +90,7 @@ class StatisticsRecorder final : public SignalListener {
  private:
   struct Slot {
     StatisticSpec spec;
-    std::unique_ptr<Tally> tally;
+    Tally* tally = nullptr;  // in tallies_
     std::unique_ptr<TimeWeighted> time_average;
     std::uint64_t count = 0;
     std::unique_ptr<PeriodSeries> series;
@@ -105,11 +106,14 @@ class StatisticsRecorder final : public SignalListener {
                                    kCycleAverage };
     Op op;
     double scale;
-    Slot* slot;
+    void* target;  // the accumulator itself (Tally, TimeWeighted, ...; the count for kCount): one
+                   // load from here, not one through the slot, which is cold
   };
   static Update::Op operation(const Slot& slot);
+  static void* target(Slot& slot);
   void apply(SignalId signal, Time now, double value);
 
+  std::deque<Tally> tallies_;  // side by side, not one heap block each: a ticket updates dozens of them
   std::vector<Slot> slots_;
   std::vector<Update> updates_;  // grouped by signal
   std::vector<std::pair<std::uint32_t, std::uint32_t>> updates_by_signal_;  // [begin, end) in updates_
