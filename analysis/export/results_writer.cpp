@@ -1,6 +1,7 @@
 #include "analysis/export/results_writer.hpp"
 
 #include <functional>
+#include <future>
 
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
@@ -27,9 +28,12 @@ using DatabaseWriter = std::function<bool(const std::string& path, std::string* 
 // Stages <prefix><stem>.pb, .json, .sqlite and <prefix>csv/ (prefix "" or "folder/").
 bool stage_all(StagedFiles& files, const std::string& prefix, const google::protobuf::Message& message,
                const std::string& stem, const DatabaseWriter& write_database, std::string* error) {
+  // The JSON text is the single largest output to make (protobuf's converter, every field printed)
+  // and needs nothing else: it is made on a second thread while the database and the CSV files are.
+  // (On an early return the future's destructor waits for the thread, which only reads `message`.)
+  std::future<std::string> json = std::async(std::launch::async, [&message] { return message_to_json(message); });
   std::string database;
   if (!files.add(prefix + stem + ".pb", deterministic_bytes(message), error) ||
-      !files.add(prefix + stem + ".json", message_to_json(message), error) ||
       !files.reserve(prefix + stem + ".sqlite", &database, error) || !write_database(database, error))
     return false;
   SqliteDatabase db(database, /*read_only=*/true);
@@ -39,6 +43,7 @@ bool stage_all(StagedFiles& files, const std::string& prefix, const google::prot
     return false;
   }
   db.close();
+  if (!files.add(prefix + stem + ".json", json.get(), error)) return false;
   for (const CsvFile& t : tables)
     if (!files.add(prefix + "csv/" + t.name + ".csv", t.text, error)) return false;
   return true;
