@@ -1,16 +1,13 @@
 #include "bench/population_scaling.hpp"
 
-#include <sys/resource.h>
-
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
 #include "bench/json_lines.hpp"
-#include "models/run/desk_replication.hpp"
+#include "bench/replication_timing.hpp"
 #include "models/scenario/scenario_loader.hpp"
-#include "sim/replication/replication_runner.hpp"
 
 namespace desksim::bench {
 
@@ -30,48 +27,6 @@ scenario::Scenario scaled(scenario::Scenario s, double users_factor, double hori
   }
   s.mutable_run()->set_horizon_hours(s.run().horizon_hours() * horizon_factor);
   return s;
-}
-
-struct Measured {
-  double seconds = 0;
-  unsigned long events = 0, tickets = 0, users = 0;
-  long max_rss_kb = 0;
-};
-
-Measured measure(const scenario::Scenario& s) {
-  sim::ReplicationRunnerOptions options;
-  std::string error;
-  const auto out = sim::run_replications(
-      options,
-      [&](unsigned) {
-        rusage before{};
-        ::getrusage(RUSAGE_SELF, &before);
-        const auto r = models::run_replication(s, 1, 0);
-        rusage after{};
-        ::getrusage(RUSAGE_SELF, &after);
-        const auto cpu = [](const rusage& u) {
-          return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-                 static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-        };
-        const double seconds = cpu(after) - cpu(before);
-        unsigned long tickets = 0, users = 0;
-        for (const auto& c : r.counters()) {
-          if (c.name() == "tickets.raised_total") tickets = c.value();
-          if (c.name() == "users") users = c.value();
-        }
-        rusage usage{};
-        ::getrusage(RUSAGE_SELF, &usage);
-        return std::to_string(seconds) + " " + std::to_string(r.events()) + " " + std::to_string(tickets) + " " +
-               std::to_string(users) + " " + std::to_string(usage.ru_maxrss);
-      },
-      &error);
-  if (out.empty()) {
-    std::fprintf(stderr, "desksim_bench: %s\n", error.c_str());
-    std::exit(1);
-  }
-  Measured m;
-  std::sscanf(out[0].c_str(), "%lf %lu %lu %lu %ld", &m.seconds, &m.events, &m.tickets, &m.users, &m.max_rss_kb);
-  return m;
 }
 
 }  // namespace
@@ -94,16 +49,16 @@ void population_scaling(const std::string& baseline_path, bool largest) {
   cases.insert(cases.end(), {{"horizon", 1, 1.0 / 12}, {"horizon", 1, 1}, {"horizon", 1, 10}});
   for (const Case& c : cases) {
     const auto s = scaled(baseline, c.users, c.horizon);
-    const Measured m = measure(s);
+    const ReplicationTiming m = time_replication(s);
     emit_line({{"bench", "scaling"},
                {"series", c.series},
                {"users", m.users},
                {"horizon_hours", s.run().horizon_hours()},
                {"tickets", m.tickets},
                {"events", m.events},
-               {"cpu_seconds", m.seconds},
-               {"ns_per_ticket", m.seconds / static_cast<double>(m.tickets) * 1e9},
-               {"max_rss_mb", m.max_rss_kb / 1024.0}});
+               {"cpu_seconds", m.cpu_seconds},
+               {"ns_per_ticket", m.cpu_seconds / static_cast<double>(m.tickets) * 1e9},
+               {"max_rss_mb", m.max_rss_mb}});
   }
 }
 

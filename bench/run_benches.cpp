@@ -14,10 +14,9 @@
 #include "analysis/statistics/run_estimates.hpp"
 #include "bench/json_lines.hpp"
 #include "bench/process_timing.hpp"
-#include "models/run/desk_replication.hpp"
+#include "bench/replication_timing.hpp"
 #include "models/run/run_scenario.hpp"
 #include "models/scenario/scenario_loader.hpp"
-#include "sim/replication/replication_runner.hpp"
 
 namespace desksim::bench {
 namespace {
@@ -45,44 +44,6 @@ scenario::Scenario load_or_exit(const std::string& path) {
     std::exit(2);
   }
   return s;
-}
-
-std::uint64_t counter(const results::ReplicationResult& r, const std::string& name) {
-  for (const auto& c : r.counters())
-    if (c.name() == name) return c.value();
-  return 0;
-}
-
-/// CPU seconds and peak memory of one replication, measured inside its own process.
-struct InProcess {
-  double cpu_seconds = 0, max_rss_mb = 0;
-  std::uint64_t tickets = 0, events = 0;
-};
-
-InProcess replication_in_process(const scenario::Scenario& s) {
-  sim::ReplicationRunnerOptions options;
-  std::string error;
-  const auto out = sim::run_replications(
-      options,
-      [&](unsigned) {
-        const double before = cpu_seconds(RUSAGE_SELF);
-        const auto r = models::run_replication(s, 1, 0);
-        const double cpu = cpu_seconds(RUSAGE_SELF) - before;
-        rusage usage{};
-        ::getrusage(RUSAGE_SELF, &usage);
-        return std::to_string(cpu) + " " + std::to_string(usage.ru_maxrss) + " " +
-               std::to_string(counter(r, "tickets.raised_total")) + " " + std::to_string(r.events());
-      },
-      &error);
-  if (out.empty()) {
-    std::fprintf(stderr, "desksim_bench: %s\n", error.c_str());
-    std::exit(1);
-  }
-  InProcess m;
-  long rss_kb = 0;
-  std::sscanf(out[0].c_str(), "%lf %ld %lu %lu", &m.cpu_seconds, &rss_kb, &m.tickets, &m.events);
-  m.max_rss_mb = static_cast<double>(rss_kb) / 1024.0;
-  return m;
 }
 
 /// CPU seconds of the replications (children) and of what `desksim run` does after them in its own
@@ -139,10 +100,10 @@ void startup_bench(const std::string& desksim, int repeats) {
 
 void baseline_bench(const std::string& desksim, const std::string& baseline_path, int repeats) {
   const scenario::Scenario s = load_or_exit(baseline_path);
-  InProcess best;
+  ReplicationTiming best;
   best.cpu_seconds = 1e300;
   for (int r = 0; r < repeats; ++r) {
-    const InProcess m = replication_in_process(s);
+    const ReplicationTiming m = time_replication(s);
     if (m.cpu_seconds < best.cpu_seconds) best = m;
   }
   const fs::path dir = scratch_folder();
