@@ -32,6 +32,7 @@ struct OptimiseArguments {
   unsigned jobs = 1;
   std::string out = "out/optimise";
   bool quiet = false;
+  bool progress = false;
 };
 
 int execute_optimise(const OptimiseArguments& args, bool has_seed) {
@@ -67,6 +68,12 @@ int execute_optimise(const OptimiseArguments& args, bool has_seed) {
   models::SearchLimits limits;
   limits.budget = std::chrono::duration<double>(args.budget_minutes * 60.0);
   limits.run = models::run_options_for(base, has_seed, args.seed, settings.replications, args.jobs);
+  if (args.progress)
+    limits.on_round = [](const models::SearchRound& r) {
+      std::cerr << "round (" << r.phase << "): " << r.candidates << " candidates in " << r.seconds << " s; best "
+                << (r.incumbent_feasible ? "meeting every target" : "not yet meeting every target") << ", cost "
+                << r.best_cost << "\n";
+    };
   models::OptimiseResult result;
   if (!models::optimise_staffing(base, settings, limits, &result, &error)) {
     std::cerr << "desksim optimise: " << error << "\n";
@@ -136,6 +143,7 @@ Command add_optimise_command(CLI::App& app) {
   cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel (default 1)")->check(whole_number(1, kMaxJobs));
   cmd->add_option("--out,-o", args->out, "Output directory (default: out/optimise)");
   cmd->add_flag("--quiet,-q", args->quiet, "Print only where the outputs were written");
+  cmd->add_flag("--progress", args->progress, "Print each round of the search on stderr");
   return Command{cmd, [args, seed] { return execute_optimise(*args, seed->count() > 0); }};
 }
 

@@ -22,4 +22,6 @@ set(DESKSIM_EXTENSIVE_TESTS
   CheckFitCli.HoldOutWeekOfTheShippedLog                                      # 0.7-1.4 s
   PrecisionCli.AddsReplicationsUntilTheIntervalIsNarrowAndEqualsThatRun       # 0.7-1.3 s
   TicketRecords.AddUpToTheAggregateCountersAndDoNotDependOnJobs               # 1.2-1.9 s
+  StaffingOptimiser.TwoStationsLowerTargetNeverCostsMoreHigherDemandNeverLess  # 3.7 s (three searches, ten fresh replications)
+  OptimiseCli.OverlayValidatesAndReproducesTheReportedAttainment              # 1.1 s (a search, then a run of its overlay)
 )

@@ -66,6 +66,22 @@ ShiftCover cover_from(const std::vector<std::uint32_t>& required, const ShiftPat
     }
     if (!needed) add(shifts[i], -1), kept[i] = false;
   }
+  // Shorten each shift kept to the shortest allowed length the cover still allows.
+  for (std::size_t i = 0; i < shifts.size(); ++i) {
+    if (!kept[i]) continue;
+    for (std::size_t length : p.lengths) {
+      if (length >= shifts[i].length) break;  // lengths are increasing
+      bool fits = true;
+      for (std::size_t j = length; j < shifts[i].length && fits; ++j) {
+        const std::size_t u = (shifts[i].start + j) % n;
+        fits = coverage[u] - 1 >= static_cast<std::int64_t>(required[u]);
+      }
+      if (!fits) continue;
+      for (std::size_t j = length; j < shifts[i].length; ++j) --coverage[(shifts[i].start + j) % n];
+      shifts[i].length = length;
+      break;
+    }
+  }
   ShiftCover out;
   out.on_duty.resize(n);
   for (std::size_t t = 0; t < n; ++t) {
@@ -116,7 +132,9 @@ ShiftPattern weekly_pattern(const std::vector<std::uint32_t>& start_half_hours,
   return p;
 }
 
-ShiftCover cover_with_shifts(const std::vector<std::uint32_t>& required, const ShiftPattern& pattern) {
+ShiftCover cover_with_shifts(const std::vector<std::uint32_t>& required, const ShiftPattern& given) {
+  ShiftPattern pattern = given;  // lengths in increasing order, as the shortening pass needs
+  std::sort(pattern.lengths.begin(), pattern.lengths.end());
   const std::size_t longest = *std::max_element(pattern.lengths.begin(), pattern.lengths.end());
   ShiftCover best;
   best.staffed_slots = std::numeric_limits<std::uint64_t>::max();

@@ -267,6 +267,7 @@ bool optimise_staffing(const scenario::Scenario& s, const OptimiseSettings& sett
   auto note_round = [&] {
     result->rounds.back().best_cost = have_feasible ? best_feasible.cost : incumbent.cost;
     result->rounds.back().incumbent_feasible = have_feasible;
+    if (limits.on_round) limits.on_round(result->rounds.back());
   };
   note_round();
 

@@ -27,6 +27,7 @@
 // random numbers), through evaluate_candidates(). The search stops at the time budget and returns
 // the best roster found so far that meets every target.
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,8 @@ struct OptimiseResult {
 struct SearchLimits {
   std::chrono::duration<double> budget{600.0};  ///< stop starting rounds that would end after this
   RunOptions run;                                ///< seed, jobs; replications are the settings'
+  /// Called after each round (progress on stderr); may be empty.
+  std::function<void(const SearchRound&)> on_round;
 };
 
 /// Square-root roster of one station at beta: required per half-hour, then the shift cover.
