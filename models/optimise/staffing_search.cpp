@@ -210,6 +210,21 @@ bool optimise_staffing(const scenario::Scenario& s, const OptimiseSettings& sett
     return total;
   };
 
+  // The lowest beta of each station whose roster has more staff-hours in the week than the week's
+  // offered load: below it the station's backlog grows without bound, which no target survives and
+  // which could stop a run (run.max_open_tickets).
+  std::vector<int> lowest(n, k_low);
+  for (std::size_t i = 0; i < n; ++i) {
+    double load = 0;
+    for (std::size_t h = 0; h < kHalfHoursPerWeek; ++h) load += loads[i].offered_load(h);
+    while (lowest[i] < k_high) {
+      double have = 0;
+      for (auto x : roster(i, lowest[i])) have += x;
+      if (have > load) break;
+      ++lowest[i];
+    }
+  }
+
   // 1. Analytic first guess.
   std::vector<std::vector<std::uint32_t>> analytic(n);
   Candidate current{std::vector<int>(n, 0)};
@@ -218,7 +233,7 @@ bool optimise_staffing(const scenario::Scenario& s, const OptimiseSettings& sett
     if (settings.stations[i].fixed) continue;
     double want = 0;
     for (auto x : analytic[i]) want += x;
-    int k = k_low;
+    int k = lowest[i];
     while (k < k_high) {
       double have = 0;
       for (auto x : roster(i, k)) have += x;
@@ -325,7 +340,7 @@ bool optimise_staffing(const scenario::Scenario& s, const OptimiseSettings& sett
   // 3. Descent from the feasible roster.
   if (have_feasible) {
     std::vector<int> down(n, unit);
-    auto active = [&](std::size_t i) { return !settings.stations[i].fixed && down[i] >= 1 && best_feasible.c.k[i] > k_low; };
+    auto active = [&](std::size_t i) { return !settings.stations[i].fixed && down[i] >= 1 && best_feasible.c.k[i] > lowest[i]; };
     for (;;) {
       std::vector<Candidate> cs;
       std::vector<std::size_t> station_of;
@@ -333,8 +348,8 @@ bool optimise_staffing(const scenario::Scenario& s, const OptimiseSettings& sett
         if (!active(i)) continue;
         Candidate c = best_feasible.c;
         // Skip values of beta that give the same roster: they cost a simulation and change nothing.
-        c.k[i] = std::max(k_low, c.k[i] - down[i]);
-        while (c.k[i] > k_low && roster(i, c.k[i]) == roster(i, best_feasible.c.k[i])) c.k[i] = std::max(k_low, c.k[i] - 1);
+        c.k[i] = std::max(lowest[i], c.k[i] - down[i]);
+        while (c.k[i] > lowest[i] && roster(i, c.k[i]) == roster(i, best_feasible.c.k[i])) c.k[i] = std::max(lowest[i], c.k[i] - 1);
         if (roster(i, c.k[i]) == roster(i, best_feasible.c.k[i])) {
           down[i] = 0;
           continue;
@@ -348,15 +363,13 @@ bool optimise_staffing(const scenario::Scenario& s, const OptimiseSettings& sett
         break;
       }
       if (!evaluate(cs, "descent", &batch)) return false;
+      note_round();
       std::vector<std::size_t> ok;
       for (std::size_t j = 0; j < batch.size(); ++j) {
         if (all_met(batch[j].outcomes)) ok.push_back(j);
         else down[station_of[j]] /= 2;  // too far: try half the step next time
       }
-      if (ok.empty()) {
-        note_round();
-        continue;
-      }
+      if (ok.empty()) continue;
       std::size_t cheapest = ok[0];
       for (std::size_t j : ok)
         if (batch[j].cost < batch[cheapest].cost) cheapest = j;
