@@ -13,6 +13,7 @@
 #include "app/output_directory.hpp"
 #include "app/whole_number_option.hpp"
 #include "models/optimise/optimise_options.hpp"
+#include "models/optimise/phased_staffing.hpp"
 #include "models/optimise/roster_overlay.hpp"
 #include "models/optimise/staffing_search.hpp"
 #include "models/run/run_scenario.hpp"
@@ -33,6 +34,7 @@ struct OptimiseArguments {
   std::string out = "out/optimise";
   bool quiet = false;
   bool progress = false;
+  bool per_phase = false;
 };
 
 int execute_optimise(const OptimiseArguments& args, bool has_seed) {
@@ -42,7 +44,7 @@ int execute_optimise(const OptimiseArguments& args, bool has_seed) {
     std::cerr << models::format_all(diagnostics);
     return 2;
   }
-  if (base.programme().steps_size() > 0)
+  if (base.programme().steps_size() > 0 && !args.per_phase)
     std::cerr << "desksim optimise: note: the scenario has a programme; the rosters found hold from its start, and a "
                  "programme step that sets a roster replaces them from its date\n";
   scenario::OptimiseOptions options;
@@ -75,7 +77,15 @@ int execute_optimise(const OptimiseArguments& args, bool has_seed) {
                 << r.best_cost << "\n";
     };
   models::OptimiseResult result;
-  if (!models::optimise_staffing(base, settings, limits, &result, &error)) {
+  models::PhasedResult phased;
+  if (args.per_phase) {
+    if (!models::optimise_phases(base, settings, limits, &phased, &error, &diagnostics)) {
+      std::cerr << (diagnostics.empty() ? "desksim optimise: " + error + "\n" : models::format_all(diagnostics));
+      return 1;
+    }
+    result = phased.phases.front().result;
+    result.feasible = phased.feasible;
+  } else if (!models::optimise_staffing(base, settings, limits, &result, &error)) {
     std::cerr << "desksim optimise: " << error << "\n";
     return 1;
   }
@@ -89,7 +99,8 @@ int execute_optimise(const OptimiseArguments& args, bool has_seed) {
       "Rosters found by `desksim optimise` for " + base.name() + " (seed " + std::to_string(limits.run.seed) + ", " +
           std::to_string(settings.replications) + " replications per candidate).",
       result.feasible ? "Every target was met at the search's seed." : "NOT every target was met: see optimise-summary.txt."};
-  const std::string overlay = models::roster_overlay_text(result.scenario, result.stations, extends, comment);
+  const std::string overlay = args.per_phase ? models::phased_overlay_text(base, phased, extends, comment)
+                                             : models::roster_overlay_text(result.scenario, result.stations, extends, comment);
   // The overlay must load and validate as `run` would load it, before anything is put in place.
   const fs::path check = out_dir / ".optimised-check.textproto";
   {
@@ -106,11 +117,15 @@ int execute_optimise(const OptimiseArguments& args, bool has_seed) {
     std::cerr << "desksim optimise: the overlay written does not validate (a defect):\n" << models::format_all(diagnostics);
     return 1;
   }
-  const std::string summary = optimise_summary(result, (fs::path(args.out) / overlay_name).string(), settings.confidence,
-                                               settings.replications, limits.run.seed);
+  const std::string overlay_path = (fs::path(args.out) / overlay_name).string();
+  const std::string summary =
+      args.per_phase ? phased_summary(phased, overlay_path, settings.confidence, settings.replications, limits.run.seed)
+                     : optimise_summary(result, overlay_path, settings.confidence, settings.replications, limits.run.seed);
   analysis::StagedFiles files(out_dir.string());
   if (!files.add(overlay_name, overlay, &error) || !files.add("optimise-summary.txt", summary, &error) ||
-      !files.add("optimise-report.html", optimise_report_html(result, summary), &error) || !files.commit(&error)) {
+      !files.add("optimise-report.html",
+                 args.per_phase ? phased_report_html(phased, summary) : optimise_report_html(result, summary), &error) ||
+      !files.commit(&error)) {
     std::cerr << "desksim optimise: " << error << "\n";
     return 1;
   }
@@ -144,6 +159,10 @@ Command add_optimise_command(CLI::App& app) {
   cmd->add_option("--out,-o", args->out, "Output directory (default: out/optimise)");
   cmd->add_flag("--quiet,-q", args->quiet, "Print only where the outputs were written");
   cmd->add_flag("--progress", args->progress, "Print each round of the search on stderr");
+  cmd->add_flag("--per-phase", args->per_phase,
+                "Size staff per phase of the scenario's programme (a phase from each step's date; a ramp is one "
+                "phase), each phase with an equal share of the time budget; the overlay sets each phase's rosters "
+                "from its date, and the summary gives staff and cost per month");
   return Command{cmd, [args, seed] { return execute_optimise(*args, seed->count() > 0); }};
 }
 

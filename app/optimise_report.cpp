@@ -72,9 +72,11 @@ std::string optimise_summary(const models::OptimiseResult& r, const std::string&
   return out.str();
 }
 
-std::string optimise_report_html(const models::OptimiseResult& r, const std::string& summary) {
+namespace {
+
+/// Targets and per-station charts of one result.
+std::string result_body(const models::OptimiseResult& r) {
   std::ostringstream body;
-  body << "<h1>Staffing optimiser</h1><pre>" << analysis::escape_xml(summary) << "</pre>";
   std::vector<analysis::IntervalRow> rows;
   for (const auto& t : r.targets)
     if (t.observed)
@@ -107,7 +109,50 @@ std::string optimise_report_html(const models::OptimiseResult& r, const std::str
          << (s.fixed ? "; fixed, not searched" : "; beta " + fixed(s.beta, 2)) << ".</p>";
     body << analysis::line_chart(s.name + ": staff on duty per half-hour against offered load", lines, axes);
   }
-  return analysis::html_page("Staffing optimiser", body.str());
+  return body.str();
+}
+
+}  // namespace
+
+std::string optimise_report_html(const models::OptimiseResult& r, const std::string& summary) {
+  return analysis::html_page("Staffing optimiser",
+                             "<h1>Staffing optimiser</h1><pre>" + analysis::escape_xml(summary) + "</pre>" + result_body(r));
+}
+
+std::string phased_summary(const models::PhasedResult& result, const std::string& overlay_path, double confidence,
+                           unsigned replications, std::uint64_t seed) {
+  std::ostringstream out;
+  out << "Staffing per phase of the programme: " << result.phases.size() << " phases, " << result.simulations
+      << " simulations, " << fixed(result.seconds, 1) << " s; "
+      << (result.feasible ? "every phase meets every target." : "SOME PHASE DOES NOT MEET EVERY TARGET.") << "\n\n";
+  for (const auto& phase : result.phases) {
+    out << "=== phase from " << phase.from_date << " (" << phase.label << ") ===\n";
+    out << optimise_summary(phase.result, overlay_path, confidence, replications, seed) << "\n";
+  }
+  out << "month      rostered FTE   staff cost (pounds)\n";
+  for (const auto& m : result.months) {
+    char line[128];
+    std::snprintf(line, sizeof line, "%-10s %12.1f   %19.0f", m.month.c_str(), m.fte, m.pounds);
+    out << line << "\n";
+  }
+  return out.str();
+}
+
+std::string phased_report_html(const models::PhasedResult& result, const std::string& summary) {
+  std::ostringstream body;
+  body << "<h1>Staffing optimiser, per phase</h1>";
+  std::vector<double> x, y;
+  analysis::AxisLabels axes{"month", "rostered FTE"};
+  for (std::size_t m = 0; m < result.months.size(); ++m) {
+    x.push_back(static_cast<double>(m));
+    y.push_back(result.months[m].fte);
+    axes.x_ticks.push_back({static_cast<double>(m), result.months[m].month});
+  }
+  body << analysis::line_chart("Rostered FTE per month", {analysis::LineSeries{"optimised", x, y, analysis::palette(3), false}}, axes);
+  body << "<pre>" << analysis::escape_xml(summary) << "</pre>";
+  for (const auto& phase : result.phases)
+    body << "<h2>Phase from " << analysis::escape_xml(phase.from_date) << "</h2>" << result_body(phase.result);
+  return analysis::html_page("Staffing optimiser, per phase", body.str());
 }
 
 }  // namespace desksim::app

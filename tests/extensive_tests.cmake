@@ -24,4 +24,5 @@ set(DESKSIM_EXTENSIVE_TESTS
   TicketRecords.AddUpToTheAggregateCountersAndDoNotDependOnJobs               # 1.2-1.9 s
   StaffingOptimiser.TwoStationsLowerTargetNeverCostsMoreHigherDemandNeverLess  # 3.7 s (three searches, ten fresh replications)
   OptimiseCli.OverlayValidatesAndReproducesTheReportedAttainment              # 1.1 s (a search, then a run of its overlay)
+  PhasedStaffing.ADemandCutLowersTheLaterPhaseAndTheOverlaySetsEachPhasesRosters  # 4.4 s (two searches)
 )

@@ -2,13 +2,20 @@
 // a two-station network the monotonicity a cheapest roster must have and its targets on fresh seeds.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include "analysis/analytic/erlang_c.hpp"
 #include "analysis/statistics/run_estimates.hpp"
 #include "models/optimise/candidate_evaluation.hpp"
+#include "models/optimise/phased_staffing.hpp"
+#include "models/optimise/roster_overlay.hpp"
 #include "models/optimise/staffing_search.hpp"
 #include "models/optimise/station_loads.hpp"
+#include "models/scenario/programme.hpp"
 #include "tests/models/optimise_test_support.hpp"
 
 namespace desksim {
@@ -120,6 +127,55 @@ TEST(OptimiseOptions, ErrorsNameTheField) {
   for (const char* field : {"targets[0].supplier", "targets[1].priority", "targets[1].attainment", "stations[0].station",
                             "default_shift_rules.lengths_half_hours[0]"})
     EXPECT_NE(all.find(field), std::string::npos) << field << " not in:\n" << all;
+}
+
+}  // namespace
+}  // namespace desksim
+
+namespace desksim {
+namespace {
+
+TEST(PhasedStaffing, ADemandCutLowersTheLaterPhaseAndTheOverlaySetsEachPhasesRosters) {
+  namespace fs = std::filesystem;
+  // The two stations for 15 days; from day 8 the users raise 12 tickets an hour instead of 20.
+  const std::string text = testing::two_station_text(20) + R"pb(
+    programme {
+      steps { name: "self-service" from_date: "2024-01-08"
+        set { field: "demand.population.segments[name=users].incidents_per_user_per_month" value: "8766" } }
+    })pb";
+  const auto s = testing::parse_valid(text);
+  const auto settings = testing::settings_for(s, targets_at(0.8));
+  models::SearchLimits limits;
+  limits.run = models::run_options_for(s, false, 0, settings.replications, 2);
+  models::PhasedResult phased;
+  std::string error;
+  std::vector<models::Diagnostic> problems;
+  ASSERT_TRUE(models::optimise_phases(s, settings, limits, &phased, &error, &problems)) << error << models::format_all(problems);
+  ASSERT_EQ(phased.phases.size(), 2u);
+  ASSERT_TRUE(phased.feasible);
+  EXPECT_EQ(phased.phases[1].from_date, "2024-01-08");
+  EXPECT_LT(phased.phases[1].result.pounds_per_week, phased.phases[0].result.pounds_per_week);
+  // One month (January): 7 days of the first phase's FTE and 8 of the second's, averaged by day.
+  ASSERT_EQ(phased.months.size(), 1u);
+  EXPECT_NEAR(phased.months[0].fte, (7 * phased.phases[0].result.fte + 8 * phased.phases[1].result.fte) / 15, 1e-9);
+
+  // The overlay loads, and the scenario in force in each phase has that phase's rosters.
+  const fs::path dir = fs::temp_directory_path() / ("desksim-phased-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "base.textproto") << text;
+  std::ofstream(dir / "optimised.textproto") << models::phased_overlay_text(s, phased, "base.textproto", {"test"});
+  scenario::Scenario loaded;
+  ASSERT_TRUE(models::load_scenario((dir / "optimised.textproto").string(), &loaded, &problems)) << models::format_all(problems);
+  std::vector<models::Epoch> epochs;
+  ASSERT_TRUE(models::expand_programme(loaded, &epochs, &problems));
+  ASSERT_EQ(epochs.size(), 2u);
+  for (std::size_t p = 0; p < 2; ++p) {
+    const auto& desk = epochs[p].scenario.desk().roster_agents_per_half_hour();
+    EXPECT_EQ(std::vector<std::uint32_t>(desk.begin(), desk.end()), phased.phases[p].result.stations[0].on_duty) << "phase " << p;
+    const auto& group = epochs[p].scenario.resolver_network().groups(0).roster_servers_per_half_hour();
+    EXPECT_EQ(std::vector<std::uint32_t>(group.begin(), group.end()), phased.phases[p].result.stations[1].on_duty) << "phase " << p;
+  }
+  fs::remove_all(dir);
 }
 
 }  // namespace
