@@ -28,8 +28,8 @@ double hours(const std::vector<std::uint32_t>& r) {
 std::string optimise_summary(const models::OptimiseResult& r, const std::string& overlay_path, double confidence,
                              unsigned replications, std::uint64_t seed) {
   std::ostringstream out;
-  out << "Staffing optimiser: square-root staffing per station (staff = load + beta sqrt(load) per half-hour, "
-         "covered by shifts), first guess by Erlang C/A, then a simulation search on beta (repair, then descent) "
+  out << "Staffing optimiser: square-root staffing per station (staff = load + beta sqrt(load) per half-hour,\n"
+         "covered by shifts); first guess by Erlang C/A, then a simulation search on beta (repair, then descent)\n"
          "on common random numbers.\n";
   out << "Search: " << r.candidates << " candidate rosters, " << r.simulations << " simulations (" << replications
       << " replications each, seed " << seed << "), " << fixed(r.seconds, 1) << " s"
@@ -116,7 +116,7 @@ std::string result_body(const models::OptimiseResult& r) {
 
 std::string optimise_report_html(const models::OptimiseResult& r, const std::string& summary) {
   return analysis::html_page("Staffing optimiser",
-                             "<h1>Staffing optimiser</h1><pre>" + analysis::escape_xml(summary) + "</pre>" + result_body(r));
+                             "<pre>" + analysis::escape_xml(summary) + "</pre>" + result_body(r));
 }
 
 std::string phased_summary(const models::PhasedResult& result, const std::string& overlay_path, double confidence,
@@ -140,7 +140,6 @@ std::string phased_summary(const models::PhasedResult& result, const std::string
 
 std::string phased_report_html(const models::PhasedResult& result, const std::string& summary) {
   std::ostringstream body;
-  body << "<h1>Staffing optimiser, per phase</h1>";
   std::vector<double> x, y;
   analysis::AxisLabels axes{"month", "rostered FTE"};
   for (std::size_t m = 0; m < result.months.size(); ++m) {

@@ -363,18 +363,21 @@ bool optimise_staffing(const scenario::Scenario& s, const OptimiseSettings& sett
         break;
       }
       if (!evaluate(cs, "descent", &batch)) return false;
-      note_round();
       std::vector<std::size_t> ok;
       for (std::size_t j = 0; j < batch.size(); ++j) {
         if (all_met(batch[j].outcomes)) ok.push_back(j);
         else down[station_of[j]] /= 2;  // too far: try half the step next time
       }
-      if (ok.empty()) continue;
+      if (ok.empty()) {
+        note_round();
+        continue;
+      }
       std::size_t cheapest = ok[0];
       for (std::size_t j : ok)
         if (batch[j].cost < batch[cheapest].cost) cheapest = j;
       Evaluated chosen = batch[cheapest];
       if (ok.size() > 1) {
+        note_round();  // the batch, before the joint candidate
         Candidate together = best_feasible.c;
         for (std::size_t j : ok) together.k[station_of[j]] = batch[j].c.k[station_of[j]];
         std::vector<Evaluated> joint;
