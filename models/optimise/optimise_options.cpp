@@ -93,6 +93,10 @@ bool make_optimise_settings(const scenario::OptimiseOptions& o, const scenario::
   *out = OptimiseSettings{};
   const bool population = uses_service_desk_model(s);
 
+  if (!s.has_desk() || !s.has_demand()) {
+    fail("", "the scenario has no desk and demand to staff (an availability-only study)");
+    return false;
+  }
   // Stations: the desk, then each resolver group, as station_loads() lists them.
   std::vector<std::string> names = {"desk"};
   if (population && s.has_resolver_network())
@@ -145,6 +149,7 @@ bool make_optimise_settings(const scenario::OptimiseOptions& o, const scenario::
     if (t.priority() > 4) fail(field + ".priority", "must be 0 (all) or 1..4 (got " + std::to_string(t.priority()) + ")");
     StaffingTarget target;
     target.level = t.attainment();
+    target.priority = t.priority();
     const std::string p = t.priority() == 0 ? "" : ".P" + std::to_string(t.priority());
     switch (t.clock()) {
       case scenario::DESK_SERVICE_LEVEL: {

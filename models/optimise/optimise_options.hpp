@@ -29,6 +29,7 @@ struct StaffingTarget {
   std::string station_supplier;  ///< stations of this supplier can move it ("" = the desk only)
   bool desk_only = false;        ///< the desk's response, service level and abandonment: only the desk moves it
   bool response = false;         ///< a response clock (first answer), not a resolution clock
+  std::uint32_t priority = 0;    ///< 1..4, or 0 = all priorities (and for the service level and abandonment)
 };
 
 struct OptimiseSettings {

@@ -64,11 +64,6 @@ double response_hours(const scenario::Scenario& s, const std::string& supplier, 
   return hours;
 }
 
-std::uint32_t priority_of(const std::string& metric) {
-  const auto p = metric.find(".P");
-  return p == std::string::npos ? 0 : static_cast<std::uint32_t>(metric[p + 2] - '0');
-}
-
 /// Smallest c with Erlang C service level P(W <= t) >= level; 0 without arrivals.
 std::uint32_t erlang_c_staff(double lambda, double mu, double t, double level) {
   if (lambda <= 0) return 0;
@@ -102,13 +97,13 @@ std::vector<std::uint32_t> analytic_requirement(const scenario::Scenario& s, con
       } else if (load.is_desk && t.desk_only) {
         const double threshold = t.station_supplier.empty()
                                      ? (s.desk().service_level_threshold_seconds() > 0 ? s.desk().service_level_threshold_seconds() : 20.0) / 3600.0
-                                     : response_hours(s, t.station_supplier, priority_of(t.metric));
+                                     : response_hours(s, t.station_supplier, t.priority);
         c = std::max(c, erlang_c_staff(lambda, mu, threshold, t.level));
       } else if (!load.is_desk && !t.desk_only && t.response && t.station_supplier == load.supplier) {
-        c = std::max(c, erlang_c_staff(lambda, mu, response_hours(s, t.station_supplier, priority_of(t.metric)), t.level));
+        c = std::max(c, erlang_c_staff(lambda, mu, response_hours(s, t.station_supplier, t.priority), t.level));
       } else if (!load.is_desk && !t.desk_only && t.station_supplier == load.supplier) {
         // The group's share of the resolution target: its wait in queue may use the target less the work.
-        const double hours = resolution_hours(s, t.station_supplier, priority_of(t.metric)) - load.mean_work_hours;
+        const double hours = resolution_hours(s, t.station_supplier, t.priority) - load.mean_work_hours;
         c = std::max(c, erlang_c_staff(lambda, mu, std::max(hours, 0.0), t.level));
       }
     }

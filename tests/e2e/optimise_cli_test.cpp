@@ -101,5 +101,41 @@ TEST(OptimiseCli, OverlayValidatesAndReproducesTheReportedAttainment) {
   fs::remove_all(dir);
 }
 
+TEST(OptimiseCli, OverlayDoesNotDependOnJobs) {
+  // Every candidate's replications are the same whatever --jobs is, so the search takes the same path
+  // and writes the same rosters (the summary differs only in the time it took).
+  const fs::path dir = fs::temp_directory_path() / ("desksim-optimise-jobs-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "two.textproto") << kScenario;
+  std::ofstream(dir / "targets.txtpb") << kTargets;
+  for (const char* jobs : {"1", "2"}) {
+    const auto r = desksim("optimise " + (dir / "two.textproto").string() + " --targets " + (dir / "targets.txtpb").string() +
+                           " --quiet --jobs " + jobs + " --out " + (dir / ("jobs-" + std::string(jobs))).string());
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+  }
+  EXPECT_EQ(read_file(dir / "jobs-1" / "optimised.textproto"), read_file(dir / "jobs-2" / "optimised.textproto"));
+  fs::remove_all(dir);
+}
+
+TEST(OptimiseCli, BadOptionsAreRefusedNamingFileAndField) {
+  const fs::path dir = fs::temp_directory_path() / ("desksim-optimise-bad-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "two.textproto") << kScenario;
+  std::ofstream(dir / "bad.txtpb") << "targets { supplier: \"nobody\" clock: RESOLUTION attainment: 0.9 }\n";
+  std::ofstream(dir / "syntax.txtpb") << "targets { supplier: \n";
+  const auto bad = desksim("optimise " + (dir / "two.textproto").string() + " --targets " + (dir / "bad.txtpb").string() +
+                           " --out " + (dir / "out").string());
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("bad.txtpb: targets[0].supplier: no SLA for supplier \"nobody\""), std::string::npos) << bad.output;
+  const auto syntax = desksim("optimise " + (dir / "two.textproto").string() + " --targets " +
+                              (dir / "syntax.txtpb").string() + " --out " + (dir / "out").string());
+  EXPECT_EQ(syntax.exit_code, 2) << syntax.output;
+  EXPECT_NE(syntax.output.find("syntax.txtpb:2:"), std::string::npos) << syntax.output;
+  EXPECT_FALSE(fs::exists(dir / "out" / "optimised.textproto"));
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace desksim::e2e
