@@ -161,7 +161,7 @@ Command add_optimise_command(CLI::App& app) {
   cmd->add_flag("--progress", args->progress, "Print each round of the search on stderr");
   cmd->add_flag("--per-phase", args->per_phase,
                 "Size staff per phase of the scenario's programme (a phase from each step's date; a ramp is one "
-                "phase), each phase with an equal share of the time budget; the overlay sets each phase's rosters "
+                "phase), each phase with an equal share of the time budget left; the overlay sets each phase's rosters "
                 "from its date, and the summary gives staff and cost per month");
   return Command{cmd, [args, seed] { return execute_optimise(*args, seed->count() > 0); }};
 }

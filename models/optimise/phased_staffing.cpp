@@ -51,9 +51,13 @@ bool optimise_phases(const scenario::Scenario& s, const OptimiseSettings& settin
     else spans.back().end = e + 1;
   }
   SearchLimits phase_limits = limits;
-  phase_limits.budget = limits.budget / static_cast<double>(spans.size());
   out->feasible = true;
-  for (const Span& span : spans) {
+  for (std::size_t p = 0; p < spans.size(); ++p) {
+    const Span& span = spans[p];
+    // What is left of the budget, shared by the phases still to size: time a phase does not use
+    // goes to the later ones.
+    const std::chrono::duration<double> used = std::chrono::steady_clock::now() - started;
+    phase_limits.budget = (limits.budget - used) / static_cast<double>(spans.size() - p);
     std::size_t heaviest = span.first;
     for (std::size_t e = span.first; e < span.end; ++e)
       if (total_offered_load(epochs[e].scenario) > total_offered_load(epochs[heaviest].scenario)) heaviest = e;

@@ -4,7 +4,7 @@
 // date a programme step takes effect (a ramp is one phase, from its first date to its end); each
 // phase is optimised (optimise_staffing) on the scenario in force during it with the most offered
 // load (for a ramp, its heaviest step), as if that held for the whole run, with an equal share of the
-// time budget.
+// time budget left (a phase's unused time goes to the later ones).
 #include <string>
 #include <vector>
 

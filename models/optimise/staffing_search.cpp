@@ -242,9 +242,14 @@ bool optimise_staffing(const scenario::Scenario& s, const OptimiseSettings& sett
   run.replications = settings.replications;
   double seconds_per_simulation = 0;  // measured, for the budget
   auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started).count(); };
-  auto affordable = [&](std::size_t candidates) {
-    const double estimate = seconds_per_simulation * candidates * run.replications / std::max(1u, run.jobs);
-    return elapsed() + estimate <= limits.budget.count();
+  // How many of `wanted` candidates a round can simulate before the budget ends, from the measured
+  // time per simulation (a round's (candidate, replication) tasks share the `jobs` processes).
+  auto fitting = [&](std::size_t wanted) -> std::size_t {
+    if (seconds_per_simulation <= 0) return wanted;
+    const double left = limits.budget.count() - elapsed();
+    const double per_candidate = seconds_per_simulation * run.replications / std::max(1u, run.jobs);
+    if (left < per_candidate) return 0;
+    return std::min<std::size_t>(wanted, static_cast<std::size_t>(left / per_candidate));
   };
   struct Evaluated {
     Candidate c;
@@ -312,9 +317,10 @@ bool optimise_staffing(const scenario::Scenario& s, const OptimiseSettings& sett
       cs.push_back(all);
     }
     if (cs.empty()) break;  // every mover at the top of its range: the targets are out of reach
-    if (!affordable(cs.size())) {
+    if (const std::size_t fit = fitting(cs.size()); fit < cs.size()) {
       result->budget_exhausted = true;
-      break;
+      if (fit == 0) break;
+      cs = {cs.back()};  // time for a few only: raise every mover together
     }
     if (!evaluate(cs, "repair", &batch)) return false;
     const double base_shortfall = total_shortfall(incumbent.outcomes);
@@ -353,9 +359,19 @@ bool optimise_staffing(const scenario::Scenario& s, const OptimiseSettings& sett
         station_of.push_back(i);
       }
       if (cs.empty()) break;
-      if (!affordable(cs.size() + (cs.size() > 1 ? 1 : 0))) {
+      if (const std::size_t fit = fitting(cs.size()); fit < cs.size()) {
+        // Time for some only: try those that would save most.
         result->budget_exhausted = true;
-        break;
+        if (fit == 0) break;
+        std::vector<std::size_t> order(cs.size());
+        for (std::size_t j = 0; j < order.size(); ++j) order[j] = j;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return cost_of(cs[a]) < cost_of(cs[b]); });
+        order.resize(fit);
+        std::vector<Candidate> kept;
+        std::vector<std::size_t> kept_station;
+        for (std::size_t j : order) kept.push_back(cs[j]), kept_station.push_back(station_of[j]);
+        cs = std::move(kept);
+        station_of = std::move(kept_station);
       }
       if (!evaluate(cs, "descent", &batch)) return false;
       std::vector<std::size_t> ok;
@@ -371,7 +387,7 @@ bool optimise_staffing(const scenario::Scenario& s, const OptimiseSettings& sett
       for (std::size_t j : ok)
         if (batch[j].cost < batch[cheapest].cost) cheapest = j;
       Evaluated chosen = batch[cheapest];
-      if (ok.size() > 1) {
+      if (ok.size() > 1 && fitting(1) == 1) {
         note_round();  // the batch, before the joint candidate
         Candidate together = best_feasible.c;
         for (std::size_t j : ok) together.k[station_of[j]] = batch[j].c.k[station_of[j]];

@@ -24,7 +24,8 @@
 //      target, take them all together if that too meets them, else the one that saves most; halve the
 //      step of a station whose decrease failed, until every step is below one grid unit.
 // Every candidate of a round is simulated together with the same seed and replications (common
-// random numbers), through evaluate_candidates(). The search stops at the time budget and returns
+// random numbers), through evaluate_candidates(). Near the end of the time budget a round tries only
+// the candidates that fit (in the descent, those that would save most); the search then returns
 // the best roster found so far that meets every target.
 #include <chrono>
 #include <functional>

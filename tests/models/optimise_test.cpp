@@ -153,6 +153,23 @@ TEST(StaffingOptimiser, RepairsAFirstGuessThatMissesATargetAndEndsAtALocalMinimu
   EXPECT_EQ(checked, 2);  // both stations could have gone lower
 }
 
+TEST(StaffingOptimiser, StopsAtTheBudgetWithTheFirstGuessEvaluated) {
+  // A budget shorter than one simulation: the first guess is evaluated (the search needs the time one
+  // takes), then nothing more; the first guess misses a target, so the result says so.
+  const auto s = testing::parse_valid(testing::two_station_text(20));
+  const auto settings = testing::settings_for(s, targets_at(0.9));
+  models::SearchLimits limits;
+  limits.budget = std::chrono::duration<double>(0.001);
+  limits.run = models::run_options_for(s, false, 0, settings.replications, 2);
+  models::OptimiseResult r;
+  std::string error;
+  ASSERT_TRUE(models::optimise_staffing(s, settings, limits, &r, &error)) << error;
+  EXPECT_TRUE(r.budget_exhausted);
+  EXPECT_EQ(r.candidates, 1u);
+  EXPECT_FALSE(r.feasible);
+  EXPECT_FALSE(models::all_met(r.targets));
+}
+
 TEST(OptimiseOptions, ErrorsNameTheField) {
   const auto s = testing::parse_valid(testing::two_station_text(20));
   models::OptimiseSettings settings;
