@@ -57,6 +57,22 @@ TEST(AnalyticStaffing, ErlangCPerHalfHourForTheDeskServiceLevel) {
   for (auto x : models::analytic_requirement(s, loads[0], strict.stations[0], strict.targets)) EXPECT_EQ(x, 16u);
 }
 
+TEST(AnalyticStaffing, ErlangAForThePhoneAbandonmentCeiling) {
+  // Phone only, 20 calls an hour, 6 minutes each, patience exponential with mean 2 minutes: Erlang A
+  // (birth-death chain) gives abandonment 5.96% with 4 agents and 1.98% with 5, so a 3% ceiling needs 5.
+  std::string text = testing::two_station_text(20);
+  const auto replace = [&text](const std::string& from, const std::string& to) { text.replace(text.find(from), from.size(), to); };
+  replace(R"(channel_mix { name: "portal" weight: 1 })", R"(channel_mix { name: "phone" weight: 1 })");
+  replace(R"(channels { name: "portal" handle_time_minutes { exponential { mean: 6 } } })",
+          R"(channels { name: "phone" handle_time_minutes { exponential { mean: 6 } } patience_minutes { exponential { mean: 2 } } })");
+  const auto s = testing::parse_valid(text);
+  const auto settings = testing::settings_for(s, "phone_abandon_ceiling: 0.03");
+  const auto loads = models::station_loads(s);
+  EXPECT_NEAR(loads[0].impatient_share, 1.0, 1e-12);
+  EXPECT_NEAR(loads[0].patience_rate_per_hour, 30.0, 1e-9);
+  for (auto x : models::analytic_requirement(s, loads[0], settings.stations[0], settings.targets)) EXPECT_EQ(x, 5u);
+}
+
 TEST(StaffingOptimiser, SingleStationaryQueueEqualsTheErlangCMinimum) {
   const auto s = testing::parse_valid(testing::kSingleQueue);
   const auto settings = testing::settings_for(s, "targets { clock: DESK_SERVICE_LEVEL attainment: 0.85 }");
