@@ -105,6 +105,7 @@ std::string phased_overlay_text(const scenario::Scenario& base, const PhasedResu
     entries.push_back({phase.from_date, step.str()});
   }
   std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.date < b.date; });
+  if (entries.empty()) return out.str();  // no programme, one phase: the rosters alone
   out << "programme {\n";
   for (const auto& e : entries) out << e.text;
   out << "}\n";
