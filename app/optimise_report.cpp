@@ -1,5 +1,6 @@
 #include "app/optimise_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -129,10 +130,10 @@ std::string phased_summary(const models::PhasedResult& result, const std::string
     out << "=== phase from " << phase.from_date << " (" << phase.label << ") ===\n";
     out << optimise_summary(phase.result, overlay_path, confidence, replications, seed) << "\n";
   }
-  out << "month      rostered FTE   staff cost (pounds)\n";
+  out << "month      rostered FTE   staff cost (pounds)   (scenario's rosters: FTE)\n";
   for (const auto& m : result.months) {
-    char line[128];
-    std::snprintf(line, sizeof line, "%-10s %12.1f   %19.0f", m.month.c_str(), m.fte, m.pounds);
+    char line[160];
+    std::snprintf(line, sizeof line, "%-10s %12.1f   %19.0f   %25.1f", m.month.c_str(), m.fte, m.pounds, m.scenario_fte);
     out << line << "\n";
   }
   return out.str();
@@ -140,14 +141,19 @@ std::string phased_summary(const models::PhasedResult& result, const std::string
 
 std::string phased_report_html(const models::PhasedResult& result, const std::string& summary) {
   std::ostringstream body;
-  std::vector<double> x, y;
+  std::vector<double> x, y, scenario_y;
   analysis::AxisLabels axes{"month", "rostered FTE"};
+  const std::size_t every = std::max<std::size_t>(1, (result.months.size() + 11) / 12);  // at most about 12 labels
   for (std::size_t m = 0; m < result.months.size(); ++m) {
     x.push_back(static_cast<double>(m));
     y.push_back(result.months[m].fte);
-    axes.x_ticks.push_back({static_cast<double>(m), result.months[m].month});
+    scenario_y.push_back(result.months[m].scenario_fte);
+    if (m % every == 0) axes.x_ticks.push_back({static_cast<double>(m), result.months[m].month});
   }
-  body << analysis::line_chart("Rostered FTE per month", {analysis::LineSeries{"optimised", x, y, analysis::palette(3), false}}, axes);
+  body << analysis::line_chart("Rostered FTE per month",
+                               {analysis::LineSeries{"optimised rosters", x, y, analysis::palette(3), false},
+                                analysis::LineSeries{"scenario's rosters", x, scenario_y, analysis::palette(2), true}},
+                               axes);
   body << "<pre>" << analysis::escape_xml(summary) << "</pre>";
   for (const auto& phase : result.phases)
     body << "<h2>Phase from " << analysis::escape_xml(phase.from_date) << "</h2>" << result_body(phase.result);

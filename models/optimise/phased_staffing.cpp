@@ -79,14 +79,16 @@ bool optimise_phases(const scenario::Scenario& s, const OptimiseSettings& settin
   for (std::int64_t d = 0; d < static_cast<std::int64_t>(std::ceil(horizon_days)); ++d) {
     while (p + 1 < out->phases.size() && out->phases[p + 1].start_seconds <= d * kSecondsPerDay) ++p;
     const std::string month = month_of(start_day + d);
-    if (out->months.empty() || out->months.back().month != month) out->months.push_back({month, 0.0, 0.0});
+    if (out->months.empty() || out->months.back().month != month) out->months.push_back({month, 0.0, 0.0, 0.0});
     out->months.back().fte += out->phases[p].result.fte;  // summed here, averaged below
+    for (const auto& station : out->phases[p].result.stations) out->months.back().scenario_fte += station.scenario_fte;
     out->months.back().pounds += out->phases[p].result.pounds_per_week / 7.0;
   }
   for (auto& m : out->months) {
     std::size_t days = 0;
     for (std::int64_t d = 0; d < static_cast<std::int64_t>(std::ceil(horizon_days)); ++d) days += month_of(start_day + d) == m.month;
     m.fte /= static_cast<double>(days);
+    m.scenario_fte /= static_cast<double>(days);
   }
   out->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return true;

@@ -23,6 +23,7 @@ struct StaffingPhase {
 struct MonthStaff {
   std::string month;  ///< "YYYY-MM"
   double fte = 0.0;   ///< rostered FTE, averaged over the month's days
+  double scenario_fte = 0.0;  ///< the same for the scenario's own rosters in force (for comparison)
   double pounds = 0.0;  ///< staff cost of the month's days
 };
 

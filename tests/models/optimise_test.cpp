@@ -246,6 +246,9 @@ TEST(PhasedStaffing, ADemandCutLowersTheLaterPhaseAndTheOverlaySetsEachPhasesRos
   // One month (January): 7 days of the first phase's FTE and 8 of the second's, averaged by day.
   ASSERT_EQ(phased.months.size(), 1u);
   EXPECT_NEAR(phased.months[0].fte, (7 * phased.phases[0].result.fte + 8 * phased.phases[1].result.fte) / 15, 1e-9);
+  // The scenario's own rosters: 6 agents and 16 engineers around the clock, 37.5 paid hours a week
+  // at 30% shrinkage: (6 + 16) x 168 / 26.25 = 140.8 FTE.
+  EXPECT_NEAR(phased.months[0].scenario_fte, 140.8, 1e-9);
 
   // The overlay loads, and the scenario in force in each phase has that phase's rosters.
   const fs::path dir = fs::temp_directory_path() / ("desksim-phased-" + std::to_string(::getpid()));
