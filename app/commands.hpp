@@ -23,5 +23,6 @@ Command add_report_command(CLI::App& app);
 Command add_calibrate_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
 Command add_check_fit_command(CLI::App& app);
+Command add_optimise_command(CLI::App& app);
 
 }  // namespace desksim::app

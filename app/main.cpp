@@ -19,13 +19,14 @@ int main(int argc, char** argv) {
   auto calibrate = desksim::app::add_calibrate_command(app);
   auto sweep = desksim::app::add_sweep_command(app);
   auto check_fit = desksim::app::add_check_fit_command(app);
+  auto optimise = desksim::app::add_optimise_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RequiredError& e) {
     // CLI11 reports a mistyped command only as "A subcommand is required": name it.
     if (app.get_subcommands().empty() && !app.remaining().empty()) {
       std::cerr << "desksim: unknown command \"" << app.remaining().front()
-                << "\" (commands: run, validate, compare, sweep, report, calibrate, check-fit)\nRun with --help for more information.\n";
+                << "\" (commands: run, validate, compare, sweep, report, calibrate, check-fit, optimise)\nRun with --help for more information.\n";
       return 2;
     }
     return app.exit(e) == 0 ? 0 : 2;
@@ -41,5 +42,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand(calibrate.command)) return calibrate.execute();
   if (app.got_subcommand(sweep.command)) return sweep.execute();
   if (app.got_subcommand(check_fit.command)) return check_fit.execute();
+  if (app.got_subcommand(optimise.command)) return optimise.execute();
   return 2;
 }

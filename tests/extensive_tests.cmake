@@ -22,4 +22,8 @@ set(DESKSIM_EXTENSIVE_TESTS
   CheckFitCli.HoldOutWeekOfTheShippedLog                                      # 0.7-1.4 s
   PrecisionCli.AddsReplicationsUntilTheIntervalIsNarrowAndEqualsThatRun       # 0.7-1.3 s
   TicketRecords.AddUpToTheAggregateCountersAndDoNotDependOnJobs               # 1.2-1.9 s
+  StaffingOptimiser.TwoStationsLowerTargetNeverCostsMoreHigherDemandNeverLess  # 3.7-6.1 s (three searches, three fresh seeds)
+  OptimiseCli.OverlayValidatesAndReproducesTheReportedAttainment              # 1.1 s (a search, then a run of its overlay)
+  PhasedStaffing.ADemandCutLowersTheLaterPhaseAndTheOverlaySetsEachPhasesRosters  # 3.9-4.4 s (two searches)
+  StaffingOptimiser.RepairsAFirstGuessThatMissesATargetAndEndsAtALocalMinimum    # 0.7-0.9 s (a search and two runs)
 )
