@@ -92,7 +92,12 @@ ServiceFlow::ServiceFlow(sim::EventKernel& kernel, sim::SignalBus& signals, cons
   group_extra_.assign(network_->groups.size(), 0);
 }
 
-void ServiceFlow::emit_open(sim::Time now) const { signals_.emit(sig_.open, now, static_cast<double>(open_)); }
+void ServiceFlow::emit_open(sim::Time now) const {
+  // A level is recorded when it changes: many moves (a service done, a hand-off) leave it as it was.
+  if (open_ == emitted_open_) return;
+  emitted_open_ = open_;
+  signals_.emit(sig_.open, now, static_cast<double>(open_));
+}
 
 // --- Rosters -------------------------------------------------------------------------------------
 

@@ -208,6 +208,7 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
 
   std::uint32_t next_serial_ = 0, next_visit_token_ = 1;
   std::uint64_t open_ = 0;
+  mutable std::uint64_t emitted_open_ = ~std::uint64_t{0};  // the level last emitted (none yet)
   Totals totals_;
   std::vector<std::uint32_t> group_extra_;  ///< OLA escalation capacity per group
   // Tickets linked to a major incident that is still open (payloads), and the ones already resolved.
