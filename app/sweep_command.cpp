@@ -15,6 +15,7 @@
 #include "app/run_progress.hpp"
 #include "app/scenario_info.hpp"
 #include "app/stop_signals.hpp"
+#include "app/task_mode.hpp"
 #include "app/whole_number_option.hpp"
 #include "models/run/run_scenario.hpp"
 #include "models/scenario/scenario_loader.hpp"
@@ -34,6 +35,7 @@ struct SweepArguments {
   std::string out = "out/sweep";
   bool quiet = false;
   bool progress = false;
+  TaskModeArguments task_mode;  ///< desksim-mpi's plumbing (app/task_mode.hpp)
 };
 
 std::string point_directory(std::size_t point) {
@@ -85,9 +87,21 @@ int execute_sweep(const SweepArguments& args, bool has_seed) {
               << " replications is more than " << models::kMaxReplications << " runs\n";
     return 2;
   }
+  if (args.task_mode.task >= 0)
+    return run_one_task(scenarios, options.seed, options.replications, args.task_mode, "desksim sweep");
+  if (!args.task_mode.task_results.empty() &&
+      !read_task_results(args.task_mode.task_results, static_cast<unsigned>(scenarios.size()) * options.replications,
+                         &options.finished, &error)) {
+    std::cerr << "desksim sweep: " << error << "\n";
+    return 1;
+  }
   if (!prepare_output_folder(args.out, &error)) {
     std::cerr << "desksim sweep: " << error << "\n";
     return 1;
+  }
+  if (args.task_mode.plan) {
+    print_plan(scenarios.size(), options.replications);
+    return 0;
   }
   StopSignals signals;
   options.stop_fd = signals.fd();
@@ -170,6 +184,7 @@ Command add_sweep_command(CLI::App& app) {
   cmd->callback([vary, points] {
     if (vary->count() == 0 && points->count() == 0) throw CLI::RequiredError("--vary or --points");
   });
+  add_task_mode_options(cmd, &args->task_mode);
   return Command{cmd, [args, seed] { return execute_sweep(*args, seed->count() > 0); }};
 }
 
