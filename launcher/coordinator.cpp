@@ -284,11 +284,13 @@ int coordinate(const LauncherOptions& options, int ranks) {
       std::cerr << "desksim-mpi: " << describe(plan, record.assignment.job) << " done on rank " << record.rank
                 << " at attempt " << record.assignment.attempt << "\n";
   }
+  // Efficiency: the share of the ranks' time spent running tasks that gave a result (README, "Running
+  // across machines"); what is missing from 1 went to planning, messages, idling and failed attempts.
   std::cerr << "desksim-mpi: " << plan.tasks << " tasks (" << plan.points << " points x " << plan.replications
-            << " replications) on " << ranks << " ranks: " << scheduler.retries() << " retried, " << lost
-            << " ranks lost; elapsed " << fixed(elapsed, 2) << " s; efficiency " << fixed(useful / (ranks * elapsed), 2)
-            << " (" << fixed(useful, 2) << " s of task wall time / (" << ranks << " ranks x " << fixed(elapsed, 2)
-            << " s))\n";
+            << " replications) on " << ranks << (ranks == 1 ? " rank" : " ranks") << "; retried " << scheduler.retries()
+            << ", ranks lost " << lost << "; elapsed " << fixed(elapsed, 2) << " s; efficiency "
+            << fixed(useful / (ranks * elapsed), 2) << " = " << fixed(useful, 2) << " s of task wall time / (" << ranks
+            << " x " << fixed(elapsed, 2) << " s)\n";
   if (coordinator.waiting_for_lost()) {
     // MPI_Finalize would wait for them forever: end the job here (the outputs are in place).
     std::cerr << "desksim-mpi: ending the MPI job without the lost ranks\n";

@@ -22,7 +22,7 @@ bool crash_for_test(unsigned task, unsigned attempt) {
 int serve(const LauncherOptions& options) {
   int go = 0;  // rank 0's plan: 0 = go on, else its exit code
   if (MPI_Bcast(&go, 1, MPI_INT, 0, MPI_COMM_WORLD) != MPI_SUCCESS) return 1;
-  if (go != 0) return go;
+  if (go != 0) return 0;  // rank 0 says why, and exits with the code
   if (!send_message(0, kReady)) return 1;
   const auto heartbeat = std::chrono::duration<double>(heartbeat_seconds(options));
   for (;;) {

@@ -22,4 +22,5 @@ set(DESKSIM_EXTENSIVE_TESTS
   CheckFitCli.HoldOutWeekOfTheShippedLog                                      # 0.7-1.4 s
   PrecisionCli.AddsReplicationsUntilTheIntervalIsNarrowAndEqualsThatRun       # 0.7-1.3 s
   TicketRecords.AddUpToTheAggregateCountersAndDoNotDependOnJobs               # 1.2-1.9 s
+  MpiLauncher.AKilledRankIsSurvivedWithMpirunsRecoveryAndItsTaskRunsElsewhere # 6.8 s (waits 2 s for the lost rank)
 )

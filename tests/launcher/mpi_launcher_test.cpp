@@ -1,8 +1,10 @@
 // desksim-mpi under mpirun (3 ranks on this machine, oversubscribed): the outputs are the local
 // desksim command's, file for file and byte for byte; a task whose child process crashes runs again
-// on another rank and the run says so; bad input is refused before anything runs.
+// on another rank and the run says so; so does the task of a rank that is killed, when mpirun is told
+// to let the job go on (--enable-recovery); bad input is refused before anything runs.
 // Skipped when no Open MPI was found at configure time (desksim-mpi is then not built).
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -18,11 +20,15 @@ namespace {
 namespace fs = std::filesystem;
 
 #ifdef DESKSIM_MPI
-/// `mpirun -np RANKS desksim-mpi ARGUMENTS` (as root in CI and containers, more ranks than cores).
-Outcome desksim_mpi(int ranks, const std::string& arguments, const std::string& environment = "") {
-  const std::string command = environment + " " + DESKSIM_MPIEXEC + " --allow-run-as-root --oversubscribe -np " +
-                              std::to_string(ranks) + " " + DESKSIM_MPI + " " + arguments + " 2>&1";
-  FILE* pipe = ::popen(("timeout 300 " + command).c_str(), "r");
+/// `mpirun -np RANKS desksim-mpi ARGUMENTS` (as root in CI and containers, more ranks than cores),
+/// with the environment variable `variable` set to `value` on every rank when given.
+Outcome desksim_mpi(int ranks, const std::string& arguments, const std::string& variable = "",
+                    const std::string& value = "") {
+  const std::string set = variable.empty() ? "" : "env " + variable + "=" + value + " ";
+  const std::string forward = variable.empty() ? "" : " -x " + variable;
+  const std::string command = set + "timeout 300 " + DESKSIM_MPIEXEC + " --allow-run-as-root --oversubscribe" +
+                              forward + " -np " + std::to_string(ranks) + " " + DESKSIM_MPI + " " + arguments + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
   std::string output;
   char buffer[4096];
   while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
@@ -71,17 +77,17 @@ struct MpiLauncher : ::testing::Test {
 
 #ifdef DESKSIM_MPI
 TEST_F(MpiLauncher, ASweepOverThreeRanksWritesTheLocalSweepsBytes) {
-  const std::string sweep = "sweep " + scenario + " --vary desk.agents=10,11,12 -r 3 -q --out ";
+  const std::string sweep = "sweep " + scenario + " --vary desk.agents=10,12 -r 3 -q --out ";
   const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
   ASSERT_EQ(local.exit_code, 0) << local.output;
   const auto mpi = desksim_mpi(3, sweep + (dir / "mpi").string());
   ASSERT_EQ(mpi.exit_code, 0) << mpi.output;
   expect_same_files(dir / "local", dir / "mpi");
   EXPECT_NE(mpi.output.find("sweep written to " + (dir / "mpi").string()), std::string::npos) << mpi.output;
-  EXPECT_NE(mpi.output.find("desksim-mpi: 9 tasks (3 points x 3 replications) on 3 ranks: 0 retried, 0 ranks lost"),
+  EXPECT_NE(mpi.output.find("desksim-mpi: 6 tasks (2 points x 3 replications) on 3 ranks; retried 0, ranks lost 0"),
             std::string::npos)
       << mpi.output;
-  const std::regex efficiency(R"(efficiency ([0-9.]+) \(([0-9.]+) s of task wall time / \(3 ranks x ([0-9.]+) s\)\))");
+  const std::regex efficiency(R"(efficiency ([0-9.]+) = ([0-9.]+) s of task wall time / \(3 x ([0-9.]+) s\))");
   std::smatch m;
   ASSERT_TRUE(std::regex_search(mpi.output, m, efficiency)) << mpi.output;
   EXPECT_NEAR(std::stod(m[1]), std::stod(m[2]) / (3 * std::stod(m[3])), 0.006);
@@ -103,7 +109,7 @@ TEST_F(MpiLauncher, ACrashedTaskRunsAgainOnAnotherRankAndTheRunSaysSo) {
   const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
   ASSERT_EQ(local.exit_code, 0) << local.output;
   // Test hook: the first attempt at task 1 has its child process killed as it starts.
-  const auto mpi = desksim_mpi(3, sweep + (dir / "mpi").string(), "DESKSIM_MPI_TEST_CRASH_TASK=1");
+  const auto mpi = desksim_mpi(3, sweep + (dir / "mpi").string(), "DESKSIM_MPI_TEST_CRASH_TASK", "1");
   ASSERT_EQ(mpi.exit_code, 0) << mpi.output;
   expect_same_files(dir / "local", dir / "mpi");
   std::smatch failed, done;
@@ -114,20 +120,79 @@ TEST_F(MpiLauncher, ACrashedTaskRunsAgainOnAnotherRankAndTheRunSaysSo) {
   ASSERT_TRUE(std::regex_search(mpi.output, done, std::regex(R"(task 1 \(point 0, replication 1\) done on rank ([0-9]) at attempt 2)")))
       << mpi.output;
   EXPECT_NE(failed[1].str(), done[1].str()) << "run again elsewhere";
-  EXPECT_NE(mpi.output.find("on 3 ranks: 1 retried, 0 ranks lost"), std::string::npos) << mpi.output;
+  EXPECT_NE(mpi.output.find("on 3 ranks; retried 1, ranks lost 0"), std::string::npos) << mpi.output;
 }
 
 TEST_F(MpiLauncher, BadInputIsRefusedBeforeAnythingRuns) {
-  const auto point = desksim_mpi(2, "sweep " + scenario + " --vary desk.agents=10,0 --out " + (dir / "out").string());
+  // Started without mpirun, desksim-mpi is an MPI job of one rank (Open MPI's singleton start): the
+  // input is checked in the same code as under mpirun, without the seconds mpirun takes to wind up a
+  // job that exits non-zero.
+  const std::string launcher = std::string(DESKSIM_MPI) + " ";
+  auto run = [&](const std::string& arguments) {
+    FILE* pipe = ::popen(("timeout 60 " + launcher + arguments + " 2>&1").c_str(), "r");
+    std::string output;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+    const int status = ::pclose(pipe);
+    return Outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  };
+  const auto point = run("sweep " + scenario + " --vary desk.agents=10,0 --out " + (dir / "out").string());
   EXPECT_EQ(point.exit_code, 2) << point.output;
   EXPECT_NE(point.output.find("point 1 (desk.agents=0)"), std::string::npos) << point.output;
   EXPECT_FALSE(fs::exists(dir / "out" / "sweep.pb"));
-  const auto command = desksim_mpi(2, "validate " + scenario);
+  const auto command = run("validate " + scenario);
   EXPECT_EQ(command.exit_code, 2) << command.output;
   EXPECT_NE(command.output.find("the command must be `run` or `sweep`"), std::string::npos) << command.output;
-  const auto tickets = desksim_mpi(2, "run " + scenario + " --tickets " + (dir / "t.csv").string());
-  EXPECT_EQ(tickets.exit_code, 2) << tickets.output;
-  EXPECT_NE(tickets.output.find("--tickets"), std::string::npos) << tickets.output;
+  const auto plumbing = run("run " + scenario + " --task-results " + dir.string());
+  EXPECT_EQ(plumbing.exit_code, 2) << plumbing.output;
+  EXPECT_NE(plumbing.output.find("--task-results is desksim-mpi's own plumbing"), std::string::npos) << plumbing.output;
+  const auto desksim_path = run("--desksim /nonexistent/desksim run " + scenario);
+  EXPECT_EQ(desksim_path.exit_code, 2) << desksim_path.output;
+  EXPECT_NE(desksim_path.output.find("--desksim /nonexistent/desksim: not an executable file"), std::string::npos);
+}
+
+/// The rank `rank` of the MPI job whose mpirun is `mpirun` (its child, by OMPI_COMM_WORLD_RANK); -1 if none.
+pid_t rank_process(pid_t mpirun, int rank) {
+  for (pid_t child : children_of(mpirun)) {
+    std::string environment = read_file("/proc/" + std::to_string(child) + "/environ");
+    for (char& c : environment)
+      if (c == '\0') c = '\n';
+    if (("\n" + environment).find("\nOMPI_COMM_WORLD_RANK=" + std::to_string(rank) + "\n") != std::string::npos)
+      return child;
+  }
+  return -1;
+}
+
+TEST_F(MpiLauncher, AKilledRankIsSurvivedWithMpirunsRecoveryAndItsTaskRunsElsewhere) {
+  // Tasks of about a third of a second, so that rank 2 is killed while it runs one.
+  write_mm10_scenario(dir / "mm.textproto", 300000, 11);
+  const std::string sweep = "sweep " + scenario + " --vary desk.agents=10,11,12 -r 2 -q --out ";
+  const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
+  ASSERT_EQ(local.exit_code, 0) << local.output;
+  // Without --enable-recovery mpirun ends the whole job when a rank dies (README).
+  const std::string command = std::string("exec timeout 300 ") + DESKSIM_MPIEXEC +
+                              " --allow-run-as-root --oversubscribe --enable-recovery -np 3 " + DESKSIM_MPI +
+                              " --lost-after 2 " + sweep + (dir / "mpi").string() + " > " + (dir / "log").string() +
+                              " 2>&1";
+  const pid_t shell = ::fork();
+  if (shell == 0) {
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), nullptr);
+    _exit(127);
+  }
+  // timeout runs mpirun as its child.
+  pid_t mpirun = -1, rank2 = -1;
+  ASSERT_TRUE(eventually([&] {
+    for (pid_t p : children_of(shell)) mpirun = p;
+    rank2 = mpirun > 0 ? rank_process(mpirun, 2) : -1;
+    return rank2 > 0 && !children_of(rank2).empty();  // rank 2 is running a task
+  })) << read_file(dir / "log");
+  ::kill(rank2, SIGKILL);
+  EXPECT_EQ(wait_for_exit(shell), 0) << read_file(dir / "log");
+  const std::string log = read_file(dir / "log");
+  EXPECT_NE(log.find("rank 2 is taken as lost (no word from it for 2 s)"), std::string::npos) << log;
+  EXPECT_NE(log.find("will run on another rank"), std::string::npos) << log;
+  EXPECT_NE(log.find("on 3 ranks; retried 1, ranks lost 1"), std::string::npos) << log;
+  expect_same_files(dir / "local", dir / "mpi");
 }
 #endif
 
