@@ -155,11 +155,16 @@ std::optional<TaskOutcome> TaskProcess::poll(int timeout_ms) {
         stderr_fd_ = -1;
       }
     }
-  } else {
-    std::this_thread::sleep_for(std::chrono::milliseconds(timeout_ms));
   }
   int status = 0;
-  const pid_t ended = ::waitpid(pid_, &status, WNOHANG);
+  pid_t ended = ::waitpid(pid_, &status, WNOHANG);
+  // Once its stderr is closed the child is exiting: look again every 0.1 ms rather than once per
+  // timeout, as the next task waits for it.
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (stderr_fd_ < 0 && (ended == 0 || (ended < 0 && errno == EINTR)) && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
+    ended = ::waitpid(pid_, &status, WNOHANG);
+  }
   if (ended == 0 || (ended < 0 && errno == EINTR)) return std::nullopt;
   pid_ = -1;
   if (stderr_fd_ >= 0) {  // what it wrote just before it ended
