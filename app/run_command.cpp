@@ -111,7 +111,15 @@ int execute_run(const RunArguments& args, bool has_seed) {
       print_plan(1, options.replications);
       return 0;
     }
-    if (args.task_mode.task >= 0) return run_one_task({scenario}, options.seed, options.replications, args.task_mode, "desksim run");
+    if (args.task_mode.task >= 0) {
+      std::size_t point = 0;
+      unsigned replication = 0;
+      if (!locate_task(args.task_mode.task, 1, options.replications, &point, &replication, &error)) {
+        std::cerr << "desksim run: " << error << "\n";
+        return 2;
+      }
+      return run_one_task(scenario, options.seed, point, replication, args.task_mode, "desksim run");
+    }
     if (!read_task_results(args.task_mode.task_results, options.replications, &options.finished, &error)) {
       std::cerr << "desksim run: " << error << "\n";
       return 1;

@@ -75,20 +75,33 @@ int execute_sweep(const SweepArguments& args, bool has_seed) {
       return 2;
     }
   }
-  // Every point is built and validated before anything runs: a bad value is found in seconds.
+  auto options = models::run_options_for(base, has_seed, args.seed, args.replications, args.jobs);
+  if (static_cast<std::uint64_t>(specs.size()) * options.replications > models::kMaxReplications) {
+    std::cerr << "desksim sweep: " << specs.size() << " points x " << options.replications
+              << " replications is more than " << models::kMaxReplications << " runs\n";
+    return 2;
+  }
   std::vector<scenario::Scenario> scenarios;
+  if (args.task_mode.task >= 0) {
+    // One task builds its own point only (the plan validated them all): a task of a sweep of many
+    // points costs no more than one of a few.
+    std::size_t point = 0;
+    unsigned replication = 0;
+    if (!locate_task(args.task_mode.task, specs.size(), options.replications, &point, &replication, &error)) {
+      std::cerr << "desksim sweep: " << error << "\n";
+      return 2;
+    }
+    if (!models::make_sweep_scenarios(base, {specs[point]}, &scenarios, &diagnostics)) {
+      std::cerr << models::format_all(diagnostics);
+      return 2;
+    }
+    return run_one_task(scenarios[0], options.seed, point, replication, args.task_mode, "desksim sweep");
+  }
+  // Every point is built and validated before anything runs: a bad value is found in seconds.
   if (!models::make_sweep_scenarios(base, specs, &scenarios, &diagnostics)) {
     std::cerr << models::format_all(diagnostics);
     return 2;
   }
-  auto options = models::run_options_for(base, has_seed, args.seed, args.replications, args.jobs);
-  if (static_cast<std::uint64_t>(scenarios.size()) * options.replications > models::kMaxReplications) {
-    std::cerr << "desksim sweep: " << scenarios.size() << " points x " << options.replications
-              << " replications is more than " << models::kMaxReplications << " runs\n";
-    return 2;
-  }
-  if (args.task_mode.task >= 0)
-    return run_one_task(scenarios, options.seed, options.replications, args.task_mode, "desksim sweep");
   if (!args.task_mode.task_results.empty() &&
       !read_task_results(args.task_mode.task_results, static_cast<unsigned>(scenarios.size()) * options.replications,
                          &options.finished, &error)) {

@@ -53,19 +53,25 @@ void print_plan(std::size_t points, unsigned replications) {
   std::cout << "tasks " << points * replications << " points " << points << " replications " << replications << "\n";
 }
 
-int run_one_task(const std::vector<scenario::Scenario>& points, std::uint64_t seed, unsigned replications,
-                 const TaskModeArguments& args, const std::string& command) {
-  const auto tasks = static_cast<long long>(points.size()) * replications;
-  if (args.task >= tasks) {
-    std::cerr << command << ": --task " << args.task << ": there are " << tasks << " tasks (0 to " << tasks - 1 << ")\n";
-    return 2;
+bool locate_task(long long task, std::size_t points, unsigned replications, std::size_t* point, unsigned* replication,
+                 std::string* error) {
+  const auto tasks = static_cast<long long>(points) * replications;
+  if (task < 0 || task >= tasks) {
+    *error = "--task " + std::to_string(task) + ": there are " + std::to_string(tasks) + " tasks (0 to " +
+             std::to_string(tasks - 1) + ")";
+    return false;
   }
-  const auto point = static_cast<std::size_t>(args.task / replications);
-  const auto replication = static_cast<unsigned>(args.task % replications);
+  *point = static_cast<std::size_t>(task / replications);
+  *replication = static_cast<unsigned>(task % replications);
+  return true;
+}
+
+int run_one_task(const scenario::Scenario& point_scenario, std::uint64_t seed, std::size_t point,
+                 unsigned replication, const TaskModeArguments& args, const std::string& command) {
   std::string bytes, error;
   try {
     // The call the local runner makes for this (point, replication), in a child process of its own as here.
-    models::run_replication(points[point], seed, replication, "").SerializeToString(&bytes);
+    models::run_replication(point_scenario, seed, replication, "").SerializeToString(&bytes);
   } catch (const std::exception& e) {
     std::cerr << command << ": task " << args.task << " (point " << point << ", replication " << replication
               << "): " << e.what() << "\n";

@@ -38,10 +38,15 @@ void add_task_mode_options(CLI::App* command, TaskModeArguments* args);
 /// Prints the plan line on stdout.
 void print_plan(std::size_t points, unsigned replications);
 
-/// Runs task `args.task` of `points` (each with `replications` replications of seed `seed`) in this
-/// process and writes its bytes to args.task_out. Exit code: 0 done, 1 failed, 2 no such task.
-int run_one_task(const std::vector<scenario::Scenario>& points, std::uint64_t seed, unsigned replications,
-                 const TaskModeArguments& args, const std::string& command);
+/// Which point and replication task `task` is (replication task % replications of point task /
+/// replications); false with *error when there is no such task.
+bool locate_task(long long task, std::size_t points, unsigned replications, std::size_t* point, unsigned* replication,
+                 std::string* error);
+
+/// Runs replication `replication` of `point_scenario` (point `point` of the run, for messages) with the
+/// run's `seed`, in this process, and writes its bytes to args.task_out. Exit code: 0 done, 1 failed.
+int run_one_task(const scenario::Scenario& point_scenario, std::uint64_t seed, std::size_t point,
+                 unsigned replication, const TaskModeArguments& args, const std::string& command);
 
 /// Reads tasks 0..tasks-1 from `folder` into *finished; false with *error naming the first one missing.
 bool read_task_results(const std::string& folder, unsigned tasks, std::map<unsigned, std::string>* finished,
