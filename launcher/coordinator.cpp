@@ -7,6 +7,7 @@
 #include <mpi.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -262,7 +263,15 @@ int coordinate(const LauncherOptions& options, int ranks) {
   if (!kept) {
     std::cerr << "desksim-mpi: " << coordinator.keep_error() << "\n";
   } else if (!scheduler.succeeded_all()) {
-    std::cerr << "desksim-mpi: the run failed: " << scheduler.failure() << "\n";
+    const auto& history = scheduler.history();
+    const auto last = std::find_if(history.rbegin(), history.rend(), [](const AttemptRecord& r) { return !r.succeeded; });
+    std::cerr << "desksim-mpi: the run failed: ";
+    if (last != history.rend())
+      std::cerr << describe(plan, last->assignment.job) << " failed " << last->assignment.attempt << " of "
+                << options.max_attempts << " attempts; the last, on rank " << last->rank << ": " << last->why;
+    else
+      std::cerr << scheduler.failure();
+    std::cerr << "\ndesksim-mpi: nothing was written\n";
   } else {
     // The outputs, from the gathered results, by the code that writes those of a local run.
     std::vector<std::string> argv{options.desksim};

@@ -151,6 +151,24 @@ TEST_F(MpiLauncher, BadInputIsRefusedBeforeAnythingRuns) {
   EXPECT_NE(desksim_path.output.find("--desksim /nonexistent/desksim: not an executable file"), std::string::npos);
 }
 
+TEST_F(MpiLauncher, ATaskOutOfAttemptsFailsTheRunNamingItAndNothingIsWritten) {
+  // One rank, started without mpirun; one attempt allowed, and the test hook crashes it.
+  const std::string command = "env DESKSIM_MPI_TEST_CRASH_TASK=2 timeout 60 " + std::string(DESKSIM_MPI) +
+                              " --max-attempts 1 sweep " + scenario + " --vary desk.agents=10,12 -r 2 -q --out " +
+                              (dir / "out").string() + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  std::string output;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  const int status = ::pclose(pipe);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << output;
+  EXPECT_NE(output.find("the run failed: task 2 (point 1, replication 0) failed 1 of 1 attempts; the last, on rank 0: "
+                        "desksim killed by signal Killed\ndesksim-mpi: nothing was written"),
+            std::string::npos)
+      << output;
+  EXPECT_FALSE(fs::exists(dir / "out" / "sweep.pb"));
+}
+
 /// The rank `rank` of the MPI job whose mpirun is `mpirun` (its child, by OMPI_COMM_WORLD_RANK); -1 if none.
 pid_t rank_process(pid_t mpirun, int rank) {
   for (pid_t child : children_of(mpirun)) {
