@@ -137,7 +137,16 @@ class Coordinator {
     }
     const bool again = scheduler_.failed(rank, a, seconds, payload);
     std::cerr << "desksim-mpi: " << describe(plan_, a.job) << ", attempt " << a.attempt << ", failed on rank " << rank
-              << ": " << payload << (again ? "\ndesksim-mpi: it will run again on another rank\n" : "\n");
+              << ": " << payload << "\n";
+    if (again)
+      std::cerr << "desksim-mpi: it will run again " << (live_ranks() > 1 ? "on another rank" : "on this rank, the only one")
+                << "\n";
+  }
+
+  int live_ranks() const {
+    int live = 0;
+    for (int r = 0; r < ranks_; ++r) live += scheduler_.lost(r) ? 0 : 1;
+    return live;
   }
 
   /// Every message that has arrived. True if there was any.
