@@ -81,6 +81,18 @@ struct MpiLauncher : ::testing::Test {
   void TearDown() override { fs::remove_all(dir); }
 };
 
+TEST_F(MpiLauncher, LinksOpenMpiAndNeitherSimGridNorTheModels) {
+  // SimGrid exports MPI_* symbols of its own: the two must never meet in one binary.
+  FILE* pipe = ::popen(("ldd " + std::string(DESKSIM_MPI) + " 2>&1").c_str(), "r");
+  std::string libraries;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) libraries.append(buffer, n);
+  ASSERT_EQ(::pclose(pipe), 0) << libraries;
+  EXPECT_NE(libraries.find("libmpi.so"), std::string::npos) << libraries;
+  EXPECT_EQ(libraries.find("simgrid"), std::string::npos) << libraries;
+  EXPECT_EQ(libraries.find("protobuf"), std::string::npos) << "no desksim library either\n" << libraries;
+}
+
 TEST_F(MpiLauncher, ASweepOverThreeRanksWritesTheLocalSweepsBytes) {
   const std::string sweep = "sweep " + scenario + " --vary desk.agents=10,12 -r 3 -q --out ";
   const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
