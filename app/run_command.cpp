@@ -17,6 +17,7 @@
 #include "app/run_progress.hpp"
 #include "app/scenario_info.hpp"
 #include "app/stop_signals.hpp"
+#include "app/task_mode.hpp"
 #include "app/whole_number_option.hpp"
 #include "models/run/run_scenario.hpp"
 #include "models/scenario/run_limits_validator.hpp"
@@ -40,6 +41,7 @@ struct RunArguments {
   double precision = 0;              ///< 0 = a fixed number of replications
   std::vector<std::string> measures;  ///< whose relative half-width --precision bounds
   unsigned max_replications = 100;
+  TaskModeArguments task_mode;  ///< desksim-mpi's plumbing (app/task_mode.hpp)
 };
 
 // The measures --precision watches when none is named: the planner's first two, where the run has them.
@@ -94,6 +96,35 @@ int execute_run(const RunArguments& args, bool has_seed) {
   for (const std::string& w : models::overload_warnings(scenario)) std::cerr << "desksim run: warning: " << w << "\n";
   auto options = models::run_options_for(scenario, has_seed, args.seed, args.replications, args.jobs);
   std::string error;
+  if (args.task_mode.any()) {
+    // Tasks are a fixed set of replications, each with nothing but its result.
+    if (args.precision > 0 || args.resume || !args.tickets.empty()) {
+      std::cerr << "desksim run: --precision, --resume and --tickets are for a local run (desksim-mpi runs a fixed "
+                   "number of replications and writes no per-ticket records)\n";
+      return 2;
+    }
+    if (args.task_mode.plan) {  // the outputs are written at the end: a run must not end in "cannot write"
+      if (!prepare_output_folder(args.out, &error)) {
+        std::cerr << "desksim run: " << error << "\n";
+        return 1;
+      }
+      print_plan(1, options.replications);
+      return 0;
+    }
+    if (args.task_mode.task >= 0) {
+      std::size_t point = 0;
+      unsigned replication = 0;
+      if (!locate_task(args.task_mode.task, 1, options.replications, &point, &replication, &error)) {
+        std::cerr << "desksim run: " << error << "\n";
+        return 2;
+      }
+      return run_one_task(scenario, options.seed, point, replication, args.task_mode, "desksim run");
+    }
+    if (!read_task_results(args.task_mode.task_results, options.replications, &options.finished, &error)) {
+      std::cerr << "desksim run: " << error << "\n";
+      return 1;
+    }
+  }
   // Before anything runs: a run of hours must not end in "cannot write".
   const std::string tickets_folder = fs::path(args.tickets).parent_path().string();
   if (!prepare_output_folder(args.out, &error) || (!args.tickets.empty() && !prepare_output_folder(tickets_folder, &error))) {
@@ -243,6 +274,7 @@ Command add_run_command(CLI::App& app) {
   cmd->add_flag("--resume", args->resume,
                 "Complete a run that was interrupted (SIGINT, SIGTERM): the replications it finished, kept in "
                 "OUT/.partial, are not run again. Same scenario file, seed and replications, or it is refused.");
+  add_task_mode_options(cmd, &args->task_mode);
   return Command{cmd, [args, seed] { return execute_run(*args, seed->count() > 0); }};
 }
 

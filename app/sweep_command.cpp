@@ -15,6 +15,7 @@
 #include "app/run_progress.hpp"
 #include "app/scenario_info.hpp"
 #include "app/stop_signals.hpp"
+#include "app/task_mode.hpp"
 #include "app/whole_number_option.hpp"
 #include "models/run/run_scenario.hpp"
 #include "models/scenario/scenario_loader.hpp"
@@ -34,6 +35,7 @@ struct SweepArguments {
   std::string out = "out/sweep";
   bool quiet = false;
   bool progress = false;
+  TaskModeArguments task_mode;  ///< desksim-mpi's plumbing (app/task_mode.hpp)
 };
 
 std::string point_directory(std::size_t point) {
@@ -73,21 +75,46 @@ int execute_sweep(const SweepArguments& args, bool has_seed) {
       return 2;
     }
   }
-  // Every point is built and validated before anything runs: a bad value is found in seconds.
+  auto options = models::run_options_for(base, has_seed, args.seed, args.replications, args.jobs);
+  if (static_cast<std::uint64_t>(specs.size()) * options.replications > models::kMaxReplications) {
+    std::cerr << "desksim sweep: " << specs.size() << " points x " << options.replications
+              << " replications is more than " << models::kMaxReplications << " runs\n";
+    return 2;
+  }
   std::vector<scenario::Scenario> scenarios;
+  if (args.task_mode.task >= 0) {
+    // One task builds its own point only (the plan validated them all): a task of a sweep of many
+    // points costs no more than one of a few.
+    std::size_t point = 0;
+    unsigned replication = 0;
+    if (!locate_task(args.task_mode.task, specs.size(), options.replications, &point, &replication, &error)) {
+      std::cerr << "desksim sweep: " << error << "\n";
+      return 2;
+    }
+    if (!models::make_sweep_scenarios(base, {specs[point]}, &scenarios, &diagnostics)) {
+      std::cerr << models::format_all(diagnostics);
+      return 2;
+    }
+    return run_one_task(scenarios[0], options.seed, point, replication, args.task_mode, "desksim sweep");
+  }
+  // Every point is built and validated before anything runs: a bad value is found in seconds.
   if (!models::make_sweep_scenarios(base, specs, &scenarios, &diagnostics)) {
     std::cerr << models::format_all(diagnostics);
     return 2;
   }
-  auto options = models::run_options_for(base, has_seed, args.seed, args.replications, args.jobs);
-  if (static_cast<std::uint64_t>(scenarios.size()) * options.replications > models::kMaxReplications) {
-    std::cerr << "desksim sweep: " << scenarios.size() << " points x " << options.replications
-              << " replications is more than " << models::kMaxReplications << " runs\n";
-    return 2;
+  if (!args.task_mode.task_results.empty() &&
+      !read_task_results(args.task_mode.task_results, static_cast<unsigned>(scenarios.size()) * options.replications,
+                         &options.finished, &error)) {
+    std::cerr << "desksim sweep: " << error << "\n";
+    return 1;
   }
   if (!prepare_output_folder(args.out, &error)) {
     std::cerr << "desksim sweep: " << error << "\n";
     return 1;
+  }
+  if (args.task_mode.plan) {
+    print_plan(scenarios.size(), options.replications);
+    return 0;
   }
   StopSignals signals;
   options.stop_fd = signals.fd();
@@ -170,6 +197,7 @@ Command add_sweep_command(CLI::App& app) {
   cmd->callback([vary, points] {
     if (vary->count() == 0 && points->count() == 0) throw CLI::RequiredError("--vary or --points");
   });
+  add_task_mode_options(cmd, &args->task_mode);
   return Command{cmd, [args, seed] { return execute_sweep(*args, seed->count() > 0); }};
 }
 

@@ -17,7 +17,8 @@ DEFAULT_SCENARIO=scenarios/met/run-and-maintain.textproto
 # Debian packages, each for a reason given in README.md ("Dependencies").
 PACKAGES=(g++ cmake make pkg-config
   libsimgrid-dev protobuf-compiler libprotobuf-dev libeigen3-dev libboost-dev
-  libcli11-dev librandom123-dev nlohmann-json3-dev libgtest-dev libsqlite3-dev zlib1g-dev)
+  libcli11-dev librandom123-dev nlohmann-json3-dev libgtest-dev libsqlite3-dev zlib1g-dev
+  openmpi-bin libopenmpi-dev)
 
 # For `fuzz` only: libFuzzer comes with clang (Debian's clang-14 and libclang-rt-14-dev).
 FUZZ_PACKAGES=(clang)

@@ -26,4 +26,5 @@ set(DESKSIM_EXTENSIVE_TESTS
   OptimiseCli.OverlayValidatesAndReproducesTheReportedAttainment              # 1.1 s (a search, then a run of its overlay)
   PhasedStaffing.ADemandCutLowersTheLaterPhaseAndTheOverlaySetsEachPhasesRosters  # 3.9-4.4 s (two searches)
   StaffingOptimiser.RepairsAFirstGuessThatMissesATargetAndEndsAtALocalMinimum    # 0.7-0.9 s (a search and two runs)
+  MpiLauncher.AKilledRankIsSurvivedWithMpirunsRecoveryAndItsTaskRunsElsewhere # 6.8 s (waits 2 s for the lost rank)
 )

@@ -28,6 +28,7 @@ bool run_scenario(const scenario::Scenario& scenario, const RunOptions& options,
   runner.replications = options.replications;
   runner.jobs = options.jobs;
   runner.stop_fd = options.stop_fd;
+  runner.finished = options.finished;
   if (const RunCheckpoint* checkpoint = options.checkpoint) {
     for (unsigned r : checkpoint->finished(options.ticket_records)) {
       if (!checkpoint->result(r, &runner.finished[r])) {
@@ -73,6 +74,7 @@ bool run_scenarios(const std::vector<scenario::Scenario>& scenarios, const RunOp
   runner.replications = static_cast<unsigned>(scenarios.size()) * per_scenario;
   runner.jobs = options.jobs;
   runner.stop_fd = options.stop_fd;
+  runner.finished = options.finished;
   const auto bytes = sim::run_replications(
       runner,
       [&](unsigned task) {

@@ -3,6 +3,7 @@
 // Across-replication estimates are added by analysis/, which works from results alone.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct RunOptions {
   bool ticket_records = false;
   /// A file descriptor that becomes readable when the run must stop (sim/replication); -1 = none.
   int stop_fd = -1;
+  /// Results computed elsewhere (e.g. on other machines by desksim-mpi), by task: the replication for
+  /// run_scenario, scenario * replications + replication for run_scenarios. They are not run again.
+  std::map<unsigned, std::string> finished;
   /// Called in a replication's own process when it has finished, before its result is sent back
   /// (progress reporting); it may only use what survives a fork (e.g. write(2) to a pipe).
   std::function<void(unsigned replication)> on_replication_done;

@@ -1,0 +1,55 @@
+#pragma once
+// The plumbing with which desksim-mpi (launcher/) spreads a run or a sweep over machines. It passes
+// the user's own `desksim run|sweep` command line, plus one hidden option that says what to do
+// instead of the whole run:
+//   --plan                    check the input as a run would, then print "tasks T points P replications R"
+//   --task N --task-out FILE  run task N alone, in this process, and write its result's bytes to FILE
+//   --task-results DIR        run nothing: take every task's result from DIR (app/task_files.hpp) and
+//                             write the outputs as the run would
+// A task is computed by the very function the local runner calls for it, with the same seed and
+// indices, and the outputs are written by the same code: the outputs are the local run's, byte for byte.
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "desksim/scenario.pb.h"
+
+namespace desksim::app {
+
+struct TaskModeArguments {
+  /// Print the plan and run nothing.
+  bool plan = false;
+  /// Run this task only (with task_out); -1 = not asked.
+  long long task = -1;
+  /// Where --task writes the task's serialised ReplicationResult (written whole, then renamed).
+  std::string task_out;
+  /// Folder of every task's result: assemble the outputs from them instead of running.
+  std::string task_results;
+
+  bool any() const { return plan || task >= 0 || !task_results.empty(); }
+};
+
+/// Registers the hidden options on `command`.
+void add_task_mode_options(CLI::App* command, TaskModeArguments* args);
+
+/// Prints the plan line on stdout.
+void print_plan(std::size_t points, unsigned replications);
+
+/// Which point and replication task `task` is (replication task % replications of point task /
+/// replications); false with *error when there is no such task.
+bool locate_task(long long task, std::size_t points, unsigned replications, std::size_t* point, unsigned* replication,
+                 std::string* error);
+
+/// Runs replication `replication` of `point_scenario` (point `point` of the run, for messages) with the
+/// run's `seed`, in this process, and writes its bytes to args.task_out. Exit code: 0 done, 1 failed.
+int run_one_task(const scenario::Scenario& point_scenario, std::uint64_t seed, std::size_t point,
+                 unsigned replication, const TaskModeArguments& args, const std::string& command);
+
+/// Reads tasks 0..tasks-1 from `folder` into *finished; false with *error naming the first one missing.
+bool read_task_results(const std::string& folder, unsigned tasks, std::map<unsigned, std::string>* finished,
+                       std::string* error);
+
+}  // namespace desksim::app

@@ -1,0 +1,193 @@
+#include "launcher/child_process.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <thread>
+
+namespace desksim::launcher {
+
+namespace {
+
+constexpr std::size_t kStderrKept = 2000;  // the end of a failed child's stderr, in its failure message
+
+std::string describe_exit(int status) {
+  if (WIFEXITED(status)) return "exit code " + std::to_string(WEXITSTATUS(status));
+  if (WIFSIGNALED(status)) return std::string("killed by signal ") + strsignal(WTERMSIG(status));
+  return "unknown status";
+}
+
+/// Forks a child that runs argv with stdout to `out_fd` and stderr to `err_fd` (-1 = inherited).
+/// Only async-signal-safe calls between fork and exec: an MPI process may have threads.
+pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd, int close_fd) {
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  const pid_t parent = ::getpid();
+  std::fflush(nullptr);
+  const pid_t pid = ::fork();
+  if (pid != 0) return pid;
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (::getppid() != parent) _exit(127);  // the rank died before the line above took effect
+  sigset_t none;
+  sigemptyset(&none);
+  ::sigprocmask(SIG_SETMASK, &none, nullptr);  // the MPI library may block signals; exec keeps the mask
+  if (close_fd >= 0) ::close(close_fd);
+  if (out_fd >= 0) ::dup2(out_fd, STDOUT_FILENO);
+  if (err_fd >= 0) ::dup2(err_fd, STDERR_FILENO);
+  ::execv(args[0], args.data());
+  _exit(127);
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+int run_to_end(const std::vector<std::string>& argv, std::string* out, std::string* error) {
+  int fds[2] = {-1, -1};
+  if (out != nullptr && ::pipe(fds) != 0) {
+    *error = std::string("pipe failed: ") + std::strerror(errno);
+    return 127;
+  }
+  const pid_t pid = spawn(argv, fds[1], -1, fds[0]);
+  if (fds[1] >= 0) ::close(fds[1]);
+  if (pid < 0) {
+    *error = std::string("fork failed: ") + std::strerror(errno);
+    if (fds[0] >= 0) ::close(fds[0]);
+    return 127;
+  }
+  if (out != nullptr) {
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(fds[0], buffer, sizeof buffer)) != 0;) {
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) break;
+      out->append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fds[0]);
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status)) {
+    if (WEXITSTATUS(status) == 127) *error = argv[0] + ": cannot be run";
+    return WEXITSTATUS(status);
+  }
+  return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 1;
+}
+
+TaskProcess::~TaskProcess() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+  }
+  if (stderr_fd_ >= 0) ::close(stderr_fd_);
+  discard_files();
+}
+
+void TaskProcess::discard_files() {
+  if (out_path_.empty()) return;
+  std::remove(out_path_.c_str());
+  std::remove((out_path_ + ".part").c_str());  // what desksim writes before renaming it into place
+  out_path_.clear();
+}
+
+bool TaskProcess::start(const std::string& desksim, const std::vector<std::string>& command, unsigned task,
+                        bool crash, TaskOutcome* outcome) {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string path = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/desksim-mpi-task.XXXXXX";
+  const int fd = ::mkstemp(path.data());
+  int fds[2];
+  if (fd < 0 || ::pipe(fds) != 0) {
+    *outcome = TaskOutcome{false, {}, std::string("cannot create a temporary file or pipe: ") + std::strerror(errno), 0};
+    if (fd >= 0) {
+      ::close(fd);
+      std::remove(path.c_str());
+    }
+    return false;
+  }
+  ::close(fd);
+  out_path_ = path;
+  task_ = task;
+  stderr_tail_.clear();
+  std::vector<std::string> argv{desksim};
+  argv.insert(argv.end(), command.begin(), command.end());
+  argv.insert(argv.end(), {"--task", std::to_string(task), "--task-out", out_path_});
+  const int devnull = ::open("/dev/null", O_WRONLY);
+  started_ = std::chrono::steady_clock::now();
+  pid_ = spawn(argv, devnull, fds[1], fds[0]);
+  if (devnull >= 0) ::close(devnull);
+  ::close(fds[1]);
+  if (pid_ < 0) {
+    ::close(fds[0]);
+    discard_files();
+    *outcome = TaskOutcome{false, {}, std::string("fork failed: ") + std::strerror(errno), 0};
+    return false;
+  }
+  stderr_fd_ = fds[0];
+  if (crash) ::kill(pid_, SIGKILL);
+  return true;
+}
+
+std::optional<TaskOutcome> TaskProcess::poll(int timeout_ms) {
+  if (pid_ <= 0) return std::nullopt;
+  if (stderr_fd_ >= 0) {
+    pollfd p{stderr_fd_, POLLIN, 0};
+    if (::poll(&p, 1, timeout_ms) > 0) {
+      char buffer[4096];
+      const ssize_t n = ::read(stderr_fd_, buffer, sizeof buffer);
+      if (n > 0) {
+        stderr_tail_.append(buffer, static_cast<std::size_t>(n));
+        if (stderr_tail_.size() > 2 * kStderrKept) stderr_tail_.erase(0, stderr_tail_.size() - kStderrKept);
+      } else if (n == 0 || errno != EINTR) {
+        ::close(stderr_fd_);  // the child has closed it: it is ending
+        stderr_fd_ = -1;
+      }
+    }
+  }
+  int status = 0;
+  pid_t ended = ::waitpid(pid_, &status, WNOHANG);
+  // Once its stderr is closed the child is exiting: look again every 0.1 ms rather than once per
+  // timeout, as the next task waits for it.
+  const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (stderr_fd_ < 0 && (ended == 0 || (ended < 0 && errno == EINTR)) && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
+    ended = ::waitpid(pid_, &status, WNOHANG);
+  }
+  if (ended == 0 || (ended < 0 && errno == EINTR)) return std::nullopt;
+  pid_ = -1;
+  if (stderr_fd_ >= 0) {  // what it wrote just before it ended
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(stderr_fd_, buffer, sizeof buffer)) > 0;) stderr_tail_.append(buffer, static_cast<std::size_t>(n));
+    ::close(stderr_fd_);
+    stderr_fd_ = -1;
+  }
+  TaskOutcome outcome;
+  outcome.seconds = seconds_since(started_);
+  if (ended > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+    std::ifstream in(out_path_, std::ios::binary);
+    outcome.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    outcome.ok = in.is_open() && !in.bad();
+    if (!outcome.ok) outcome.why = out_path_ + ": the task's result cannot be read";
+  } else {
+    if (stderr_tail_.size() > kStderrKept) stderr_tail_.erase(0, stderr_tail_.size() - kStderrKept);
+    while (!stderr_tail_.empty() && stderr_tail_.back() == '\n') stderr_tail_.pop_back();
+    outcome.why = "desksim " + (ended > 0 ? describe_exit(status) : std::string("could not be waited for")) +
+                  (stderr_tail_.empty() ? "" : ": " + stderr_tail_);
+  }
+  discard_files();
+  return outcome;
+}
+
+}  // namespace desksim::launcher

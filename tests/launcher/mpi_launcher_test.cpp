@@ -1,0 +1,233 @@
+// desksim-mpi under mpirun (3 ranks on this machine, oversubscribed): the outputs are the local
+// desksim command's, file for file and byte for byte; a task whose child process crashes runs again
+// on another rank and the run says so; so does the task of a rank that is killed, when mpirun is told
+// to let the job go on (--enable-recovery); bad input is refused before anything runs.
+// Skipped when no Open MPI was found at configure time (desksim-mpi is then not built).
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <regex>
+#include <string>
+
+#include "tests/e2e/cli_support.hpp"
+
+namespace desksim::e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+// tests/CMakeLists.txt defines DESKSIM_MPI (desksim-mpi) and DESKSIM_MPIEXEC (mpirun) when Open MPI
+// was found; without them every test here is skipped.
+#ifdef DESKSIM_MPI
+constexpr bool kLauncherBuilt = true;
+#else
+constexpr bool kLauncherBuilt = false;
+#define DESKSIM_MPI ""
+#define DESKSIM_MPIEXEC ""
+#endif
+
+/// `mpirun -np RANKS desksim-mpi ARGUMENTS` (as root in CI and containers, more ranks than cores),
+/// with the environment variable `variable` set to `value` on every rank when given.
+Outcome desksim_mpi(int ranks, const std::string& arguments, const std::string& variable = "",
+                    const std::string& value = "") {
+  const std::string set = variable.empty() ? "" : "env " + variable + "=" + value + " ";
+  const std::string forward = variable.empty() ? "" : " -x " + variable;
+  const std::string command = set + "timeout 300 " + DESKSIM_MPIEXEC + " --allow-run-as-root --oversubscribe" +
+                              forward + " -np " + std::to_string(ranks) + " " + DESKSIM_MPI + " " + arguments + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  std::string output;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  const int status = ::pclose(pipe);
+  return Outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+/// Every file under `root`, by path relative to it, with its bytes.
+std::map<std::string, std::string> files_under(const fs::path& root) {
+  std::map<std::string, std::string> out;
+  for (const auto& entry : fs::recursive_directory_iterator(root))
+    if (entry.is_regular_file()) out[fs::relative(entry.path(), root).string()] = read_file(entry.path());
+  return out;
+}
+
+void expect_same_files(const fs::path& local, const fs::path& mpi) {
+  const auto a = files_under(local), b = files_under(mpi);
+  ASSERT_FALSE(a.empty());
+  std::string names_a, names_b;
+  for (const auto& [name, bytes] : a) names_a += name + " ";
+  for (const auto& [name, bytes] : b) names_b += name + " ";
+  EXPECT_EQ(names_a, names_b) << "the same files";
+  for (const auto& [name, bytes] : a) {
+    const auto it = b.find(name);
+    if (it == b.end()) continue;
+    EXPECT_FALSE(bytes.empty()) << name;
+    EXPECT_TRUE(bytes == it->second) << name << " differs from the local run's";
+  }
+}
+
+struct MpiLauncher : ::testing::Test {
+  fs::path dir = fs::temp_directory_path() / ("desksim-mpi-e2e-" + std::to_string(::getpid()));
+  std::string scenario;
+  void SetUp() override {
+    if (!kLauncherBuilt) GTEST_SKIP() << "desksim-mpi was not built: no Open MPI (mpirun) at configure time";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    write_mm10_scenario(dir / "mm.textproto", 3000, 11);
+    scenario = (dir / "mm.textproto").string();
+  }
+  void TearDown() override { fs::remove_all(dir); }
+};
+
+TEST_F(MpiLauncher, LinksOpenMpiAndNeitherSimGridNorTheModels) {
+  // SimGrid exports MPI_* symbols of its own: the two must never meet in one binary.
+  FILE* pipe = ::popen(("ldd " + std::string(DESKSIM_MPI) + " 2>&1").c_str(), "r");
+  std::string libraries;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) libraries.append(buffer, n);
+  ASSERT_EQ(::pclose(pipe), 0) << libraries;
+  EXPECT_NE(libraries.find("libmpi.so"), std::string::npos) << libraries;
+  EXPECT_EQ(libraries.find("simgrid"), std::string::npos) << libraries;
+  EXPECT_EQ(libraries.find("protobuf"), std::string::npos) << "no desksim library either\n" << libraries;
+}
+
+TEST_F(MpiLauncher, ASweepOverThreeRanksWritesTheLocalSweepsBytes) {
+  const std::string sweep = "sweep " + scenario + " --vary desk.agents=10,12 -r 3 -q --out ";
+  const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
+  ASSERT_EQ(local.exit_code, 0) << local.output;
+  const auto mpi = desksim_mpi(3, sweep + (dir / "mpi").string());
+  ASSERT_EQ(mpi.exit_code, 0) << mpi.output;
+  expect_same_files(dir / "local", dir / "mpi");
+  EXPECT_NE(mpi.output.find("sweep written to " + (dir / "mpi").string()), std::string::npos) << mpi.output;
+  EXPECT_NE(mpi.output.find("desksim-mpi: 6 tasks (2 points x 3 replications) on 3 ranks; retried 0, ranks lost 0"),
+            std::string::npos)
+      << mpi.output;
+  const std::regex efficiency(R"(efficiency ([0-9.]+) = ([0-9.]+) s of task wall time / \(3 x ([0-9.]+) s\))");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(mpi.output, m, efficiency)) << mpi.output;
+  EXPECT_NEAR(std::stod(m[1]), std::stod(m[2]) / (3 * std::stod(m[3])), 0.006);
+  EXPECT_GT(std::stod(m[1]), 0.0);
+  EXPECT_LE(std::stod(m[1]), 1.0);
+}
+
+TEST_F(MpiLauncher, ARunOverTwoRanksWritesTheLocalRunsBytes) {
+  const std::string run = "run " + scenario + " -r 3 --seed 5 -q --out ";
+  const auto local = desksim(run + (dir / "local").string());
+  ASSERT_EQ(local.exit_code, 0) << local.output;
+  const auto mpi = desksim_mpi(2, run + (dir / "mpi").string());
+  ASSERT_EQ(mpi.exit_code, 0) << mpi.output;
+  expect_same_files(dir / "local", dir / "mpi");
+}
+
+TEST_F(MpiLauncher, ACrashedTaskRunsAgainOnAnotherRankAndTheRunSaysSo) {
+  const std::string sweep = "sweep " + scenario + " --vary desk.agents=10,12 -r 2 -q --out ";
+  const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
+  ASSERT_EQ(local.exit_code, 0) << local.output;
+  // Test hook: the first attempt at task 1 has its child process killed as it starts.
+  const auto mpi = desksim_mpi(3, sweep + (dir / "mpi").string(), "DESKSIM_MPI_TEST_CRASH_TASK", "1");
+  ASSERT_EQ(mpi.exit_code, 0) << mpi.output;
+  expect_same_files(dir / "local", dir / "mpi");
+  std::smatch failed, done;
+  ASSERT_TRUE(std::regex_search(mpi.output, failed,
+                                std::regex(R"(task 1 \(point 0, replication 1\), attempt 1, failed on rank ([0-9]): desksim killed by signal Killed)")))
+      << mpi.output;
+  EXPECT_NE(mpi.output.find("it will run again on another rank"), std::string::npos) << mpi.output;
+  ASSERT_TRUE(std::regex_search(mpi.output, done, std::regex(R"(task 1 \(point 0, replication 1\) done on rank ([0-9]) at attempt 2)")))
+      << mpi.output;
+  EXPECT_NE(failed[1].str(), done[1].str()) << "run again elsewhere";
+  EXPECT_NE(mpi.output.find("on 3 ranks; retried 1, ranks lost 0"), std::string::npos) << mpi.output;
+}
+
+TEST_F(MpiLauncher, BadInputIsRefusedBeforeAnythingRuns) {
+  // Started without mpirun, desksim-mpi is an MPI job of one rank (Open MPI's singleton start): the
+  // input is checked in the same code as under mpirun, without the seconds mpirun takes to wind up a
+  // job that exits non-zero.
+  const std::string launcher = std::string(DESKSIM_MPI) + " ";
+  auto run = [&](const std::string& arguments) {
+    FILE* pipe = ::popen(("timeout 60 " + launcher + arguments + " 2>&1").c_str(), "r");
+    std::string output;
+    char buffer[4096];
+    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+    const int status = ::pclose(pipe);
+    return Outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  };
+  const auto point = run("sweep " + scenario + " --vary desk.agents=10,0 --out " + (dir / "out").string());
+  EXPECT_EQ(point.exit_code, 2) << point.output;
+  EXPECT_NE(point.output.find("point 1 (desk.agents=0)"), std::string::npos) << point.output;
+  EXPECT_FALSE(fs::exists(dir / "out" / "sweep.pb"));
+  const auto command = run("validate " + scenario);
+  EXPECT_EQ(command.exit_code, 2) << command.output;
+  EXPECT_NE(command.output.find("the command must be `run` or `sweep`"), std::string::npos) << command.output;
+  const auto plumbing = run("run " + scenario + " --task-results " + dir.string());
+  EXPECT_EQ(plumbing.exit_code, 2) << plumbing.output;
+  EXPECT_NE(plumbing.output.find("--task-results is desksim-mpi's own plumbing"), std::string::npos) << plumbing.output;
+  const auto desksim_path = run("--desksim /nonexistent/desksim run " + scenario);
+  EXPECT_EQ(desksim_path.exit_code, 2) << desksim_path.output;
+  EXPECT_NE(desksim_path.output.find("--desksim /nonexistent/desksim: not an executable file"), std::string::npos);
+}
+
+TEST_F(MpiLauncher, ATaskOutOfAttemptsFailsTheRunNamingItAndNothingIsWritten) {
+  // One rank, started without mpirun; one attempt allowed, and the test hook crashes it.
+  const std::string command = "env DESKSIM_MPI_TEST_CRASH_TASK=2 timeout 60 " + std::string(DESKSIM_MPI) +
+                              " --max-attempts 1 sweep " + scenario + " --vary desk.agents=10,12 -r 2 -q --out " +
+                              (dir / "out").string() + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  std::string output;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  const int status = ::pclose(pipe);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << output;
+  EXPECT_NE(output.find("the run failed: task 2 (point 1, replication 0) failed 1 of 1 attempts; the last, on rank 0: "
+                        "desksim killed by signal Killed\ndesksim-mpi: nothing was written"),
+            std::string::npos)
+      << output;
+  EXPECT_FALSE(fs::exists(dir / "out" / "sweep.pb"));
+}
+
+/// The rank `rank` of the MPI job whose mpirun is `mpirun` (its child, by OMPI_COMM_WORLD_RANK); -1 if none.
+pid_t rank_process(pid_t mpirun, int rank) {
+  for (pid_t child : children_of(mpirun)) {
+    std::string environment = read_file("/proc/" + std::to_string(child) + "/environ");
+    for (char& c : environment)
+      if (c == '\0') c = '\n';
+    if (("\n" + environment).find("\nOMPI_COMM_WORLD_RANK=" + std::to_string(rank) + "\n") != std::string::npos)
+      return child;
+  }
+  return -1;
+}
+
+TEST_F(MpiLauncher, AKilledRankIsSurvivedWithMpirunsRecoveryAndItsTaskRunsElsewhere) {
+  // Tasks of about a third of a second, so that rank 2 is killed while it runs one.
+  write_mm10_scenario(dir / "mm.textproto", 300000, 11);
+  const std::string sweep = "sweep " + scenario + " --vary desk.agents=10,11,12 -r 2 -q --out ";
+  const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
+  ASSERT_EQ(local.exit_code, 0) << local.output;
+  // Without --enable-recovery mpirun ends the whole job when a rank dies (README).
+  const std::string command = std::string("exec timeout 300 ") + DESKSIM_MPIEXEC +
+                              " --allow-run-as-root --oversubscribe --enable-recovery -np 3 " + DESKSIM_MPI +
+                              " --lost-after 2 " + sweep + (dir / "mpi").string() + " > " + (dir / "log").string() +
+                              " 2>&1";
+  const pid_t shell = ::fork();
+  if (shell == 0) {
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), nullptr);
+    _exit(127);
+  }
+  // timeout runs mpirun as its child.
+  pid_t mpirun = -1, rank2 = -1;
+  ASSERT_TRUE(eventually([&] {
+    for (pid_t p : children_of(shell)) mpirun = p;
+    rank2 = mpirun > 0 ? rank_process(mpirun, 2) : -1;
+    return rank2 > 0 && !children_of(rank2).empty();  // rank 2 is running a task
+  })) << read_file(dir / "log");
+  ::kill(rank2, SIGKILL);
+  EXPECT_EQ(wait_for_exit(shell), 0) << read_file(dir / "log");
+  const std::string log = read_file(dir / "log");
+  EXPECT_NE(log.find("rank 2 is taken as lost (no word from it for 2 s)"), std::string::npos) << log;
+  EXPECT_NE(log.find("will run on another rank"), std::string::npos) << log;
+  EXPECT_NE(log.find("on 3 ranks; retried 1, ranks lost 1"), std::string::npos) << log;
+  expect_same_files(dir / "local", dir / "mpi");
+}
+}  // namespace
+}  // namespace desksim::e2e
