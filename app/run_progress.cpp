@@ -6,12 +6,27 @@
 #include <cerrno>
 #include <chrono>
 #include <functional>
+#include <mutex>
 #include <thread>
+
+#include <pthread.h>
 
 #include "analysis/report/progress_line.hpp"
 
 namespace desksim::app {
 namespace {
+
+// The reporter thread allocates (it formats the line) while the runner forks replications. A child
+// forked while another thread holds the allocator's lock inherits it held and waits forever: glibc's
+// malloc takes its locks around fork, AddressSanitizer's allocator (GCC 12) does not, and the progress
+// test hung there. So the reporter prints only under this mutex, and fork takes it first.
+std::mutex printing;
+void register_fork_guard() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    ::pthread_atfork([] { printing.lock(); }, [] { printing.unlock(); }, [] { printing.unlock(); });
+  });
+}
 
 // write(2) straight to fd 2: the children are forked while this thread runs, and a raw system call
 // holds no lock a child could inherit locked.
@@ -33,6 +48,7 @@ void report_progress(int fd, std::string label, unsigned total, unsigned already
   const auto start = std::chrono::steady_clock::now();
   unsigned done = already_done;
   auto print = [&](bool last) {
+    const std::lock_guard<std::mutex> no_fork_meanwhile(printing);
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const std::string line = analysis::progress_line(label, done, total, elapsed);
     // On a terminal the line is redrawn in place (\r, then clear to the end of the line).
@@ -72,6 +88,7 @@ bool with_progress(const models::RunOptions& options, const std::string& label, 
                    const std::function<bool(const models::RunOptions&)>& run) {
   int fds[2];
   if (::pipe(fds) != 0) return run(options);
+  register_fork_guard();
   std::thread reporter(report_progress, fds[0], label, total, kept, ::isatty(STDERR_FILENO) != 0);
   models::RunOptions reporting = options;
   const int done_fd = fds[1];
