@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <chrono>
 #include <functional>
+#include <future>
 #include <mutex>
 #include <thread>
 
@@ -44,7 +45,8 @@ void write_stderr(const std::string& text) {
 
 // Reads one byte per finished replication from `fd` until every writer has closed it, printing the
 // progress line at each and, on a terminal, once a second so that the elapsed time moves.
-void report_progress(int fd, std::string label, unsigned total, unsigned already_done, bool terminal) {
+void report_progress(int fd, std::string label, unsigned total, unsigned already_done, bool terminal,
+                     std::promise<void>* started) {
   const auto start = std::chrono::steady_clock::now();
   unsigned done = already_done;
   auto print = [&](bool last) {
@@ -55,6 +57,7 @@ void report_progress(int fd, std::string label, unsigned total, unsigned already
     write_stderr(terminal ? "\r" + line + "\x1b[K" + (last ? "\n" : "") : line + "\n");
   };
   print(false);
+  started->set_value();  // from here on this thread allocates only in print(), under the mutex
   for (;;) {
     pollfd p{fd, POLLIN, 0};
     const int ready = ::poll(&p, 1, terminal ? 1000 : -1);
@@ -89,7 +92,11 @@ bool with_progress(const models::RunOptions& options, const std::string& label, 
   int fds[2];
   if (::pipe(fds) != 0) return run(options);
   register_fork_guard();
-  std::thread reporter(report_progress, fds[0], label, total, kept, ::isatty(STDERR_FILENO) != 0);
+  // No replication is forked before the thread has started and printed once: starting a thread
+  // allocates outside the mutex (its stack, the sanitizer's per-thread state).
+  std::promise<void> started;
+  std::thread reporter(report_progress, fds[0], label, total, kept, ::isatty(STDERR_FILENO) != 0, &started);
+  started.get_future().wait();
   models::RunOptions reporting = options;
   const int done_fd = fds[1];
   reporting.on_replication_done = [done_fd](unsigned) {
