@@ -10,6 +10,7 @@
 #include "models/calibration/csv_stream.hpp"
 #include "models/calibration/log_time.hpp"
 #include "models/calibration/quantile_points.hpp"
+#include "models/scenario/text_format_errors.hpp"
 
 namespace desksim::models::calibration {
 namespace {
@@ -30,14 +31,6 @@ std::string num(double x, int digits = 6) {
   return buf;
 }
 
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
 
 std::string list(const std::vector<double>& xs, int digits = 6) {
   std::string out = "[";
@@ -115,9 +108,9 @@ CalibrationResult calibrate(const IncidentLog& log, const CalibrationOptions& op
   out << "# Calibrated by `desksim calibrate` from " << options.source << ": the " << fit.size()
       << " incidents opened " << from << " to " << until << " (" << log.rows << " event rows in the file).\n"
       << "# Every number below says where it came from. [log] = computed from those incidents.\n"
-      << "name: " << quoted("calibrated-" + from + "-to-" + until) << "\n"
-      << "description: " << quoted("Fitted to " + options.source + ", incidents opened " + from + " to " + until) << "\n"
-      << "run {\n  start_date: " << quoted(from) << "\n"
+      << "name: " << text_format_quoted("calibrated-" + from + "-to-" + until) << "\n"
+      << "description: " << text_format_quoted("Fitted to " + options.source + ", incidents opened " + from + " to " + until) << "\n"
+      << "run {\n  start_date: " << text_format_quoted(from) << "\n"
       << "  horizon_hours: " << (last_day - first_day + 1) * 24 << "   # the fit window\n"
       << "  replications: 10\n}\n";
   std::string excluded;
@@ -151,7 +144,7 @@ CalibrationResult calibrate(const IncidentLog& log, const CalibrationOptions& op
       << "  day_factor_cv: " << num(arrivals.day_factor_cv, 4) << "\n";
   for (const DayCount& d : arrivals.days)
     if (d.excluded)
-      out << "  date_factors { date: " << quoted(format_day(d.day)) << " factor: " << num(d.count / std::max(d.expected, 1e-9), 4)
+      out << "  date_factors { date: " << text_format_quoted(format_day(d.day)) << " factor: " << num(d.count / std::max(d.expected, 1e-9), 4)
           << " }   # [log] excluded day: " << d.count << " opened against " << num(d.expected, 4) << " expected\n";
 
   // ---- categories: share, priority mix, cancellation ----
@@ -170,7 +163,7 @@ CalibrationResult calibrate(const IncidentLog& log, const CalibrationOptions& op
     const bool own = per_cat[c] >= kOwnMix;
     const auto& mix = own ? prio[c] : prio_all;
     const double total = mix[0] + mix[1] + mix[2] + mix[3];
-    out << "  categories {\n    name: " << quoted(pools.category_names[c]) << "\n    weight: " << per_cat[c]
+    out << "  categories {\n    name: " << text_format_quoted(pools.category_names[c]) << "\n    weight: " << per_cat[c]
         << "   # [log] incidents opened" << (c == nc - 1 ? " (categories with fewer than " + std::to_string(kOwnCategory) + ", and none)" : "")
         << "\n    priority_probabilities: "
         << list({mix[0] / total, mix[1] / total, mix[2] / total, mix[3] / total}, 5) << "   # [log] final priority, "
@@ -257,8 +250,8 @@ CalibrationResult calibrate(const IncidentLog& log, const CalibrationOptions& op
       << "    sla_pauses_waiting_on_user: false\n    sla_pauses_waiting_on_vendor: false\n    sla_pauses_waiting_on_change: false\n  }\n";
   const char* kStates[] = {"WAITING_ON_USER", "WAITING_ON_VENDOR", "WAITING_ON_CHANGE"};
   for (std::size_t g = 0; g < ng; ++g) {
-    out << "  groups {\n    name: " << quoted(slug(pools.group_names[g])) << "   # [log] assignment_group "
-        << quoted(pools.group_names[g]) << (g == ng - 1 ? " (groups first assigned fewer than " + std::to_string(kOwnGroup) + " incidents)" : "")
+    out << "  groups {\n    name: " << text_format_quoted(slug(pools.group_names[g])) << "   # [log] assignment_group "
+        << text_format_quoted(pools.group_names[g]) << (g == ng - 1 ? " (groups first assigned fewer than " + std::to_string(kOwnGroup) + " incidents)" : "")
         << "\n    supplier: \"service\"\n    level: LEVEL_2\n"
         << "    servers: 100000   # ample: the log's time in a group includes its queueing, fitted below as work\n";
     const bool own = first_work[g].size() >= kOwnDuration;
@@ -295,7 +288,7 @@ CalibrationResult calibrate(const IncidentLog& log, const CalibrationOptions& op
   }
   for (std::size_t c = 0; c < nc; ++c) {
     const bool own = per_cat[c] >= kOwnMix;
-    out << "  routes {\n    category: " << quoted(pools.category_names[c]) << "\n    bypass_desk: true\n"
+    out << "  routes {\n    category: " << text_format_quoted(pools.category_names[c]) << "\n    bypass_desk: true\n"
         << "    # First assignment group [log]: share of this category's incidents whose first group it is\n"
         << "    # (groups under " << kRouteShareFloor * 100 << "% go to other-groups, which every route keeps so that a\n"
         << "    # reassignment always has somewhere to go).\n";
@@ -319,7 +312,7 @@ CalibrationResult calibrate(const IncidentLog& log, const CalibrationOptions& op
     for (double s : share) sum += s;
     for (std::size_t g = 0; g < ng; ++g)
       if (share[g] > 0)
-        out << "    groups { group: " << quoted(slug(pools.group_names[g])) << " probability: " << num(share[g] / sum, 5) << " }\n";
+        out << "    groups { group: " << text_format_quoted(slug(pools.group_names[g])) << " probability: " << num(share[g] / sum, 5) << " }\n";
     const auto& counts = own ? reassign[c] : reassign_all;
     double tot = 0;
     for (double x : counts) tot += x;

@@ -11,6 +11,7 @@
 
 #include "models/desk/service_desk_config.hpp"
 #include "models/scenario/scenario_file.hpp"
+#include "models/scenario/text_format_errors.hpp"
 
 namespace desksim::models {
 
@@ -18,18 +19,6 @@ namespace {
 
 namespace pb = google::protobuf;
 
-class CollectingErrors final : public pb::io::ErrorCollector {
- public:
-  CollectingErrors(std::string file, std::vector<Diagnostic>* out) : file_(std::move(file)), out_(out) {}
-  void AddError(int line, int column, const std::string& message) override {
-    out_->push_back(Diagnostic{file_, line + 1, column + 1, {}, message});
-  }
-  void AddWarning(int line, int column, const std::string& message) override { AddError(line, column, message); }
-
- private:
-  std::string file_;
-  std::vector<Diagnostic>* out_;
-};
 
 std::string share_text(double x) {
   char b[32];
@@ -76,7 +65,7 @@ bool load_optimise_options(const std::string& path, scenario::OptimiseOptions* o
     return false;
   }
   const std::size_t before = diagnostics->size();
-  CollectingErrors errors(path, diagnostics);
+  TextFormatErrors errors(path, diagnostics);
   pb::TextFormat::Parser parser;
   parser.RecordErrorsTo(&errors);
   if (!parser.ParseFromString(text, options) && diagnostics->size() == before)

@@ -6,6 +6,7 @@
 #include <google/protobuf/text_format.h>
 
 #include "models/desk/service_desk_config.hpp"
+#include "models/scenario/text_format_errors.hpp"
 
 namespace desksim::models {
 
@@ -23,14 +24,6 @@ std::string roster_field(const std::string& field, const std::vector<std::uint32
   return out.str();
 }
 
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
 
 /// The rosters of the searched stations as fields of a Scenario (desk) or its resolver network,
 /// indented by `indent`.
@@ -71,8 +64,8 @@ std::string roster_overlay_text(const scenario::Scenario& optimised, const std::
   std::ostringstream out;
   for (const auto& line : comment) out << "# " << line << "\n";
   out << "# proto-file: scenarios/desksim/scenario.proto\n# proto-message: desksim.scenario.Scenario\n";
-  out << "extends: " << quoted(extends) << "\n";
-  out << "name: " << quoted(optimised.name()) << "\n";
+  out << "extends: " << text_format_quoted(extends) << "\n";
+  out << "name: " << text_format_quoted(optimised.name()) << "\n";
   out << roster_fields(optimised, stations, "");
   return out.str();
 }
@@ -83,7 +76,7 @@ std::string phased_overlay_text(const scenario::Scenario& base, const PhasedResu
   const auto& first = phased.phases.front().result;
   out << roster_overlay_text(first.scenario, first.stations, extends, comment);
   for (const auto& step : base.programme().steps())
-    out << "remove { path: \"programme.steps\" name: " << quoted(step.name()) << " }\n";
+    out << "remove { path: \"programme.steps\" name: " << text_format_quoted(step.name()) << " }\n";
   struct Entry {
     std::string date;
     std::string text;
@@ -99,8 +92,8 @@ std::string phased_overlay_text(const scenario::Scenario& base, const PhasedResu
   for (std::size_t p = 1; p < phased.phases.size(); ++p) {
     const auto& phase = phased.phases[p];
     std::ostringstream step;
-    step << "  steps {\n    name: " << quoted("optimised rosters from " + phase.from_date) << "\n    from_date: "
-         << quoted(phase.from_date) << "\n    change {\n"
+    step << "  steps {\n    name: " << text_format_quoted("optimised rosters from " + phase.from_date) << "\n    from_date: "
+         << text_format_quoted(phase.from_date) << "\n    change {\n"
          << roster_fields(phase.result.scenario, phase.result.stations, "      ") << "    }\n  }\n";
     entries.push_back({phase.from_date, step.str()});
   }

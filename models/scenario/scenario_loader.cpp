@@ -14,6 +14,7 @@
 #include "models/scenario/json_scan.hpp"
 #include "models/scenario/platform_file_check.hpp"
 #include "models/scenario/scenario_file.hpp"
+#include "models/scenario/text_format_errors.hpp"
 #include "models/scenario/scenario_overlay.hpp"
 #include "models/scenario/scenario_validator.hpp"
 
@@ -23,21 +24,6 @@ namespace {
 
 namespace pb = google::protobuf;
 
-class CollectingErrors final : public pb::io::ErrorCollector {
- public:
-  CollectingErrors(std::string file, std::vector<Diagnostic>* out) : file_(std::move(file)), out_(out) {}
-  void AddError(int line, int column, const std::string& message) override {
-    out_->push_back(Diagnostic{file_, line + 1, column + 1, {}, message});
-  }
-  void AddWarning(int line, int column, const std::string& message) override {
-    // Warnings (e.g. deprecated fields) are errors here: a scenario should be unambiguous.
-    AddError(line, column, message);
-  }
-
- private:
-  std::string file_;
-  std::vector<Diagnostic>* out_;
-};
 
 /// protobuf's JSON errors read "(desk.agents): invalid value ...", "(desk) agentz: Cannot find
 /// field." or, for the document as a whole, only a message. The field path is taken out of the
@@ -93,7 +79,7 @@ bool parse_layer(const std::string& text, const std::string& display_name, bool 
     }
     return true;
   }
-  CollectingErrors errors(display_name, diagnostics);
+  TextFormatErrors errors(display_name, diagnostics);
   pb::TextFormat::Parser parser;
   // The parser recurses once per nested message: thousands of levels would overflow the stack.
   parser.SetRecursionLimit(kMaxMessageNesting);
