@@ -92,7 +92,7 @@ ServiceFlow::ServiceFlow(sim::EventKernel& kernel, sim::SignalBus& signals, cons
   group_extra_.assign(network_->groups.size(), 0);
 }
 
-void ServiceFlow::emit_open(sim::Time now) const {
+void ServiceFlow::emit_open(sim::Time now) {
   // A level is recorded when it changes: many moves (a service done, a hand-off) leave it as it was.
   if (open_ == emitted_open_) return;
   emitted_open_ = open_;
@@ -184,7 +184,6 @@ void ServiceFlow::raise(std::uint32_t user, std::uint16_t category, std::uint8_t
   tickets_.reset(i);
   Ticket& t = tickets_[i];
   t.serial = next_serial_++;
-  tickets_.activate(i, t.serial);
   t.user = user;
   t.category = category;
   t.priority = priority;

@@ -159,8 +159,10 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
   void on_cancel(sim::Time now, std::uint64_t payload);
   void cancel(std::uint32_t i, sim::Time now);
   void release(std::uint32_t i, sim::Time now);
-  bool live(std::uint32_t i, std::uint32_t serial) const { return tickets_.live(i, serial); }
-  void emit_open(sim::Time now) const;
+  bool live(std::uint32_t i, std::uint32_t serial) const {
+    return tickets_[i].state != TicketState::kFree && tickets_[i].serial == serial;
+  }
+  void emit_open(sim::Time now);
 
   sim::EventKernel& kernel_;
   const sim::SignalBus& signals_;
@@ -208,7 +210,7 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
 
   std::uint32_t next_serial_ = 0, next_visit_token_ = 1;
   std::uint64_t open_ = 0;
-  mutable std::uint64_t emitted_open_ = ~std::uint64_t{0};  // the level last emitted (none yet)
+  std::uint64_t emitted_open_ = ~std::uint64_t{0};  // the level last emitted (none yet)
   Totals totals_;
   std::vector<std::uint32_t> group_extra_;  ///< OLA escalation capacity per group
   // Tickets linked to a major incident that is still open (payloads), and the ones already resolved.

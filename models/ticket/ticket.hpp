@@ -129,21 +129,9 @@ class TicketStore {
     t.visits = std::move(visits);
     t.waits = std::move(waits);
   }
-  /// Marks record i as ticket `serial` until release(): what live() checks.
-  void activate(std::uint32_t i, std::uint32_t serial) {
-    if (live_.size() <= i) live_.resize(i + 1, 0);
-    live_[i] = (std::uint64_t{1} << 32) | serial;
-  }
   void release(std::uint32_t i) {
     tickets_[i].state = TicketState::kFree;
-    live_[i] = 0;
     free_.push_back(i);
-  }
-  /// Whether record i still holds ticket `serial`. Reads a dense array, not the record: most timers
-  /// that fire (SLA checks, closes) find their ticket long gone or done, and with a large backlog the
-  /// records are out of cache, so this check would otherwise cost a cache miss per stale timer.
-  bool live(std::uint32_t i, std::uint32_t serial) const {
-    return i < live_.size() && live_[i] == ((std::uint64_t{1} << 32) | serial);
   }
   Ticket& operator[](std::uint32_t i) { return tickets_[i]; }
   const Ticket& operator[](std::uint32_t i) const { return tickets_[i]; }
@@ -151,7 +139,6 @@ class TicketStore {
 
  private:
   std::vector<Ticket> tickets_;
-  std::vector<std::uint64_t> live_;  // per record: 1 << 32 | serial while live, 0 when free
   std::vector<std::uint32_t> free_;
 };
 
