@@ -11,7 +11,6 @@
 #include <fstream>
 #include <functional>
 #include <limits>
-#include <unistd.h>
 #include <string>
 
 #include <google/protobuf/text_format.h>
@@ -26,12 +25,10 @@
 #include "models/run/desk_replication.hpp"
 #include "sim/kernel/event_kernel.hpp"
 #include "sim/kernel/simgrid_runtime.hpp"
-#include "sim/replication/replication_runner.hpp"
 
 namespace desksim::bench {
 
 namespace {
-
 
 using Clock = std::chrono::steady_clock;
 
@@ -53,21 +50,12 @@ struct Timing {
 /// Runs `body` in a child process (a SimGrid engine of its own) and returns the seconds and event
 /// count it measured there, so that fork and result transfer are not timed.
 Timing time_in_child(const std::function<Timing()>& body) {
-  sim::ReplicationRunnerOptions options;
-  std::string error;
-  const auto out = sim::run_replications(
-      options,
-      [&](unsigned) {
-        const Timing t = body();
-        return std::to_string(t.seconds) + " " + std::to_string(t.events);
-      },
-      &error);
-  if (out.empty()) {
-    std::fprintf(stderr, "desksim_bench: %s\n", error.c_str());
-    std::exit(1);
-  }
+  const std::string out = run_in_child([&] {
+    const Timing t = body();
+    return std::to_string(t.seconds) + " " + std::to_string(t.events);
+  });
   Timing t{};
-  std::sscanf(out[0].c_str(), "%lf %lu", &t.seconds, &t.events);
+  std::sscanf(out.c_str(), "%lf %lu", &t.seconds, &t.events);
   return t;
 }
 
@@ -115,7 +103,6 @@ Timing time_plain(std::uint64_t customers) {
 
 }  // namespace
 
-
 void kernel_bench(const std::vector<std::uint64_t>& sizes, int repeats) {
   for (std::uint64_t n : sizes) {
     Timing best_d{1e300, 0}, best_k{1e300, 0}, best_p{1e300, 0};
@@ -140,8 +127,7 @@ void kernel_bench(const std::vector<std::uint64_t>& sizes, int repeats) {
 }
 
 void kernel_process_bench(const std::string& desksim, const std::string& self, std::uint64_t customers, int repeats) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("desksim-bench-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const std::filesystem::path dir = scratch_folder();
   auto scenario = mm10(customers);
   std::string text;
   google::protobuf::TextFormat::PrintToString(scenario, &text);

@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "sim/replication/replication_runner.hpp"
+
 namespace desksim::bench {
 
 ProcessTiming time_command(const std::vector<std::string>& argv) {
@@ -36,8 +38,7 @@ ProcessTiming time_command(const std::vector<std::string>& argv) {
   t.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   // wait4 reports the child; its own children (replications) are in RUSAGE_CHILDREN of the child,
   // which the kernel folds into the child's figures once it has waited for them.
-  t.cpu_seconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-                  static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  t.cpu_seconds = cpu_seconds(usage);
   t.max_rss_mb = static_cast<double>(usage.ru_maxrss) / 1024.0;
   t.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   if (t.exit_code != 0) {
@@ -47,6 +48,34 @@ ProcessTiming time_command(const std::vector<std::string>& argv) {
     std::exit(1);
   }
   return t;
+}
+
+double cpu_seconds(const rusage& usage) {
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+double cpu_seconds_of(int who) {
+  rusage usage{};
+  ::getrusage(who, &usage);
+  return cpu_seconds(usage);
+}
+
+std::filesystem::path scratch_folder() {
+  const auto dir = std::filesystem::temp_directory_path() / ("desksim-bench-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+std::string run_in_child(const std::function<std::string()>& body) {
+  sim::ReplicationRunnerOptions options;
+  std::string error;
+  const auto out = sim::run_replications(options, [&](unsigned) { return body(); }, &error);
+  if (out.empty()) {
+    std::fprintf(stderr, "desksim_bench: %s\n", error.c_str());
+    std::exit(1);
+  }
+  return out[0];
 }
 
 ProcessTiming median_of(int runs, const std::vector<std::string>& argv) {

@@ -1,8 +1,5 @@
 #include "bench/run_benches.hpp"
 
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -22,19 +19,6 @@ namespace desksim::bench {
 namespace {
 
 namespace fs = std::filesystem;
-
-double cpu_seconds(int who) {
-  rusage u{};
-  ::getrusage(who, &u);
-  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
-         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
-}
-
-fs::path scratch_folder() {
-  const fs::path dir = fs::temp_directory_path() / ("desksim-bench-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  return dir;
-}
 
 scenario::Scenario load_or_exit(const std::string& path) {
   scenario::Scenario s;
@@ -56,7 +40,7 @@ struct OutputShare {
 OutputShare output_share(const scenario::Scenario& s, unsigned replications, const fs::path& folder) {
   models::RunOptions options;
   options.replications = replications;
-  const double children_before = cpu_seconds(RUSAGE_CHILDREN);
+  const double children_before = cpu_seconds_of(RUSAGE_CHILDREN);
   const auto started = std::chrono::steady_clock::now();
   results::RunResult run;
   std::string error;
@@ -65,20 +49,23 @@ OutputShare output_share(const scenario::Scenario& s, unsigned replications, con
     std::exit(1);
   }
   OutputShare share;
-  share.replications_cpu = cpu_seconds(RUSAGE_CHILDREN) - children_before;
+  share.replications_cpu = cpu_seconds_of(RUSAGE_CHILDREN) - children_before;
   const auto simulated = std::chrono::steady_clock::now();
   share.replications_wall = std::chrono::duration<double>(simulated - started).count();
   fs::create_directories(folder);
-  const double before = cpu_seconds(RUSAGE_SELF);
+  const double before = cpu_seconds_of(RUSAGE_SELF);
   analysis::add_estimates(&run);
   if (!analysis::write_results(run, folder.string(), &error)) {
     std::fprintf(stderr, "desksim_bench: %s\n", error.c_str());
     std::exit(1);
   }
-  const std::string summary = analysis::text_summary(run);
-  share.output_cpu = cpu_seconds(RUSAGE_SELF) - before;
+  if (analysis::text_summary(run).empty()) {  // what `desksim run` prints last: part of its output cost
+    std::fprintf(stderr, "desksim_bench: empty summary\n");
+    std::exit(1);
+  }
+  share.output_cpu = cpu_seconds_of(RUSAGE_SELF) - before;
   share.output_wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - simulated).count();
-  return summary.empty() ? OutputShare{} : share;
+  return share;
 }
 
 }  // namespace
