@@ -1,6 +1,7 @@
 #pragma once
-// The event kernel: an event queue (sim/kernel/event_queue.hpp) for high-volume ticket events, with SimGrid owning the clock
-// and everything that is not a ticket event (actors, host state profiles, kernel timers).
+// The event kernel: an event queue (sim/kernel/event_queue.hpp) for high-volume ticket events, with
+// SimGrid owning the clock and everything that is not a ticket event (actors, host state profiles,
+// kernel timers).
 //
 // Why a two-level design: measured on the 2-core target machine, M/M/10 with 10^6 customers costs
 // 0.12 s as a plain priority-queue loop, 0.64 s as SimGrid kernel timers, 2.7-4.2 s as S4U actors, and

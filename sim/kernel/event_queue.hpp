@@ -10,13 +10,13 @@
 //
 // A lane is only a hint: an event earlier than its lane's last one goes to the heap instead, so any
 // caller may use any lane. The next event is the smallest (time, sequence) among the heap's top and
-// the heads of the non-empty lanes (a handful, kept in a small heap of their own); since every lane is sorted by (time,
-// sequence) too, the order is exactly that of one heap, and so are event trajectories and
-// fingerprints.
+// the heads of the non-empty lanes (a handful, kept in a small heap of their own); since every lane
+// is sorted by (time, sequence) too, the order is exactly that of one heap, and so are event
+// trajectories and fingerprints.
 #include <cstdint>
 #include <deque>
-#include <utility>
 #include <queue>
+#include <utility>
 #include <vector>
 
 #include "sim/kernel/time.hpp"

@@ -12,7 +12,8 @@
 
 namespace desksim::sim {
 
-/// Observations of a quantity (e.g. waiting times): count, mean, variance (shifted sums, see below), min, max, sum,
+/// Observations of a quantity (e.g. waiting times): count, mean, variance (shifted sums, see the
+/// members), min, max, sum,
 /// quantiles (any p; results report p25/p50/p75/p90/p95/p99), and the fraction of observations <= each of a fixed set of thresholds
 /// (e.g. a service level "answered within 20 s"). Units are the caller's.
 ///
@@ -37,12 +38,11 @@ class Tally {
 
   /// A tally of 0/1 indicators (answered in time, resolved at first contact): fed through
   /// add_indicator(), which only counts, since the count of ones gives the mean, variance, extremes
-  /// and sum exactly. About half the values a ticket emits are such indicators.
+  /// and sum exactly. Attainment and first-contact figures are such indicators, several per ticket.
   static Tally indicator();
-  bool is_indicator() const { return indicator_; }
 
-  /// Records one observation. x must not be NaN. Inline: the recorder calls it for every emitted
-  /// value, and most of its cost was the call and a division (see add()'s definition below).
+  /// Records one observation. x must not be NaN. Inline (defined below): the recorder calls it for
+  /// most emitted values.
   void add(double x);
   /// Records one 0/1 observation of an indicator() tally.
   void add_indicator(double x) {
