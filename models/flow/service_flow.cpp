@@ -84,7 +84,7 @@ ServiceFlow::ServiceFlow(sim::EventKernel& kernel, sim::SignalBus& signals, cons
     stations_.push_back(std::make_unique<Station>(
         kernel, signals, tickets_, lifecycle_, *this, static_cast<std::uint16_t>(1 + g), "group." + gc.name,
         make_discipline(group_discipline(gc)), StationSignals{gs.queue_time, gs.queue_length, gs.busy, gs.on_duty, gs.rostered},
-        gc.max_servers()));
+        gc.max_servers(), gc.tickets_in_hand));
     work_.push_back(stream(seed, replication, "resolver.work." + gc.name));
     route_.push_back(stream(seed, replication, "resolver.route." + gc.name));
     wait_.push_back(stream(seed, replication, "resolver.waiting." + gc.name));

@@ -52,7 +52,8 @@ std::uint32_t erlang_a_staff(double lambda, double mu, double theta, double impa
 
 }  // namespace
 
-/// The analytic first guess of one station per half-hour: the most any target asks of it.
+/// The analytic first guess of one station per half-hour: the most any target asks of it. Erlang C
+/// and A count places (a ticket holds one for its work time); a person is places_per_server of them.
 std::vector<std::uint32_t> analytic_requirement(const scenario::Scenario& s, const StationLoad& load,
                                                 const StationPlan& plan, const std::vector<StaffingTarget>& targets) {
   std::vector<std::uint32_t> need(kHalfHoursPerWeek, plan.minimum_on_duty);
@@ -77,7 +78,8 @@ std::vector<std::uint32_t> analytic_requirement(const scenario::Scenario& s, con
         c = std::max(c, erlang_c_staff(lambda, mu, std::max(hours, 0.0), t.level));
       }
     }
-    need[h] = std::max(need[h], c);
+    const std::uint32_t k = std::max(1u, load.places_per_server);
+    need[h] = std::max(need[h], (c + k - 1) / k);
   }
   return need;
 }

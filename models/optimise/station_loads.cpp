@@ -1,5 +1,6 @@
 #include "models/optimise/station_loads.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "models/desk/service_desk_config.hpp"
@@ -105,6 +106,7 @@ std::vector<StationLoad> station_loads(const scenario::Scenario& s) {
     load.arrivals_per_hour.resize(kHalfHoursPerWeek);
     for (std::size_t h = 0; h < kHalfHoursPerWeek; ++h) load.arrivals_per_hour[h] = raised[h] * visits_per_ticket(g);
     load.mean_work_hours = group_work_hours(net.groups(g));
+    load.places_per_server = std::max(1u, net.groups(g).tickets_in_hand());
     out.push_back(std::move(load));
   }
   return out;

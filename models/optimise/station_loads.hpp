@@ -10,7 +10,8 @@
 //           from the routing chain (escalation, misroute, transfer; (I - Q)^-1 solved with Eigen,
 //           models/scenario/resolver_visits.hpp); work per visit = mean work plus, for each waiting
 //           rule that applies to any category and priority, its probability times the mean work
-//           after the wait (the waits themselves hold no engineer).
+//           after the wait (the waits themselves hold no engineer); a group whose people hold
+//           several tickets at once (tickets_in_hand k) offers 1/k of that in people.
 // Approximations, which the simulation search corrects: a group's arrivals follow the demand profile
 // without the lag of the desk and of waiting states; work overrides, later-visit and hand-over work
 // are taken at the first-visit mean; repair work drawn from a group is not counted.
@@ -26,14 +27,18 @@ struct StationLoad {
   std::string supplier;                   ///< who runs it ("" for the simple desk)
   bool is_desk = false;
   std::vector<double> arrivals_per_hour;  ///< 336 values, index 0 = Monday 00:00-00:30
-  double mean_work_hours = 0.0;           ///< per arrival
+  double mean_work_hours = 0.0;           ///< per arrival: the time it holds a place
+  /// Places per person (a resolver group's tickets_in_hand; 1 at the desk): a visit costs
+  /// mean_work_hours / places_per_server of a person.
+  std::uint32_t places_per_server = 1;
   /// Desk only: the share of arrivals on a channel whose contacts abandon, and their abandonment rate
   /// per hour while waiting (1 / mean patience); 0 when no channel has patience.
   double impatient_share = 0.0;
   double patience_rate_per_hour = 0.0;
 
-  /// Offered load in Erlangs in half-hour h: arrivals per hour times work in hours.
-  double offered_load(std::size_t h) const { return arrivals_per_hour[h] * mean_work_hours; }
+  /// Offered load in people (Erlangs of effort) in half-hour h: arrivals per hour times work in hours,
+  /// divided by the places per person.
+  double offered_load(std::size_t h) const { return arrivals_per_hour[h] * mean_work_hours / places_per_server; }
 };
 
 /// One entry for the desk (first) and one per resolver group, in the scenario's order. The scenario

@@ -105,6 +105,7 @@ ResolverNetworkConfig make_resolver_network_config(const scenario::Scenario& s, 
     out.supplier = static_cast<std::uint8_t>(std::max(0, index_of(c.suppliers, g.supplier())));
     out.level = g.level() == scenario::ResolverGroup::LEVEL_3 ? 3 : 2;
     out.servers = g.servers();
+    out.tickets_in_hand = std::max(1u, g.tickets_in_hand());
     out.roster.assign(g.roster_servers_per_half_hour().begin(), g.roster_servers_per_half_hour().end());
     out.work.push_back(to_sim_distribution(g.work_hours(), sim::kSecondsPerHour));
     // Most specific override per (category, priority): score 3 = both, 2 = category, 1 = priority.

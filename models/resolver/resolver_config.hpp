@@ -56,8 +56,9 @@ struct ResolverGroupConfig {
   std::string name;
   std::uint8_t supplier = 0;
   int level = 2;
-  std::uint32_t servers = 0;
-  std::vector<std::uint32_t> roster;  ///< 336 values or empty
+  std::uint32_t servers = 0;           ///< people (without a roster)
+  std::vector<std::uint32_t> roster;  ///< people per half-hour: 336 values or empty
+  std::uint32_t tickets_in_hand = 1;  ///< places per person (scenario ResolverGroup.tickets_in_hand)
   std::vector<sim::Distribution> work;  ///< seconds; [0] is the default
   std::vector<std::uint16_t> work_index;  ///< [category * 4 + priority - 1] -> index into work
   DisciplineKind discipline = DisciplineKind::kPriority;

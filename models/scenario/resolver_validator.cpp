@@ -115,6 +115,8 @@ void validate_resolver_network(const scenario::Scenario& s, std::vector<Diagnost
     } else if (g.servers() < 1 || g.servers() > 100000) {
       check.fail(p + ".servers", "must be in 1..100000 when no roster is given (got " + std::to_string(g.servers()) + ")");
     }
+    if (g.tickets_in_hand() > 1000)
+      check.fail(p + ".tickets_in_hand", "must be 0 (unset: 1) or 1..1000 (got " + std::to_string(g.tickets_in_hand()) + ")");
     if (!g.has_work_hours()) check.fail(p + ".work_hours", "required");
     else check.distribution(g.work_hours(), p + ".work_hours");
     for (int j = 0; j < g.work_overrides_size(); ++j) {

@@ -1,5 +1,6 @@
 #include "models/scenario/run_limits_validator.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -124,8 +125,16 @@ void validate_run_limits(const scenario::Scenario& s, std::vector<Diagnostic>* o
               infra.services(i).storm().peak_incidents_per_user_per_hour(), kMaxStormPeakPerUserPerHour);
   }
   if (s.has_resolver_network()) {
-    for (int g = 0; g < s.resolver_network().groups_size(); ++g)
-      at_most(check, at("resolver_network.groups", g) + ".servers", s.resolver_network().groups(g).servers(), kMaxServers);
+    for (int g = 0; g < s.resolver_network().groups_size(); ++g) {
+      const auto& group = s.resolver_network().groups(g);
+      at_most(check, at("resolver_network.groups", g) + ".servers", group.servers(), kMaxServers);
+      // Each person is tickets_in_hand places, and the engine keeps a record per place.
+      std::uint32_t peak = group.servers();
+      for (auto x : group.roster_servers_per_half_hour()) peak = std::max(peak, x);
+      if (group.tickets_in_hand() > 1)
+        at_most(check, at("resolver_network.groups", g) + ".tickets_in_hand",
+                static_cast<double>(peak) * group.tickets_in_hand(), kMaxServers, " places (people at the peak x tickets in hand)");
+    }
     routing(check, s);
   }
 }
@@ -190,7 +199,7 @@ std::vector<std::string> overload_warnings(const scenario::Scenario& s) {
       for (auto x : gr.roster_servers_per_half_hour()) servers += x;
       servers /= gr.roster_servers_per_half_hour_size();
     }
-    const double load = visits_per_hour(g) * mean_of(gr.work_hours());
+    const double load = visits_per_hour(g) * mean_of(gr.work_hours()) / std::max(1u, gr.tickets_in_hand());
     if (load >= servers) say("resolver group " + gr.name(), load, servers);
   }
   return out;

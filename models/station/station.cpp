@@ -4,7 +4,8 @@ namespace desksim::models {
 
 Station::Station(sim::EventKernel& kernel, const sim::SignalBus& signals, TicketStore& tickets, Lifecycle& lifecycle,
                  StationListener& listener, std::uint16_t index, const std::string& name,
-                 std::unique_ptr<Discipline> discipline, StationSignals ids, std::uint32_t initial_servers)
+                 std::unique_ptr<Discipline> discipline, StationSignals ids, std::uint32_t initial_servers,
+                 std::uint32_t tickets_per_server)
     : kernel_(kernel),
       signals_(signals),
       tickets_(tickets),
@@ -13,10 +14,13 @@ Station::Station(sim::EventKernel& kernel, const sim::SignalBus& signals, Ticket
       index_(index),
       completion_(kernel.add_handler(this, name + ".completion")),
       discipline_(std::move(discipline)),
-      ids_(ids) {
-  for (std::uint32_t k = 0; k < initial_servers; ++k) new_slot();
+      ids_(ids),
+      places_per_server_(tickets_per_server),
+      per_place_(1.0 / tickets_per_server) {
+  const std::uint32_t places = initial_servers * places_per_server_;
+  for (std::uint32_t k = 0; k < places; ++k) new_slot();
   // Highest slot first so that pop_back hands out slot 0 first: the slot order is deterministic.
-  for (std::uint32_t k = initial_servers; k-- > 0;) off_duty_.push_back(k);
+  for (std::uint32_t k = places; k-- > 0;) off_duty_.push_back(k);
 }
 
 std::uint32_t Station::new_slot() {
@@ -32,11 +36,11 @@ void Station::emit_levels(sim::Time now) {
   }
   if (busy_ != emitted_busy_) {
     emitted_busy_ = busy_;
-    signals_.emit(ids_.busy, now, static_cast<double>(busy_));
+    signals_.emit(ids_.busy, now, static_cast<double>(busy_) * per_place_);
   }
   if (on_duty_ != emitted_on_duty_) {
     emitted_on_duty_ = on_duty_;
-    signals_.emit(ids_.on_duty, now, static_cast<double>(on_duty_));
+    signals_.emit(ids_.on_duty, now, static_cast<double>(on_duty_) * per_place_);
   }
 }
 
@@ -124,7 +128,7 @@ void Station::on_event(sim::Time now, std::uint64_t payload) {
 void Station::set_servers(std::uint32_t servers, sim::Time now) {
   if (servers != target_ || !rostered_emitted_) signals_.emit(ids_.rostered, now, static_cast<double>(servers));
   rostered_emitted_ = true;
-  target_ = servers;
+  target_ = servers * places_per_server_;
   while (on_duty_ < target_) {
     std::uint32_t slot;
     if (off_duty_.empty()) {

@@ -5,6 +5,11 @@
 // before any ticket: a failed component is a P1). It serves a ticket for `ticket.work` seconds and
 // reports when service starts and when it is done; it never decides where a ticket goes next.
 //
+// A server may work several tickets at once (`tickets_per_server`, a resolver group's tickets in
+// hand): each server is that many places, a ticket holds one place for its work time, and a ticket
+// queues only when every place on duty is taken. Rosters and levels count servers (people): busy
+// servers = places in use / tickets_per_server.
+//
 // Emits, on the ids it is given: the queue time of each service start (seconds), and the levels
 // queue length, busy servers, servers on duty (including one finishing a ticket after the roster
 // dropped) and servers rostered (what staff cost is paid for) whenever they change.
@@ -44,7 +49,7 @@ class Station final : public sim::EventHandler {
  public:
   Station(sim::EventKernel& kernel, const sim::SignalBus& signals, TicketStore& tickets, Lifecycle& lifecycle,
           StationListener& listener, std::uint16_t index, const std::string& name, std::unique_ptr<Discipline> discipline,
-          StationSignals ids, std::uint32_t initial_servers);
+          StationSignals ids, std::uint32_t initial_servers, std::uint32_t tickets_per_server = 1);
 
   /// `ticket` (with its work set) joins the station now: served at once when a server is idle,
   /// queued otherwise. Returns true if service started at once.
@@ -53,10 +58,11 @@ class Station final : public sim::EventHandler {
   void withdraw(std::uint32_t ticket, TicketState to, sim::Time now);
   /// A queued ticket's rank changed (chased, priority raised): it is queued again under its new rank.
   void rerank(std::uint32_t ticket);
-  /// Servers on duty from now. Idle ones leave at once; busy ones after their current ticket.
+  /// Servers on duty from now. Idle places leave at once; busy ones after their current ticket.
   void set_servers(std::uint32_t servers, sim::Time now);
 
-  /// An engineer for a repair: `on_start` runs when one is assigned (possibly at once).
+  /// An engineer for a repair: `on_start` runs when one is assigned (possibly at once). Only for a
+  /// station with one ticket per server (validation refuses the others).
   void request_repair(std::function<void()> on_start, sim::Time now);
   /// The repair is over: the engineer goes back to tickets.
   void release_repair(sim::Time now);
@@ -65,8 +71,6 @@ class Station final : public sim::EventHandler {
 
   std::uint16_t index() const { return index_; }
   std::size_t waiting() const { return waiting_; }
-  std::uint32_t busy() const { return busy_; }
-  std::uint32_t on_duty() const { return on_duty_; }
   bool has_idle_server() const { return !idle_.empty(); }
 
  private:
@@ -85,11 +89,13 @@ class Station final : public sim::EventHandler {
   sim::HandlerId completion_;
   std::unique_ptr<Discipline> discipline_;
   StationSignals ids_;
+  std::uint32_t places_per_server_;
+  double per_place_;  ///< 1 / places_per_server_: the share of a server one place is
   std::uint32_t next_token_ = 1;
   std::size_t waiting_ = 0;
   std::vector<std::uint32_t> slot_ticket_;
-  std::vector<std::uint32_t> idle_, off_duty_;
-  std::uint32_t on_duty_ = 0, target_ = 0, busy_ = 0;
+  std::vector<std::uint32_t> idle_, off_duty_;  ///< places
+  std::uint32_t on_duty_ = 0, target_ = 0, busy_ = 0;  ///< places
   std::size_t emitted_waiting_ = 0;
   std::uint32_t emitted_busy_ = 0, emitted_on_duty_ = 0;
   bool rostered_emitted_ = false;

@@ -62,6 +62,14 @@ inline double tally_mean(const results::ReplicationResult& r, const std::string&
   return 0.0;
 }
 
+/// Scalar of one replication (e.g. staff hours).
+inline double scalar(const results::ReplicationResult& r, const std::string& name) {
+  for (const auto& s : r.scalars())
+    if (s.name() == name) return s.value();
+  ADD_FAILURE() << "no scalar " << name;
+  return 0.0;
+}
+
 /// Time average of one replication.
 inline double time_average(const results::ReplicationResult& r, const std::string& name) {
   for (const auto& a : r.time_averages())

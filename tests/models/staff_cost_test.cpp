@@ -10,13 +10,6 @@
 namespace desksim {
 namespace {
 
-double scalar(const results::ReplicationResult& r, const std::string& name) {
-  for (const auto& s : r.scalars())
-    if (s.name() == name) return s.value();
-  ADD_FAILURE() << "no scalar " << name;
-  return 0.0;
-}
-
 // The OLA case (5 tickets/h through a 20-agent desk to a 50-resolver applications group), run for
 // 9 weeks from Monday 1 January 2024 with a one-week warm-up, and given a desk roster: 10 agents on
 // weekdays 08:00-18:00, 2 at other times, i.e. 5 x 10 x 10 + 118 x 2 = 736 agent-hours a week.
@@ -46,17 +39,17 @@ TEST(StaffCost, StaffHoursAreTheRosterIntegralAndFteAndCostFollowFromThem) {
   const double weeks = 8.0;  // measured
   const double group_rate = 45000.0 / (365.25 / 7 * 37.5 * 0.7);
   for (const auto& rep : r.replications()) {
-    EXPECT_NEAR(scalar(rep, "desk.staff_hours"), weeks * 736, 1e-6);
-    EXPECT_NEAR(scalar(rep, "desk.fte"), weeks * 736 / (weeks * 40 * 0.8), 1e-9);
-    EXPECT_NEAR(scalar(rep, "desk.staff_cost_pounds"), weeks * 736 * 20, 1e-6);
-    EXPECT_NEAR(scalar(rep, "group.apps.staff_hours"), 50 * weeks * 168, 1e-6);
-    EXPECT_NEAR(scalar(rep, "group.apps.fte"), 50 * 168 / (37.5 * 0.7), 1e-9);
-    EXPECT_NEAR(scalar(rep, "group.apps.staff_cost_pounds"), 50 * weeks * 168 * group_rate, 1e-4);
+    EXPECT_NEAR(testing::scalar(rep, "desk.staff_hours"), weeks * 736, 1e-6);
+    EXPECT_NEAR(testing::scalar(rep, "desk.fte"), weeks * 736 / (weeks * 40 * 0.8), 1e-9);
+    EXPECT_NEAR(testing::scalar(rep, "desk.staff_cost_pounds"), weeks * 736 * 20, 1e-6);
+    EXPECT_NEAR(testing::scalar(rep, "group.apps.staff_hours"), 50 * weeks * 168, 1e-6);
+    EXPECT_NEAR(testing::scalar(rep, "group.apps.fte"), 50 * 168 / (37.5 * 0.7), 1e-9);
+    EXPECT_NEAR(testing::scalar(rep, "group.apps.staff_cost_pounds"), 50 * weeks * 168 * group_rate, 1e-4);
     // Per supplier and in all.
-    EXPECT_NEAR(scalar(rep, "supplier.infrastructure.staff_hours"), weeks * 736, 1e-6);
-    EXPECT_NEAR(scalar(rep, "supplier.applications.fte"), 320.0, 1e-9);
-    EXPECT_NEAR(scalar(rep, "staff.fte"), 23.0 + 320.0, 1e-9);
-    EXPECT_NEAR(scalar(rep, "staff.cost_pounds"), weeks * 736 * 20 + 50 * weeks * 168 * group_rate, 1e-4);
+    EXPECT_NEAR(testing::scalar(rep, "supplier.infrastructure.staff_hours"), weeks * 736, 1e-6);
+    EXPECT_NEAR(testing::scalar(rep, "supplier.applications.fte"), 320.0, 1e-9);
+    EXPECT_NEAR(testing::scalar(rep, "staff.fte"), 23.0 + 320.0, 1e-9);
+    EXPECT_NEAR(testing::scalar(rep, "staff.cost_pounds"), weeks * 736 * 20 + 50 * weeks * 168 * group_rate, 1e-4);
 
     // Per month, from t = 0 (warm-up included): January (744 h: 4 weeks and Monday to Wednesday),
     // February 2024 (696 h, whole weeks from Thursday), then 3 days of March to the horizon.
@@ -80,7 +73,7 @@ TEST(StaffCost, StaffHoursAreTheRosterIntegralAndFteAndCostFollowFromThem) {
     ASSERT_EQ(credits->values_size(), 2);  // March is not complete: not charged
     EXPECT_NEAR(total->values(0), 50 * 744 * group_rate + credits->values(0), 1e-4);
     EXPECT_NEAR(total->values(2), 50 * 72 * group_rate, 1e-4);
-    EXPECT_NEAR(scalar(rep, "supplier.applications.total_cost_pounds"),
+    EXPECT_NEAR(testing::scalar(rep, "supplier.applications.total_cost_pounds"),
                 50 * (744 + 696) * group_rate + credits->values(0) + credits->values(1), 1e-3);
   }
 }
