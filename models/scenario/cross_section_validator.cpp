@@ -22,11 +22,8 @@ void validate_cross_section_links(const scenario::Scenario& s, std::vector<Diagn
     for (const auto& c : s.desk().channels()) channels.insert(c.name());
   }
   // Crews drawn from resolver groups need the network and a group of that name.
-  std::set<std::string> groups, several_in_hand;
-  for (const auto& g : s.resolver_network().groups()) {
-    groups.insert(g.name());
-    if (g.tickets_in_hand() > 1) several_in_hand.insert(g.name());
-  }
+  std::set<std::string> groups;
+  for (const auto& g : s.resolver_network().groups()) groups.insert(g.name());
   const auto& pools = s.infrastructure().repair_crews();
   for (int i = 0; i < pools.size(); ++i) {
     const std::string& group = pools[i].resolver_group();
@@ -34,9 +31,6 @@ void validate_cross_section_links(const scenario::Scenario& s, std::vector<Diagn
     const std::string p = at("infrastructure.repair_crews", i) + ".resolver_group";
     if (!s.has_resolver_network()) fail(p, "needs resolver_network (and population mode)");
     else if (groups.count(group) == 0) fail(p, "unknown resolver group \"" + group + "\"");
-    else if (several_in_hand.count(group) != 0)
-      fail(p, "resolver group \"" + group + "\" has tickets_in_hand > 1: a repair takes a whole engineer, so a group "
-              "that lends engineers must work one ticket at a time");
   }
 
   const auto& services = s.infrastructure().services();

@@ -98,15 +98,20 @@ void Station::free_server(std::uint32_t slot) {
   }
 }
 
+// A repair takes a whole server (all its places) and goes before any ticket: while one waits for
+// enough free places, no ticket starts.
 void Station::dispatch(sim::Time now) {
-  while (!idle_.empty() && !repairs_waiting_.empty()) {
-    repairing_.push_back(idle_.back());
-    idle_.pop_back();
-    ++busy_;
+  while (idle_.size() >= places_per_server_ && !repairs_waiting_.empty()) {
+    for (std::uint32_t k = 0; k < places_per_server_; ++k) {
+      repairing_.push_back(idle_.back());
+      idle_.pop_back();
+    }
+    busy_ += places_per_server_;
     const auto on_start = std::move(repairs_waiting_.front());
     repairs_waiting_.pop_front();
     on_start();
   }
+  if (!repairs_waiting_.empty()) return;
   QueueEntry e;
   while (!idle_.empty() && waiting_ > 0 && discipline_->pop(&e)) {
     const Ticket& t = tickets_[e.ticket];
@@ -156,9 +161,10 @@ void Station::request_repair(std::function<void()> on_start, sim::Time now) {
 }
 
 void Station::release_repair(sim::Time now) {
-  const std::uint32_t slot = repairing_.back();
-  repairing_.pop_back();
-  free_server(slot);
+  for (std::uint32_t k = 0; k < places_per_server_; ++k) {
+    free_server(repairing_.back());
+    repairing_.pop_back();
+  }
   dispatch(now);
   emit_levels(now);
 }

@@ -61,8 +61,8 @@ class Station final : public sim::EventHandler {
   /// Servers on duty from now. Idle places leave at once; busy ones after their current ticket.
   void set_servers(std::uint32_t servers, sim::Time now);
 
-  /// An engineer for a repair: `on_start` runs when one is assigned (possibly at once). Only for a
-  /// station with one ticket per server (validation refuses the others).
+  /// An engineer for a repair: `on_start` runs when one is assigned (possibly at once). A repair
+  /// takes a whole server: all its places.
   void request_repair(std::function<void()> on_start, sim::Time now);
   /// The repair is over: the engineer goes back to tickets.
   void release_repair(sim::Time now);

@@ -5,8 +5,8 @@
 //    trajectory (the same sojourn, bit for bit), and its busy level is 5 times as large;
 //  * people, not places, are rostered, busy and paid for (staff hours = 2 per hour);
 //  * the optimiser's offered load is in people, and its Erlang C first guess counts places;
-//  * validation refuses a group that lends repair engineers while holding several tickets, and more
-//    places than the engine keeps.
+//  * validation refuses more places than the engine keeps.
+// A repair by an engineer of such a group takes a whole person: tests/models/repair_crews_test.cpp.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -108,19 +108,6 @@ TEST(TicketsInHand, ValidationNamesEachLimit) {
   s.mutable_resolver_network()->mutable_groups(0)->set_tickets_in_hand(1000);
   EXPECT_EQ(errors(s), (std::vector<std::string>{"resolver_network.groups[0].tickets_in_hand: must be at most 100000 "
                                                  "places (people at the peak x tickets in hand) (got 200000)"}));
-}
-
-TEST(TicketsInHand, AGroupLendingRepairEngineersWorksOneTicketAtATime) {
-  auto s = testing::load("scenarios/validation/repair-crews-from-resolver-group.textproto");
-  ASSERT_TRUE(errors(s).empty());
-  const std::string lender = s.infrastructure().repair_crews(0).resolver_group();
-  ASSERT_FALSE(lender.empty());
-  for (auto& g : *s.mutable_resolver_network()->mutable_groups())
-    if (g.name() == lender) g.set_tickets_in_hand(3);
-  EXPECT_EQ(errors(s), (std::vector<std::string>{
-                           "infrastructure.repair_crews[0].resolver_group: resolver group \"" + lender +
-                           "\" has tickets_in_hand > 1: a repair takes a whole engineer, so a group that lends "
-                           "engineers must work one ticket at a time"}));
 }
 
 }  // namespace
