@@ -451,11 +451,161 @@ def reopen_and_close(inc):
             "resolved_to_closed_hours": {"definition": "resolved -> closed, hours (auto-close)", **summary(d, PCTS)}}
 
 
+HOLD_LEVELS = [0, 0.01, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99, 0.995, 1]
+
+
+def visit_runs(rows):
+    """[group, start] runs of a resolved incident up to its resolution (see hold_visits), and that end."""
+    opened = when(rows[0]["opened_at"])
+    end = max(resolved_time(rows), opened)
+    runs = []   # [group, start]
+    for r in rows:
+        t = when(r["sys_updated_at"])
+        if t >= end and runs:
+            break
+        g = r["assignment_group"]
+        if g == "?":
+            continue
+        t = min(max(t, opened), end)
+        if not runs:
+            runs.append([g, opened])
+        elif runs[-1][0] != g:
+            runs.append([g, t])
+    if not runs:   # assigned only after resolution (that group), or never
+        assigned = [r["assignment_group"] for r in rows if r["assignment_group"] != "?"]
+        runs.append([assigned[-1] if assigned else "?", opened])
+    return runs, end
+
+
+def first_visit_starts(rows):
+    """(group, start) of each visit before resolution (hold_visits); [] for a cancelled incident."""
+    if resolved_time(rows) is None:
+        return []
+    return [tuple(r) for r in visit_runs(rows)[0]]
+
+
+def hold_visits(rows):
+    """Group visits before resolution, as `desksim calibrate` builds them (models/calibration/
+    incident_log.cpp): runs of one assignment_group up to the resolution time, unassigned rows joining
+    the group that holds the ticket next; the first visit starts at opened_at, a visit ends where the
+    next starts (the last at resolution). Each visit: (group, later visit?, hours held without waits).
+    A waiting spell belongs to the visit it starts in, and only its part inside the visit counts."""
+    if resolved_time(rows) is None:
+        return []
+    opened = when(rows[0]["opened_at"])
+    runs, end = visit_runs(rows)
+    out = []
+    for k, (g, start) in enumerate(runs):
+        stop = runs[k + 1][1] if k + 1 < len(runs) else end
+        out.append([g, any(runs[j][0] == g for j in range(k)), start, stop, 0.0])
+    i = 0
+    while i < len(rows):   # waiting spells, clipped to [opened, end]
+        state = rows[i]["incident_state"]
+        j = i + 1
+        while j < len(rows) and rows[j]["incident_state"] == state:
+            j += 1
+        if state in WAITING_STATES:
+            t0 = when(rows[i]["sys_updated_at"])
+            if t0 < end:
+                a = min(max(t0, opened), end)
+                b = min(max(when(rows[j]["sys_updated_at"]) if j < len(rows) else end, opened), end)
+                for k, v in enumerate(out):
+                    last = k == len(out) - 1
+                    if a < v[2] or (a >= v[3] and not (last and a == v[3])):
+                        continue
+                    v[4] += max(0.0, hours(a, min(b, v[3])))
+                    break
+        i = j
+    return [(g, later, max(0.0, hours(start, stop) - waits)) for g, later, start, stop, waits in out]
+
+
+def quantile_law(xs):
+    """The sample as a piecewise-linear law through its quantiles at HOLD_LEVELS (what `desksim
+    calibrate` writes, models/calibration/quantile_points.cpp): linear interpolation between order
+    statistics, ties pushed apart by 0.001 h so that values increase strictly; with the law's mean."""
+    xs = sorted(xs)
+    n = len(xs)
+    values = []
+    for p in HOLD_LEVELS:
+        h = p * (n - 1)
+        lo = int(math.floor(h))
+        hi = min(lo + 1, n - 1)
+        v = xs[lo] + (h - lo) * (xs[hi] - xs[lo])
+        if values and v <= values[-1]:
+            v = values[-1] + 0.001
+        values.append(round(v, 4))
+    mean = sum((HOLD_LEVELS[k + 1] - HOLD_LEVELS[k]) * (values[k] + values[k + 1]) / 2 for k in range(len(values) - 1))
+    return {"values": values, "cumulative_probabilities": HOLD_LEVELS, "law_mean": round(mean, 3)}
+
+
+def resolver_network_times(inc):
+    """Figure 9. The incidents that reached a group other than the intake group (the model's resolver
+    network; hold_visits): time to resolve from opening, time from the start of the first such visit to
+    resolution (the model's tickets.network_hours), and the made_sla share."""
+    opened_to, network, sla, visits_there = [], [], [], 0
+    for rows in inc.values():
+        if is_cancelled(rows):
+            continue
+        starts = [start for g, start in first_visit_starts(rows) if group_kind(g) == "other_groups"]
+        if not starts:
+            continue
+        visits_there += len(starts)
+        opened = when(rows[0]["opened_at"])
+        res = max(resolved_time(rows), opened)
+        opened_to.append(hours(opened, res))
+        network.append(hours(starts[0], res))
+        sla.append(rows[-1]["made_sla"] == "true")
+    return {
+        "resolve_hours.reached_other_group": {"definition": "opened -> resolved, hours, incidents that reached a group other than the intake group",
+                                              **summary(opened_to, DURATION_PCTS)},
+        "network_hours.reached_other_group": {"definition": "first visit of a group other than the intake group -> resolved, hours (the model's tickets.network_hours)",
+                                              **summary(network, DURATION_PCTS)},
+        "visits.reached_other_group": {"definition": "visits of groups other than the intake group per incident that reached one, and the share of such visits after which the incident went on to another group (1 - 1 / visits per incident: a per-visit onward probability with the same mean number of visits)",
+                                       "incidents": len(network), "visits": visits_there,
+                                       "per_incident": round(visits_there / len(network), 4),
+                                       "onward_share_per_visit": round(1 - len(network) / visits_there, 4)},
+        "made_sla.reached_other_group": {"definition": "share with made_sla true, incidents that reached a group other than the intake group",
+                                         "n": len(sla), "share": round(sum(sla) / len(sla), 4)},
+    }
+
+
+def holding_times(inc):
+    """Figure 8. How long a group holds a ticket per visit, waits excluded (hold_visits): the elapsed
+    time a resolver group has it in hand, which is not effort (resolvers hold many at once). First
+    visits (of any outcome: resolved there or handed on) and later visits (back to a group it was with
+    before), for the groups other than the intake group (Group 70, the level-1 role) and for all
+    groups (the latter is what `desksim calibrate` prints as its pooled fallback for resolving first
+    visits and later visits, a cross-check of the definition)."""
+    out = {}
+    held = defaultdict(list)
+    for rows in inc.values():
+        if is_cancelled(rows):
+            continue
+        vs = hold_visits(rows)
+        for k, (g, later, h) in enumerate(vs):
+            kind = group_kind(g)
+            visit = "later" if later else "first"
+            held[(kind, visit)].append(h)
+            if visit == "first" and k == len(vs) - 1:
+                held[("all_groups", "first_resolving")].append(h)
+            if visit == "later":
+                held[("all_groups", "later")].append(h)
+    for (kind, visit), xs in sorted(held.items()):
+        if kind == "unassigned":
+            continue
+        entry = {"definition": f"hours a group holds a ticket per {visit.replace('_', ' ')} visit, waits excluded ({kind.replace('_', ' ')})",
+                 **summary(xs, PCTS)}
+        if kind == "other_groups":
+            entry["law"] = quantile_law(xs)
+        out[f"hold_hours.{visit}.{kind}"] = entry
+    return out
+
+
 def all_figures(path):
     inc = load(path)
     figs = {}
     for f in (data_checks, daily_counts, waiting_states, resolution_times, reassignments, priority_mix,
-              cancellations, reopen_and_close):
+              cancellations, reopen_and_close, holding_times, resolver_network_times):
         figs.update(f(inc))
     return figs
 

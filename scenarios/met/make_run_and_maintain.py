@@ -103,24 +103,30 @@ PRIORITY_MIX = {"password-and-account": "others", "end-user-device": "others", "
 # Groups of both towers [contract: infrastructure tower = end-user services, hosting and datacentre,
 # network, mobile and voice data, security operations, cyber security; applications tower = support of
 # the applications estate]. Names of application families are ours [assumption].
-# (name, supplier, level, mean work h, work cv, escalation p, escalation targets, misroute p, transfers,
+# (name, supplier, level, mean effort h per visit, escalation p, escalation targets, misroute p (None: from the log, below), transfers,
 #  24/7 cover ratio, OLA)   -- work times and probabilities are [assumption]s, sources in the comments.
 INFRA, APPS = "infrastructure", "applications"
 OLA_L2 = ("priority_raise", [2, 6, 72, 120])   # OLA targets P1..P4 in wall-clock hours [assumption]
 OLA_L3 = ("extra_capacity", [4, 12, 120, 200])
 GROUPS = [
-  ("eus-deskside", INFRA, 2, 1.5, 1.2, 0.10, {"hosting-datacentre": 1.0}, 0.10, {}, 0.35, None),
-  ("network-mobile-voice", INFRA, 2, 2.0, 1.5, 0.15, {"hosting-datacentre": 1.0}, 0.12, {}, 0.35, None),
-  ("security-operations", INFRA, 2, 1.0, 1.2, 0.10, {"cyber-security": 1.0}, 0.08, {}, 0.35, None),
-  ("hosting-datacentre", INFRA, 3, 4.0, 1.5, 0.0, {}, 0.05, {}, 0.35, None),
-  ("cyber-security", INFRA, 3, 3.0, 1.5, 0.0, {}, 0.0, {}, 0.35, None),
-  ("apps-crime-and-intelligence", APPS, 2, 2.5, 1.5, 0.20, {"apps-development-l3": 0.7, "hosting-datacentre": 0.3}, 0.15, {}, 0.25, OLA_L2),
-  ("apps-command-and-control", APPS, 2, 2.0, 1.5, 0.20, {"apps-development-l3": 0.7, "hosting-datacentre": 0.3}, 0.15, {}, 0.35, OLA_L2),
-  ("apps-case-and-custody", APPS, 2, 2.5, 1.5, 0.20, {"apps-development-l3": 0.7, "hosting-datacentre": 0.3}, 0.15, {}, 0.25, OLA_L2),
-  ("apps-corporate", APPS, 2, 1.5, 1.5, 0.15, {"apps-development-l3": 0.8, "hosting-datacentre": 0.2}, 0.10, {}, 0.15, OLA_L2),
-  ("apps-development-l3", APPS, 3, 8.0, 1.5, 0.0, {}, 0.0, {"hosting-datacentre": 0.05}, 0.15, OLA_L3),
+  ("eus-deskside", INFRA, 2, 1.5, 0.10, {"hosting-datacentre": 1.0}, None, {}, 0.35, None),
+  ("network-mobile-voice", INFRA, 2, 2.0, 0.15, {"hosting-datacentre": 1.0}, None, {}, 0.35, None),
+  ("security-operations", INFRA, 2, 1.0, 0.10, {"cyber-security": 1.0}, None, {}, 0.35, None),
+  ("hosting-datacentre", INFRA, 3, 4.0, 0.0, {}, None, {}, 0.35, None),
+  ("cyber-security", INFRA, 3, 3.0, 0.0, {}, None, {}, 0.35, None),
+  ("apps-crime-and-intelligence", APPS, 2, 2.5, 0.20, {"apps-development-l3": 0.7, "hosting-datacentre": 0.3}, None, {}, 0.25, OLA_L2),
+  ("apps-command-and-control", APPS, 2, 2.0, 0.20, {"apps-development-l3": 0.7, "hosting-datacentre": 0.3}, None, {}, 0.35, OLA_L2),
+  ("apps-case-and-custody", APPS, 2, 2.5, 0.20, {"apps-development-l3": 0.7, "hosting-datacentre": 0.3}, None, {}, 0.25, OLA_L2),
+  ("apps-corporate", APPS, 2, 1.5, 0.15, {"apps-development-l3": 0.8, "hosting-datacentre": 0.2}, None, {}, 0.15, OLA_L2),
+  ("apps-development-l3", APPS, 3, 8.0, 0.0, {}, None, {"hosting-datacentre": 0.05}, 0.15, OLA_L3),
 ]
-WORK_OVERRIDES = {"eus-deskside": [("printing", 0, 0.75, 1.0)]}  # managed print fixes are short [assumption]
+# Misroutes per visit [log]: every group's visits end in escalation, a transfer or a misroute with the
+# log's onward share per visit of a non-intake group (visits.reached_other_group: 1 - incidents / visits
+# = 1 - 4199 / 6959), so that a ticket in the network makes as many group visits as there; the
+# misroute probability is what escalation and transfers leave of it.
+ONWARD_PER_VISIT = LOG["visits.reached_other_group"]["onward_share_per_visit"]
+GROUPS = [g[:6] + (round(max(0.0, ONWARD_PER_VISIT - g[4] - sum(g[7].values())), 4),) + g[7:] for g in GROUPS]
+WORK_OVERRIDES = {"eus-deskside": [("printing", 0, 0.75)]}  # managed print fixes are short [assumption]
 ROUTES = {  # category -> first group probabilities [assumption]
   "password-and-account": {"security-operations": 0.7, "eus-deskside": 0.3},
   "end-user-device": {"eus-deskside": 1.0},
@@ -131,6 +137,15 @@ ROUTES = {  # category -> first group probabilities [assumption]
   "printing": {"eus-deskside": 1.0},
   "email-and-office": {"apps-corporate": 0.6, "eus-deskside": 0.4},
 }
+# Time in hand per visit [log]: how long a group other than the intake group held a ticket, waits
+# excluded, as a piecewise-linear law through the log's quantiles (log_figures.json, keys below; the
+# same definition and law as `desksim calibrate`). A group's people hold many tickets at once, so this
+# elapsed time is not effort: each group keeps its mean effort per visit above [assumption] and holds
+# tickets_in_hand = (mean time in hand) / (mean effort) tickets per person, so that rosters, utilisation
+# and cost stay those of the effort. The log's groups cannot be matched to ours, so every group takes the
+# same law [assumption]; groups differ in effort, hence in tickets in hand.
+HOLD_FIRST_KEY = "hold_hours.first.other_groups"
+HOLD_LATER_KEY = "hold_hours.later.other_groups"
 TARGET_UTILISATION = 0.70   # weekly resolver capacity = offered work / 0.70 [assumption: headroom for
                             # heavy-tailed work, OLA escalations and bad days]
 DAY_SHIFT = (7, 19)         # Mon-Fri 07:00-19:00 full team; other hours the cover ratio [assumption]
@@ -146,7 +161,7 @@ def group_index(name):
     return [g[0] for g in GROUPS].index(name)
 
 def mean_work(g, category):
-    for cat, prio, mean, cv in WORK_OVERRIDES.get(g[0], []):
+    for cat, prio, mean in WORK_OVERRIDES.get(g[0], []):
         if cat == category: return mean
     return g[3]
 
@@ -164,17 +179,27 @@ def resolver_loads(rates_per_hour_total):
         for _ in range(500):
             nv = ext[:]
             for a, g in enumerate(GROUPS):
-                for t, p in g[6].items(): nv[group_index(t)] += v[a] * g[5] * p
+                for t, p in g[5].items(): nv[group_index(t)] += v[a] * g[4] * p
                 others = sum(pp for gg, pp in route.items() if gg != g[0])
                 if others > 0:
                     for t, p in route.items():
-                        if t != g[0]: nv[group_index(t)] += v[a] * g[7] * p / others
-                for t, p in g[8].items(): nv[group_index(t)] += v[a] * p
+                        if t != g[0]: nv[group_index(t)] += v[a] * g[6] * p / others
+                for t, p in g[7].items(): nv[group_index(t)] += v[a] * p
             v = nv
         for a in range(n):
             visits[a] += v[a]
             work[a] += v[a] * mean_work(GROUPS[a], name)
     return visits, work
+
+def law_text(law, scale=1.0):
+    """A log law as a scenario Distribution (hours), its values times `scale`."""
+    values = ", ".join(f"{v * scale:.6g}" for v in law["values"])
+    cum = ", ".join(f"{c:g}" for c in law["cumulative_probabilities"])
+    return f"piecewise_linear {{ values: [{values}] cumulative_probabilities: [{cum}] }}"
+
+def tickets_in_hand(effort_hours):
+    """Tickets a person holds so that the mean time in hand of a first visit is `effort_hours` of effort."""
+    return max(1, round(LOG[HOLD_FIRST_KEY]["law"]["law_mean"] / effort_hours))
 
 def resolver_roster(offered_erlangs, cover):
     """Smallest day-shift team (Mon-Fri 07-19) with `cover` x that team (>= 1) at other times, such that
@@ -568,9 +593,9 @@ def main():
     o(f"  # day team Mon-Fri {DAY_SHIFT[0]:02d}-{DAY_SHIFT[1]:02d}, cover ratio of it at other times (>= 1), smallest day team with")
     o(f"  # weekly capacity >= offered work / {TARGET_UTILISATION} [assumption]. Escalation from level 2 to 3: 10-20% per")
     o("  # visit [log: Volvo IT 33% of tickets reach level 2, 7% level 3, i.e. ~20% of level-2 tickets];")
-    o("  # misroutes 5-15% per visit [log: ServiceNow 60% never reassigned, Volvo 0/1/2/3+ changes 49/23/13/14%].")
+    o("  # misroutes: the rest of the log's onward share per visit (visits.reached_other_group) [log].")
     for a, g in enumerate(GROUPS):
-        name, sup, level, mean, cv, esc, esc_t, mis, trans, cover, ola = g
+        name, sup, level, mean, esc, esc_t, mis, trans, cover, ola = g
         group_roster, day, low = resolver_roster(work[a], cover)
         capacity = sum(group_roster) / 2
         o("  groups {")
@@ -584,9 +609,18 @@ def main():
         for d in range(7):
             o("      " + ", ".join(str(x) for x in group_roster[48*d:48*d+48]) + ("," if d < 6 else "") + f"  # {DAYS[d]}")
         o("    ]")
-        o(f"    work_hours {{ lognormal {{ mean: {mean} cv: {cv} }} }}   # per visit [assumption; heavy tail as in the log]")
-        for cat, prio, m, c in WORK_OVERRIDES.get(name, []):
-            o(f'    work_overrides {{ category: "{cat}" priority: {prio} work_hours {{ lognormal {{ mean: {m} cv: {c} }} }} }}   # [assumption]')
+        first, later = LOG[HOLD_FIRST_KEY], LOG[HOLD_LATER_KEY]
+        k = tickets_in_hand(mean)
+        o(f"    # Time in hand per visit [log ({HOLD_FIRST_KEY}): n {first['n']}, mean {first['mean']:.1f} h, median {first['p50']:.2f} h,")
+        o(f"    # p90 {first['p90']:.0f} h; this law's mean {first['law']['law_mean']:.1f} h]. Effort {mean} h per visit [assumption],")
+        o(f"    # so {first['law']['law_mean']:.1f} / {mean} = {k} tickets in hand per person.")
+        o(f"    tickets_in_hand: {k}")
+        o(f"    work_hours {{ {law_text(first['law'])} }}")
+        o(f"    # Later visits (back to this group) [log ({HOLD_LATER_KEY}): n {later['n']}, mean {later['mean']:.1f} h, median {later['p50']:.1f} h].")
+        o(f"    later_visit_work_hours {{ {law_text(later['law'])} }}")
+        for cat, prio, m in WORK_OVERRIDES.get(name, []):
+            o(f'    work_overrides {{ category: "{cat}" priority: {prio} work_hours {{ {law_text(first["law"], m / mean)} }} }}'
+              f'   # {m} h of effort: the law x {m / mean:g} [assumption]')
         o("    queue_discipline: PRIORITY   # P1 first [assumption: ITIL practice]")
         o("    # Waiting states after the work of a visit, per visit [log, key in log_figures.json; see the generator]:")
         for state, key, label in WAITING:
@@ -597,7 +631,7 @@ def main():
             o(f"    escalation_probability: {esc}   # [log: Volvo level 2 -> 3, see above]")
             for t, p in esc_t.items():
                 o(f'    escalation_targets {{ group: "{t}" probability: {p} }}' + ("   # cross-tower (infrastructure level 3)" if GROUPS[group_index(t)][1] != sup else ""))
-        if mis > 0: o(f"    reassignment_probability: {mis}   # misrouted [assumption, see above]")
+        if mis > 0: o(f"    reassignment_probability: {mis}   # misrouted: the log's onward share {ONWARD_PER_VISIT} less escalation and transfers [log]")
         for t, p in trans.items():
             o(f'    transfers {{ group: "{t}" probability: {p} }}   # needs a platform change [assumption]')
         if ola:
