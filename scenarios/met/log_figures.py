@@ -313,6 +313,8 @@ def waiting_states(inc):
             fit = lognormal_from(statistics.fmean(tot), quantiles(tot, PCTS)) if len(tot) >= 2 else None
             if fit:
                 entry["lognormal"] = fit
+            if len(tot) >= 2:
+                entry["law"] = quantile_law(tot)
             out[f"{key}.per_visit.{kind}"] = entry
     # Awaiting Problem and Awaiting Evidence together: the model's WAITING_ON_CHANGE.
     tot = vis_total[("other_groups", "Awaiting Problem")] + vis_total[("other_groups", "Awaiting Evidence")]
@@ -324,6 +326,7 @@ def waiting_states(inc):
     fit = lognormal_from(statistics.fmean(tot), quantiles(tot, PCTS))
     if fit:
         entry["lognormal"] = fit
+    entry["law"] = quantile_law(tot)
     out["waiting.change.per_visit.other_groups"] = entry
     # Waits before the incident reaches a non-intake group (the model's desk pending-user stage).
     reach = 0

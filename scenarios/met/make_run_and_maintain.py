@@ -79,7 +79,9 @@ SHRINKAGE = 0.30            # share of paid hours not on the roster (leave, trai
 # visits of groups other than the intake group (Group 70, the log's level-1 role) that enter the state,
 # with the total time in it during that visit; the per-incident share divided by group visits per
 # incident (e.g. 16.4% / 1.68 = 9.7% for User Info) would also spread the waits over intake-group visits,
-# which the model's resolver groups do not have. Durations: lognormal through the mean and median.
+# which the model's resolver groups do not have. Durations: piecewise-linear through the log's quantiles
+# (as `desksim calibrate` writes them; a lognormal through the mean and median misses p90 by up to a
+# factor of two).
 # The log's groups cannot be matched to ours, so every group gets the same rules [assumption].
 WAITING = [  # (model state, key in log_figures.json, log states)
     ("WAITING_ON_USER", "waiting.user_info.per_visit.other_groups", "Awaiting User Info"),
@@ -625,7 +627,7 @@ def main():
         o("    # Waiting states after the work of a visit, per visit [log, key in log_figures.json; see the generator]:")
         for state, key, label in WAITING:
             w = LOG[key]
-            o(f"    waiting {{ state: {state} probability: {w['probability']} duration_hours {{ lognormal {{ mean: {w['lognormal']['mean']} cv: {w['lognormal']['cv']} }} }} }}")
+            o(f"    waiting {{ state: {state} probability: {w['probability']} duration_hours {{ {law_text(w['law'])} }} }}")
             o(f"    # ^ [log ({key}): '{label}' in {w['entering']} of {w['visits']} visits; mean {w['hours_mean']:.0f} h, median {w['hours_p50']:.0f} h, p90 {w['hours_p90']:.0f} h]")
         if esc > 0:
             o(f"    escalation_probability: {esc}   # [log: Volvo level 2 -> 3, see above]")
