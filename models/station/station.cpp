@@ -14,13 +14,14 @@ Station::Station(sim::EventKernel& kernel, const sim::SignalBus& signals, Ticket
       index_(index),
       completion_(kernel.add_handler(this, name + ".completion")),
       discipline_(std::move(discipline)),
-      ids_(ids),
-      places_per_server_(tickets_per_server),
-      per_place_(1.0 / tickets_per_server) {
-  const std::uint32_t places = initial_servers * places_per_server_;
-  for (std::uint32_t k = 0; k < places; ++k) new_slot();
+      ids_(ids) {
+  if (tickets_per_server > 1) {
+    pool_ = std::make_unique<TicketsInHandPool>(tickets_per_server);
+    return;
+  }
+  for (std::uint32_t k = 0; k < initial_servers; ++k) new_slot();
   // Highest slot first so that pop_back hands out slot 0 first: the slot order is deterministic.
-  for (std::uint32_t k = places; k-- > 0;) off_duty_.push_back(k);
+  for (std::uint32_t k = initial_servers; k-- > 0;) off_duty_.push_back(k);
 }
 
 std::uint32_t Station::new_slot() {
@@ -34,13 +35,15 @@ void Station::emit_levels(sim::Time now) {
     emitted_waiting_ = waiting_;
     signals_.emit(ids_.queue_length, now, static_cast<double>(waiting_));
   }
-  if (busy_ != emitted_busy_) {
-    emitted_busy_ = busy_;
-    signals_.emit(ids_.busy, now, static_cast<double>(busy_) * per_place_);
+  const double busy = pool_ ? pool_->busy_people() : static_cast<double>(busy_);
+  if (busy != emitted_busy_) {
+    emitted_busy_ = busy;
+    signals_.emit(ids_.busy, now, busy);
   }
-  if (on_duty_ != emitted_on_duty_) {
-    emitted_on_duty_ = on_duty_;
-    signals_.emit(ids_.on_duty, now, static_cast<double>(on_duty_) * per_place_);
+  const double on_duty = pool_ ? static_cast<double>(pool_->people_on_duty()) : static_cast<double>(on_duty_);
+  if (on_duty != emitted_on_duty_) {
+    emitted_on_duty_ = on_duty;
+    signals_.emit(ids_.on_duty, now, on_duty);
   }
 }
 
@@ -49,7 +52,7 @@ bool Station::arrive(std::uint32_t i, sim::Time now) {
   t.station = index_;
   lifecycle_.enter(t, TicketState::kQueued, now);
   t.queue_token = next_token_++;
-  const bool at_once = !idle_.empty() && repairs_waiting_.empty();  // an idle server means the queue is empty
+  const bool at_once = can_start() && repairs_waiting_.empty();  // a free server means the queue is empty
   if (at_once) {
     start_service(i, now);
   } else {
@@ -76,10 +79,16 @@ void Station::rerank(std::uint32_t i) {
 
 void Station::start_service(std::uint32_t i, sim::Time now) {
   Ticket& t = tickets_[i];
-  const std::uint32_t slot = idle_.back();
-  idle_.pop_back();
+  std::uint32_t slot;
+  if (pool_) {
+    slot = pool_->take();
+    if (slot >= slot_ticket_.size()) slot_ticket_.resize(pool_->places(), 0);
+  } else {
+    slot = idle_.back();
+    idle_.pop_back();
+    ++busy_;
+  }
   slot_ticket_[slot] = i;
-  ++busy_;
   signals_.emit(ids_.queue_time, now, now - t.state_since);
   lifecycle_.enter(t, TicketState::kInService, now);
   t.queue_token = 0;
@@ -98,22 +107,21 @@ void Station::free_server(std::uint32_t slot) {
   }
 }
 
-// A repair takes a whole server (all its places) and goes before any ticket: while one waits for
-// enough free places, no ticket starts.
 void Station::dispatch(sim::Time now) {
-  while (idle_.size() >= places_per_server_ && !repairs_waiting_.empty()) {
-    for (std::uint32_t k = 0; k < places_per_server_; ++k) {
+  while (!repairs_waiting_.empty() && (pool_ ? pool_->can_repair() : !idle_.empty())) {
+    if (pool_) {
+      repairing_.push_back(pool_->start_repair());
+    } else {
       repairing_.push_back(idle_.back());
       idle_.pop_back();
+      ++busy_;
     }
-    busy_ += places_per_server_;
     const auto on_start = std::move(repairs_waiting_.front());
     repairs_waiting_.pop_front();
     on_start();
   }
-  if (!repairs_waiting_.empty()) return;
   QueueEntry e;
-  while (!idle_.empty() && waiting_ > 0 && discipline_->pop(&e)) {
+  while (can_start() && waiting_ > 0 && discipline_->pop(&e)) {
     const Ticket& t = tickets_[e.ticket];
     if (t.state != TicketState::kQueued || t.station != index_ || t.queue_token != e.token) continue;  // stale
     --waiting_;
@@ -124,7 +132,8 @@ void Station::dispatch(sim::Time now) {
 void Station::on_event(sim::Time now, std::uint64_t payload) {
   const auto slot = static_cast<std::uint32_t>(payload);
   const std::uint32_t i = slot_ticket_[slot];
-  free_server(slot);
+  if (pool_) pool_->release(slot);
+  else free_server(slot);
   listener_.on_service_done(index_, i, now);
   dispatch(now);
   emit_levels(now);
@@ -133,7 +142,13 @@ void Station::on_event(sim::Time now, std::uint64_t payload) {
 void Station::set_servers(std::uint32_t servers, sim::Time now) {
   if (servers != target_ || !rostered_emitted_) signals_.emit(ids_.rostered, now, static_cast<double>(servers));
   rostered_emitted_ = true;
-  target_ = servers * places_per_server_;
+  target_ = servers;
+  if (pool_) {
+    pool_->set_people_on_duty(servers);
+    dispatch(now);
+    emit_levels(now);
+    return;
+  }
   while (on_duty_ < target_) {
     std::uint32_t slot;
     if (off_duty_.empty()) {
@@ -161,10 +176,10 @@ void Station::request_repair(std::function<void()> on_start, sim::Time now) {
 }
 
 void Station::release_repair(sim::Time now) {
-  for (std::uint32_t k = 0; k < places_per_server_; ++k) {
-    free_server(repairing_.back());
-    repairing_.pop_back();
-  }
+  const std::uint32_t slot = repairing_.back();
+  repairing_.pop_back();
+  if (pool_) pool_->end_repair(slot);
+  else free_server(slot);
   dispatch(now);
   emit_levels(now);
 }

@@ -5,14 +5,14 @@
 // before any ticket: a failed component is a P1). It serves a ticket for `ticket.work` seconds and
 // reports when service starts and when it is done; it never decides where a ticket goes next.
 //
-// A server may work several tickets at once (`tickets_per_server`, a resolver group's tickets in
-// hand): each server is that many places, a ticket holds one place for its work time, and a ticket
-// queues only when every place on duty is taken. Rosters and levels count servers (people): busy
-// servers = places in use / tickets_per_server.
+// A server may hold several tickets at once (`tickets_per_server` > 1, a resolver group's tickets in
+// hand): its people then live in a TicketsInHandPool, where a ticket keeps its person's place until
+// it is done, on duty or not, and only people on duty take new ones. Levels count people.
 //
 // Emits, on the ids it is given: the queue time of each service start (seconds), and the levels
 // queue length, busy servers, servers on duty (including one finishing a ticket after the roster
-// dropped) and servers rostered (what staff cost is paid for) whenever they change.
+// dropped, when each holds one ticket) and servers rostered (what staff cost is paid for) whenever
+// they change.
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "models/station/discipline.hpp"
+#include "models/station/tickets_in_hand_pool.hpp"
 #include "models/ticket/lifecycle.hpp"
 #include "models/ticket/ticket.hpp"
 #include "sim/kernel/event_kernel.hpp"
@@ -58,11 +59,11 @@ class Station final : public sim::EventHandler {
   void withdraw(std::uint32_t ticket, TicketState to, sim::Time now);
   /// A queued ticket's rank changed (chased, priority raised): it is queued again under its new rank.
   void rerank(std::uint32_t ticket);
-  /// Servers on duty from now. Idle places leave at once; busy ones after their current ticket.
+  /// Servers on duty from now. Idle ones leave at once; busy ones after their current ticket.
   void set_servers(std::uint32_t servers, sim::Time now);
 
   /// An engineer for a repair: `on_start` runs when one is assigned (possibly at once). A repair
-  /// takes a whole server: all its places.
+  /// takes a whole server (TicketsInHandPool says which, when servers hold several tickets).
   void request_repair(std::function<void()> on_start, sim::Time now);
   /// The repair is over: the engineer goes back to tickets.
   void release_repair(sim::Time now);
@@ -71,9 +72,9 @@ class Station final : public sim::EventHandler {
 
   std::uint16_t index() const { return index_; }
   std::size_t waiting() const { return waiting_; }
-  bool has_idle_server() const { return !idle_.empty(); }
 
  private:
+  bool can_start() const { return pool_ ? pool_->can_take() : !idle_.empty(); }
   void start_service(std::uint32_t ticket, sim::Time now);
   void free_server(std::uint32_t slot);
   void dispatch(sim::Time now);
@@ -89,18 +90,17 @@ class Station final : public sim::EventHandler {
   sim::HandlerId completion_;
   std::unique_ptr<Discipline> discipline_;
   StationSignals ids_;
-  std::uint32_t places_per_server_;
-  double per_place_;  ///< 1 / places_per_server_: the share of a server one place is
+  std::unique_ptr<TicketsInHandPool> pool_;  ///< null when each server holds one ticket
   std::uint32_t next_token_ = 1;
   std::size_t waiting_ = 0;
   std::vector<std::uint32_t> slot_ticket_;
-  std::vector<std::uint32_t> idle_, off_duty_;  ///< places
-  std::uint32_t on_duty_ = 0, target_ = 0, busy_ = 0;  ///< places
+  std::vector<std::uint32_t> idle_, off_duty_;
+  std::uint32_t on_duty_ = 0, target_ = 0, busy_ = 0;
   std::size_t emitted_waiting_ = 0;
-  std::uint32_t emitted_busy_ = 0, emitted_on_duty_ = 0;
+  double emitted_busy_ = 0, emitted_on_duty_ = 0;
   bool rostered_emitted_ = false;
   std::deque<std::function<void()>> repairs_waiting_;
-  std::vector<std::uint32_t> repairing_;
+  std::vector<std::uint32_t> repairing_;  ///< slots, or people of the pool
 };
 
 }  // namespace desksim::models

@@ -45,7 +45,9 @@ TEST(RepairCrewsFromResolverGroup, RepairsAndTicketsShareTheEngineers) {
 }
 
 // Engineers who hold 3 tickets at once, each for 1.5 h in hand (0.5 h of effort, as above): a repair
-// still takes a whole engineer, so busy engineers = 1 Erlang of tickets + 4 h per failure.
+// takes a whole engineer, so busy engineers = 1 Erlang of tickets (2 an hour x 1.5 h / 3, Little's law
+// on the tickets in hand) + 4 h per failure. The engineer is taken whatever tickets they hold, so with
+// two engineers and one component a repair never waits, where with one ticket each it does (above).
 TEST(RepairCrewsFromResolverGroup, ARepairTakesAWholeEngineerWhoHoldsSeveralTickets) {
   auto s = testing::load(kScenario);
   auto* group = s.mutable_resolver_network()->mutable_groups(0);
@@ -64,6 +66,7 @@ TEST(RepairCrewsFromResolverGroup, ARepairTakesAWholeEngineerWhoHoldsSeveralTick
     const double measured_hours = x.simulated_hours() - x.measured_from_hours();
     ticket_load.push_back(time_average(x, "group.hosting.busy") - 4.0 * counter(x, "component.database.failures") / measured_hours);
     EXPECT_GT(counter(x, "component.database.failures"), 0u);
+    EXPECT_EQ(tally_mean(x, "component.database.repair_wait_hours"), 0.0);
   }
   const auto load = analysis::estimate_mean(ticket_load, 0.99);
   EXPECT_TRUE(analysis::contains(load, 1.0)) << "ticket load " << load.mean << " [" << load.low << ", " << load.high << "]";

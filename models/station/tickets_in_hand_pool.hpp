@@ -1,0 +1,67 @@
+#pragma once
+// The people of a station who each hold up to k tickets at once (a resolver group's tickets in hand,
+// k > 1). A ticket export records how long a group held a ticket, through nights and weekends, so a
+// ticket keeps its place with its person from service start to its end whether or not that person is
+// on duty; only a person on duty takes a new ticket, so the roster decides how many tickets can be
+// taken on, not how long one is held. A new ticket goes to the person on duty holding the fewest
+// (the lowest index among equals), as a team lead hands work to whoever has least in hand.
+//
+// A repair (an engineer the group lends to infrastructure) takes a whole person on duty, the one
+// holding the fewest, who takes no new ticket until it ends; the tickets in that person's hand go on.
+// People 0..n-1 are on duty when the roster says n; a person repairing stays on duty until the repair
+// ends. Effort is the work the group carries: each ticket in hand, whoever holds it and whether or
+// not they are on duty, is 1/k of a person (its time in hand / k over the visit, which the roster
+// then pays for over the week), and each repair a whole person. In one hour of the week this may
+// exceed the people on duty (the day's tickets stay in hand overnight); over a week it is the
+// offered effort, tickets' and repairs'.
+#include <cstdint>
+#include <vector>
+
+namespace desksim::models {
+
+class TicketsInHandPool {
+ public:
+  explicit TicketsInHandPool(std::uint32_t places_per_person);
+
+  /// People on duty from now: 0..people-1 (plus anyone still repairing).
+  void set_people_on_duty(std::uint32_t people);
+  /// A person on duty, not repairing, has a free place.
+  bool can_take() const { return free_on_duty_ > 0; }
+  /// Takes a free place of the person on duty holding the fewest; returns the place (person * k + j).
+  /// Requires can_take().
+  std::uint32_t take();
+  /// The ticket in `place` is done: the place is free again.
+  void release(std::uint32_t place);
+  /// A person on duty is not repairing.
+  bool can_repair() const { return on_duty_not_repairing_ > 0; }
+  /// Takes the person on duty holding the fewest for a repair; returns the person. Requires can_repair().
+  std::uint32_t start_repair();
+  void end_repair(std::uint32_t person);
+
+  /// People on duty, and the effort carried (tickets held / k, and 1 per person repairing).
+  std::uint32_t people_on_duty() const { return people_on_duty_; }
+  double busy_people() const { return static_cast<double>(held_) * per_place_ + repairing_; }
+  /// Places there are (people ever on duty x k): the largest place + 1.
+  std::uint32_t places() const { return static_cast<std::uint32_t>(people_.size()) * k_; }
+
+ private:
+  struct Person {
+    std::uint32_t held = 0;
+    bool repairing = false;
+    std::vector<std::uint32_t> free;  ///< free places, taken from the back
+  };
+  bool on_duty(std::uint32_t p) const { return p < target_ || people_[p].repairing; }
+  /// Adds (sign +1) or removes (-1) person p's share of the running totals.
+  void count(std::uint32_t p, int sign);
+  std::uint32_t fewest_held_on_duty() const;
+
+  std::uint32_t k_;
+  double per_place_;
+  std::vector<Person> people_;
+  std::uint32_t target_ = 0;
+  std::uint64_t free_on_duty_ = 0;   ///< free places of people on duty and not repairing
+  std::uint64_t held_ = 0;           ///< tickets held, by anyone
+  std::uint32_t on_duty_not_repairing_ = 0, people_on_duty_ = 0, repairing_ = 0;
+};
+
+}  // namespace desksim::models
