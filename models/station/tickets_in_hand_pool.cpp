@@ -17,6 +17,7 @@ void TicketsInHandPool::count(std::uint32_t p, int sign) {
     return;
   }
   on_duty_not_repairing_ = static_cast<std::uint32_t>(on_duty_not_repairing_ + s);
+  held_on_duty_ = static_cast<std::uint64_t>(static_cast<std::int64_t>(held_on_duty_) + s * person.held);
   free_on_duty_ = static_cast<std::uint64_t>(static_cast<std::int64_t>(free_on_duty_) + s * (k_ - person.held));
 }
 
@@ -51,7 +52,6 @@ std::uint32_t TicketsInHandPool::take() {
   const std::uint32_t place = person.free.back();
   person.free.pop_back();
   ++person.held;
-  ++held_;
   count(p, +1);
   return place;
 }
@@ -62,7 +62,6 @@ void TicketsInHandPool::release(std::uint32_t place) {
   Person& person = people_[p];
   person.free.push_back(place);
   --person.held;
-  --held_;
   count(p, +1);
 }
 

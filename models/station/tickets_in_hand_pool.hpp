@@ -9,11 +9,9 @@
 // A repair (an engineer the group lends to infrastructure) takes a whole person on duty, the one
 // holding the fewest, who takes no new ticket until it ends; the tickets in that person's hand go on.
 // People 0..n-1 are on duty when the roster says n; a person repairing stays on duty until the repair
-// ends. Effort is the work the group carries: each ticket in hand, whoever holds it and whether or
-// not they are on duty, is 1/k of a person (its time in hand / k over the visit, which the roster
-// then pays for over the week), and each repair a whole person. In one hour of the week this may
-// exceed the people on duty (the day's tickets stay in hand overnight); over a week it is the
-// offered effort, tickets' and repairs'.
+// ends. Busy: a person on duty holding h tickets is h/k busy, one repairing wholly busy, so busy
+// never exceeds the people on duty and busy / on duty is how full their hands are. Tickets held by
+// people off duty are not counted: their holders are not at work.
 #include <cstdint>
 #include <vector>
 
@@ -38,9 +36,9 @@ class TicketsInHandPool {
   std::uint32_t start_repair();
   void end_repair(std::uint32_t person);
 
-  /// People on duty, and the effort carried (tickets held / k, and 1 per person repairing).
+  /// People on duty, and the busy among them (held / k, and 1 per person repairing).
   std::uint32_t people_on_duty() const { return people_on_duty_; }
-  double busy_people() const { return static_cast<double>(held_) * per_place_ + repairing_; }
+  double busy_people() const { return static_cast<double>(held_on_duty_) * per_place_ + repairing_; }
   /// Places there are (people ever on duty x k): the largest place + 1.
   std::uint32_t places() const { return static_cast<std::uint32_t>(people_.size()) * k_; }
 
@@ -60,7 +58,7 @@ class TicketsInHandPool {
   std::vector<Person> people_;
   std::uint32_t target_ = 0;
   std::uint64_t free_on_duty_ = 0;   ///< free places of people on duty and not repairing
-  std::uint64_t held_ = 0;           ///< tickets held, by anyone
+  std::uint64_t held_on_duty_ = 0;   ///< tickets held by people on duty and not repairing
   std::uint32_t on_duty_not_repairing_ = 0, people_on_duty_ = 0, repairing_ = 0;
 };
 

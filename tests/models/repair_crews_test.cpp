@@ -45,31 +45,26 @@ TEST(RepairCrewsFromResolverGroup, RepairsAndTicketsShareTheEngineers) {
 }
 
 // Engineers who hold 3 tickets at once, each for 1.5 h in hand (0.5 h of effort, as above): a repair
-// takes a whole engineer, so busy engineers = 1 Erlang of tickets (2 an hour x 1.5 h / 3, Little's law
-// on the tickets in hand) + 4 h per failure. The engineer is taken whatever tickets they hold, so with
-// two engineers and one component a repair never waits, where with one ticket each it does (above).
+// takes a whole engineer whatever tickets they hold, so with two engineers and one component a repair
+// never waits, where with one ticket each it does (above); tickets still flow through the other.
+// (Busy engineers by hand: tests/models/tickets_in_hand_pool_test.cpp.)
 TEST(RepairCrewsFromResolverGroup, ARepairTakesAWholeEngineerWhoHoldsSeveralTickets) {
   auto s = testing::load(kScenario);
   auto* group = s.mutable_resolver_network()->mutable_groups(0);
   group->set_tickets_in_hand(3);
   group->mutable_work_hours()->mutable_exponential()->set_mean(1.5);
-  // Failures 5 times as often (every 10 h, 4 h repairs): a repair counted as one place would put
-  // the ticket load near 0.8, far outside the interval.
+  // Failures 5 times as often (every 10 h, 4 h repairs), so that many tickets arrive during repairs.
   s.mutable_infrastructure()->mutable_components(0)->mutable_time_to_failure_hours()->mutable_exponential()->set_mean(10);
   std::vector<models::Diagnostic> d;
   models::validate_scenario(s, &d);
   ASSERT_TRUE(d.empty()) << d.front().field_path << ": " << d.front().message;
-  const unsigned n = 8;
-  const auto run = testing::run(s, n);
-  std::vector<double> ticket_load;
+  const auto run = testing::run(s, 4);
   for (const auto& x : run.replications()) {
-    const double measured_hours = x.simulated_hours() - x.measured_from_hours();
-    ticket_load.push_back(time_average(x, "group.hosting.busy") - 4.0 * counter(x, "component.database.failures") / measured_hours);
-    EXPECT_GT(counter(x, "component.database.failures"), 0u);
+    EXPECT_GT(counter(x, "component.database.failures"), 100u);
     EXPECT_EQ(tally_mean(x, "component.database.repair_wait_hours"), 0.0);
+    // During a repair only the other engineer takes tickets; every ticket is accounted for.
+    EXPECT_EQ(counter(x, "tickets.raised_total"), counter(x, "tickets.resolved_total") + counter(x, "tickets.open_at_end"));
   }
-  const auto load = analysis::estimate_mean(ticket_load, 0.99);
-  EXPECT_TRUE(analysis::contains(load, 1.0)) << "ticket load " << load.mean << " [" << load.low << ", " << load.high << "]";
 }
 
 TEST(RepairCrewsFromResolverGroup, AnIndependentCrewNeverMakesASingleComponentWait) {
