@@ -303,5 +303,45 @@ TEST_F(MpiLauncher, AKilledRankIsSurvivedWithMpirunsRecoveryAndItsTaskRunsElsewh
   EXPECT_NE(log.find("on 3 ranks; retried 1, ranks lost 1"), std::string::npos) << log;
   expect_same_files(dir / "local", dir / "mpi");
 }
+
+TEST_F(MpiOptimise, ARankKilledInOneRoundIsLeftOutOfTheNextAndTheOutputsAreTheLocalSearchs) {
+  // Eight weeks instead of eight days: tasks of about 0.2 s, so that rank 2 is killed while it runs one.
+  std::string longer = kTwoStationScenario;
+  longer.replace(longer.find("horizon_hours: 192 "), 19, "horizon_hours: 1344 ");
+  std::ofstream(dir / "two.textproto") << longer;
+  const auto local = desksim(optimise + " --jobs 2 --out " + (dir / "local").string());
+  ASSERT_EQ(local.exit_code, 0) << local.output;
+  const std::string command = std::string("exec timeout 300 ") + DESKSIM_MPIEXEC +
+                              " --allow-run-as-root --oversubscribe --enable-recovery -np 3 " + DESKSIM_MPI +
+                              " --lost-after 2 " + optimise + " --out " + (dir / "mpi").string() + " > " +
+                              (dir / "log").string() + " 2>&1";
+  const pid_t shell = ::fork();
+  if (shell == 0) {
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), nullptr);
+    _exit(127);
+  }
+  pid_t mpirun = -1, rank2 = -1;
+  ASSERT_TRUE(eventually([&] {
+    for (pid_t p : children_of(shell)) mpirun = p;
+    rank2 = mpirun > 0 ? rank_process(mpirun, 2) : -1;
+    return rank2 > 0 && !children_of(rank2).empty();  // rank 2 is running a task
+  })) << read_file(dir / "log");
+  ::kill(rank2, SIGKILL);
+  EXPECT_EQ(wait_for_exit(shell), 0) << read_file(dir / "log");
+  const std::string log = read_file(dir / "log");
+  const std::string lost = "rank 2 is taken as lost (no word from it for 2 s)";
+  const auto lost_at = log.find(lost);
+  ASSERT_NE(lost_at, std::string::npos) << log;
+  EXPECT_EQ(log.find("is taken as lost", lost_at + lost.size()), std::string::npos) << "lost once only\n" << log;
+  std::smatch end;
+  ASSERT_TRUE(std::regex_search(log, end, std::regex(R"(([0-9]+) rounds of the search, .* on 3 ranks; retried 1, ranks lost 1)")))
+      << "its task ran again, and no task of a later round went to it (it would have been lost again)\n"
+      << log;
+  EXPECT_GE(std::stoi(end[1]), 2) << log;
+  EXPECT_TRUE(read_file(dir / "local" / "optimised.textproto") == read_file(dir / "mpi" / "optimised.textproto"));
+  const std::string a = read_file(dir / "local" / "optimise-summary.txt");
+  const std::string b = read_file(dir / "mpi" / "optimise-summary.txt");
+  EXPECT_TRUE(comparable_optimiser_output(a, dir / "local") == comparable_optimiser_output(b, dir / "mpi")) << a << b;
+}
 }  // namespace
 }  // namespace desksim::e2e
