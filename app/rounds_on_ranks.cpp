@@ -54,7 +54,8 @@ bool RoundsOnRanksArguments::IsValid(std::string* error) const {
                             "desksim-mpi's link with the search, and go together)";
     return false;
   };
-  if (folder.empty() || !std::filesystem::is_directory(folder)) return fail("--rounds-folder: an existing folder is needed");
+  if (folder.empty() || !std::filesystem::is_directory(folder))
+    return fail("--rounds-folder: an existing folder is needed");
   if (request_fd < 0) return fail("--rounds-request-fd: an open file descriptor is needed");
   if (answer_fd < 0) return fail("--rounds-answer-fd: an open file descriptor is needed");
   if (ranks < 1) return fail("--rounds-ranks must be >= 1");

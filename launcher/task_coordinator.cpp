@@ -68,7 +68,8 @@ bool TaskCoordinator::run(const TaskBatch& batch, const std::function<bool()>& g
       recovered_.push_back(batch.describe(record.assignment.job) + " done on rank " + std::to_string(record.rank) +
                            " at attempt " + std::to_string(record.assignment.attempt));
   if (!ok) {
-    const auto last = std::find_if(history.rbegin(), history.rend(), [](const AttemptRecord& r) { return !r.succeeded; });
+    const auto last =
+        std::find_if(history.rbegin(), history.rend(), [](const AttemptRecord& r) { return !r.succeeded; });
     if (!keep_error_.empty())
       *failure = keep_error_;
     else if (abandoned)
@@ -124,8 +125,8 @@ void TaskCoordinator::ended(int rank, const Assignment& a, bool ok, double secon
   std::cerr << "desksim-mpi: " << batch_->describe(a.job) << ", attempt " << a.attempt << ", failed on rank " << rank
             << ": " << payload << "\n";
   if (again)
-    std::cerr << "desksim-mpi: it will run again " << (live_ranks() > 1 ? "on another rank" : "on this rank, the only one")
-              << "\n";
+    std::cerr << "desksim-mpi: it will run again "
+              << (live_ranks() > 1 ? "on another rank" : "on this rank, the only one") << "\n";
 }
 
 int TaskCoordinator::live_ranks() const { return ranks_ - static_cast<int>(lost_.size()); }

@@ -129,7 +129,9 @@ void expect_the_local_searchs_outputs(const fs::path& dir, const std::vector<std
   EXPECT_FALSE(fs::exists(dir / "rounds" / "round-0")) << "the search removes a round's files once it has read them";
 }
 
-TEST_F(OptimiseRoundsCli, RoundsRunElsewhereGiveTheLocalSearchsOutputs) { expect_the_local_searchs_outputs(dir, arguments); }
+TEST_F(OptimiseRoundsCli, RoundsRunElsewhereGiveTheLocalSearchsOutputs) {
+  expect_the_local_searchs_outputs(dir, arguments);
+}
 
 TEST_F(OptimiseRoundsCli, SoDoThoseOfASearchPerPhase) {
   // Each phase is a search of its own; the rounds are numbered on across them.
@@ -160,7 +162,8 @@ TEST_F(OptimiseRoundsCli, TheLinkNeedsAllItsPartsAndATaskNeedsAScenario) {
             std::string::npos)
       << partial.output;
   std::ofstream(dir / "not-a-scenario.pb") << "\xff\xff\xff not protobuf";
-  const auto task = desksim("replication-task --seed 1 --replication 0 --task-in " + (dir / "not-a-scenario.pb").string() +
+  const auto task = desksim("replication-task --seed 1 --replication 0 --task-in " +
+                            (dir / "not-a-scenario.pb").string() +
                             " --task-out " + (dir / "out.pb").string());
   EXPECT_EQ(task.exit_code, 1) << task.output;
   EXPECT_NE(task.output.find("not-a-scenario.pb: not a serialised scenario"), std::string::npos) << task.output;
