@@ -77,6 +77,14 @@ void expect_same_files(const fs::path& local, const fs::path& mpi) {
 struct MpiLauncher : ::testing::Test {
   fs::path dir = fs::temp_directory_path() / ("desksim-mpi-e2e-" + std::to_string(::getpid()));
   std::string scenario;
+  /// `mpirun ... desksim-mpi` for 3 ranks that goes on when one is killed (without --enable-recovery
+  /// mpirun ends the whole job, README), exec'd by the shell as timeout's child. The ranks' temporary
+  /// files go to the test's folder: a killed rank cannot remove those of the task it was running.
+  std::string killable_job() const {
+    fs::create_directories(dir / "tmp");
+    return "exec env TMPDIR=" + (dir / "tmp").string() + " timeout 300 " + DESKSIM_MPIEXEC +
+           " --allow-run-as-root --oversubscribe --enable-recovery -x TMPDIR -np 3 " + DESKSIM_MPI;
+  }
   void SetUp() override {
     if (!kLauncherBuilt) GTEST_SKIP() << "desksim-mpi was not built: no Open MPI (mpirun) at configure time";
     fs::remove_all(dir);
@@ -278,11 +286,8 @@ TEST_F(MpiLauncher, AKilledRankIsSurvivedWithMpirunsRecoveryAndItsTaskRunsElsewh
   const std::string sweep = "sweep " + scenario + " --vary desk.agents=10,11,12 -r 2 -q --out ";
   const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
   ASSERT_EQ(local.exit_code, 0) << local.output;
-  // Without --enable-recovery mpirun ends the whole job when a rank dies (README).
-  const std::string command = std::string("exec timeout 300 ") + DESKSIM_MPIEXEC +
-                              " --allow-run-as-root --oversubscribe --enable-recovery -np 3 " + DESKSIM_MPI +
-                              " --lost-after 2 " + sweep + (dir / "mpi").string() + " > " + (dir / "log").string() +
-                              " 2>&1";
+  const std::string command =
+      killable_job() + " --lost-after 2 " + sweep + (dir / "mpi").string() + " > " + (dir / "log").string() + " 2>&1";
   const pid_t shell = ::fork();
   if (shell == 0) {
     ::execl("/bin/sh", "sh", "-c", command.c_str(), nullptr);
@@ -311,10 +316,8 @@ TEST_F(MpiOptimise, ARankKilledInOneRoundIsLeftOutOfTheNextAndTheOutputsAreTheLo
   std::ofstream(dir / "two.textproto") << longer;
   const auto local = desksim(optimise + " --jobs 2 --out " + (dir / "local").string());
   ASSERT_EQ(local.exit_code, 0) << local.output;
-  const std::string command = std::string("exec timeout 300 ") + DESKSIM_MPIEXEC +
-                              " --allow-run-as-root --oversubscribe --enable-recovery -np 3 " + DESKSIM_MPI +
-                              " --lost-after 2 " + optimise + " --out " + (dir / "mpi").string() + " > " +
-                              (dir / "log").string() + " 2>&1";
+  const std::string command = killable_job() + " --lost-after 2 " + optimise + " --out " + (dir / "mpi").string() +
+                              " > " + (dir / "log").string() + " 2>&1";
   const pid_t shell = ::fork();
   if (shell == 0) {
     ::execl("/bin/sh", "sh", "-c", command.c_str(), nullptr);
