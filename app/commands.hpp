@@ -24,5 +24,7 @@ Command add_calibrate_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
 Command add_check_fit_command(CLI::App& app);
 Command add_optimise_command(CLI::App& app);
+/// Hidden: one replication of a serialised scenario, a task of `desksim-mpi optimise`.
+Command add_replication_task_command(CLI::App& app);
 
 }  // namespace desksim::app

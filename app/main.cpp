@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   auto sweep = desksim::app::add_sweep_command(app);
   auto check_fit = desksim::app::add_check_fit_command(app);
   auto optimise = desksim::app::add_optimise_command(app);
+  auto replication_task = desksim::app::add_replication_task_command(app);  // hidden: desksim-mpi's
   try {
     app.parse(argc, argv);
   } catch (const CLI::RequiredError& e) {
@@ -43,5 +44,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand(sweep.command)) return sweep.execute();
   if (app.got_subcommand(check_fit.command)) return check_fit.execute();
   if (app.got_subcommand(optimise.command)) return optimise.execute();
+  if (app.got_subcommand(replication_task.command)) return replication_task.execute();
   return 2;
 }

@@ -11,6 +11,7 @@
 #include "app/commands.hpp"
 #include "app/optimise_report.hpp"
 #include "app/output_directory.hpp"
+#include "app/rounds_on_ranks.hpp"
 #include "app/whole_number_option.hpp"
 #include "models/optimise/optimise_options.hpp"
 #include "models/optimise/phased_staffing.hpp"
@@ -35,9 +36,14 @@ struct OptimiseArguments {
   bool quiet = false;
   bool progress = false;
   bool per_phase = false;
+  RoundsOnRanksArguments ranks;  ///< desksim-mpi's plumbing (app/optimise_rounds.hpp)
 };
 
 int execute_optimise(const OptimiseArguments& args, bool has_seed) {
+  if (std::string error; args.ranks.any() && !args.ranks.IsValid(&error)) {
+    std::cerr << "desksim optimise: " << error << "\n";
+    return 2;
+  }
   scenario::Scenario base;
   std::vector<models::Diagnostic> diagnostics;
   if (!models::load_scenario(args.scenario, &base, &diagnostics)) {
@@ -70,6 +76,11 @@ int execute_optimise(const OptimiseArguments& args, bool has_seed) {
   models::SearchLimits limits;
   limits.budget = std::chrono::duration<double>(args.budget_minutes * 60.0);
   limits.run = models::run_options_for(base, has_seed, args.seed, settings.replications, args.jobs);
+  if (args.ranks.any()) {
+    // Under desksim-mpi: every round's replications run on the ranks, as many at once as there are ranks.
+    limits.elsewhere = replications_on_ranks(args.ranks);
+    limits.run.jobs = args.ranks.ranks;
+  }
   if (args.progress)
     limits.on_round = [](const models::SearchRound& r) {
       std::cerr << "round (" << r.phase << "): " << r.candidates << " candidates in " << r.seconds << " s; best "
@@ -163,6 +174,7 @@ Command add_optimise_command(CLI::App& app) {
                 "Size staff per phase of the scenario's programme (a phase from each step's date; a ramp is one "
                 "phase), each phase with an equal share of the time budget left; the overlay sets each phase's rosters "
                 "from its date, and the summary gives staff and cost per month");
+  add_rounds_on_ranks_options(cmd, &args->ranks);
   return Command{cmd, [args, seed] { return execute_optimise(*args, seed->count() > 0); }};
 }
 

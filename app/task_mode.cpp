@@ -68,16 +68,23 @@ bool locate_task(long long task, std::size_t points, unsigned replications, std:
 
 int run_one_task(const scenario::Scenario& point_scenario, std::uint64_t seed, std::size_t point,
                  unsigned replication, const TaskModeArguments& args, const std::string& command) {
+  return run_replication_task(point_scenario, seed, replication, args.task_out,
+                              "task " + std::to_string(args.task) + " (point " + std::to_string(point) +
+                                  ", replication " + std::to_string(replication) + ")",
+                              command);
+}
+
+int run_replication_task(const scenario::Scenario& scenario, std::uint64_t seed, unsigned replication,
+                         const std::string& task_out, const std::string& what, const std::string& command) {
   std::string bytes, error;
   try {
-    // The call the local runner makes for this (point, replication), in a child process of its own as here.
-    models::run_replication(point_scenario, seed, replication, "").SerializeToString(&bytes);
+    // The call the local runner makes for this replication, in a child process of its own as here.
+    models::run_replication(scenario, seed, replication, "").SerializeToString(&bytes);
   } catch (const std::exception& e) {
-    std::cerr << command << ": task " << args.task << " (point " << point << ", replication " << replication
-              << "): " << e.what() << "\n";
+    std::cerr << command << ": " << what << ": " << e.what() << "\n";
     return 1;
   }
-  if (!write_whole(args.task_out, bytes, &error)) {
+  if (!write_whole(task_out, bytes, &error)) {
     std::cerr << command << ": " << error << "\n";
     return 1;
   }

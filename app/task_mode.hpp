@@ -6,6 +6,8 @@
 //   --task N --task-out FILE  run task N alone, in this process, and write its result's bytes to FILE
 //   --task-results DIR        run nothing: take every task's result from DIR (app/task_files.hpp) and
 //                             write the outputs as the run would
+// (`desksim optimise` has plumbing of its own, app/optimise_rounds.hpp, whose tasks run as
+// `desksim replication-task`.)
 // A task is computed by the very function the local runner calls for it, with the same seed and
 // indices, and the outputs are written by the same code: the outputs are the local run's, byte for byte.
 #include <cstdint>
@@ -47,6 +49,11 @@ bool locate_task(long long task, std::size_t points, unsigned replications, std:
 /// run's `seed`, in this process, and writes its bytes to args.task_out. Exit code: 0 done, 1 failed.
 int run_one_task(const scenario::Scenario& point_scenario, std::uint64_t seed, std::size_t point,
                  unsigned replication, const TaskModeArguments& args, const std::string& command);
+
+/// Runs replication `replication` of `scenario` with `seed`, in this process, and writes its bytes to
+/// `task_out`; `what` names the task in messages, `command` the command. Exit code: 0 done, 1 failed.
+int run_replication_task(const scenario::Scenario& scenario, std::uint64_t seed, unsigned replication,
+                         const std::string& task_out, const std::string& what, const std::string& command);
 
 /// Reads tasks 0..tasks-1 from `folder` into *finished; false with *error naming the first one missing.
 bool read_task_results(const std::string& folder, unsigned tasks, std::map<unsigned, std::string>* finished,

@@ -27,9 +27,11 @@ std::string describe_exit(int status) {
   return "unknown status";
 }
 
-/// Forks a child that runs argv with stdout to `out_fd` and stderr to `err_fd` (-1 = inherited).
+/// Forks a child that runs argv with stdout to `out_fd` and stderr to `err_fd` (-1 = inherited);
+/// `pass_fds` (opened close-on-exec, so that no other child has them) stay open in this one.
 /// Only async-signal-safe calls between fork and exec: an MPI process may have threads.
-pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd, int close_fd) {
+pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd, int close_fd,
+            const std::vector<int>& pass_fds = {}) {
   std::vector<char*> args;
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
@@ -42,6 +44,10 @@ pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd, int cl
   sigset_t none;
   sigemptyset(&none);
   ::sigprocmask(SIG_SETMASK, &none, nullptr);  // the MPI library may block signals; exec keeps the mask
+  struct sigaction default_action {};
+  default_action.sa_handler = SIG_DFL;
+  ::sigaction(SIGPIPE, &default_action, nullptr);  // rank 0 ignores it (optimise_driver.cpp); exec would keep that
+  for (const int fd : pass_fds) ::fcntl(fd, F_SETFD, 0);
   if (close_fd >= 0) ::close(close_fd);
   if (out_fd >= 0) ::dup2(out_fd, STDOUT_FILENO);
   if (err_fd >= 0) ::dup2(err_fd, STDERR_FILENO);
@@ -51,6 +57,16 @@ pid_t spawn(const std::vector<std::string>& argv, int out_fd, int err_fd, int cl
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+/// A new empty temporary file of this machine (in $TMPDIR, else /tmp); empty on failure.
+std::string temporary_file(const std::string& prefix) {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string path = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/" + prefix + ".XXXXXX";
+  const int fd = ::mkstemp(path.data());
+  if (fd < 0) return "";
+  ::close(fd);
+  return path;
 }
 
 }  // namespace
@@ -97,33 +113,36 @@ TaskProcess::~TaskProcess() {
 }
 
 void TaskProcess::discard_files() {
+  if (!in_path_.empty()) std::remove(in_path_.c_str());
+  in_path_.clear();
   if (out_path_.empty()) return;
   std::remove(out_path_.c_str());
   std::remove((out_path_ + ".part").c_str());  // what desksim writes before renaming it into place
   out_path_.clear();
 }
 
-bool TaskProcess::start(const std::string& desksim, const std::vector<std::string>& command, unsigned task,
-                        bool crash, TaskOutcome* outcome) {
-  const char* tmp = std::getenv("TMPDIR");
-  std::string path = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/desksim-mpi-task.XXXXXX";
-  const int fd = ::mkstemp(path.data());
-  int fds[2];
-  if (fd < 0 || ::pipe(fds) != 0) {
-    *outcome = TaskOutcome{false, {}, std::string("cannot create a temporary file or pipe: ") + std::strerror(errno), 0};
-    if (fd >= 0) {
-      ::close(fd);
-      std::remove(path.c_str());
-    }
+bool TaskProcess::start(const std::string& desksim, const TaskRequest& request, bool crash, TaskOutcome* outcome) {
+  auto fail = [&](const std::string& why) {
+    discard_files();
+    *outcome = TaskOutcome{false, {}, why, 0};
     return false;
-  }
-  ::close(fd);
-  out_path_ = path;
-  task_ = task;
+  };
   stderr_tail_.clear();
+  out_path_ = temporary_file("desksim-mpi-task");
+  if (out_path_.empty()) return fail(std::string("cannot create a temporary file: ") + std::strerror(errno));
   std::vector<std::string> argv{desksim};
-  argv.insert(argv.end(), command.begin(), command.end());
-  argv.insert(argv.end(), {"--task", std::to_string(task), "--task-out", out_path_});
+  argv.insert(argv.end(), request.arguments.begin(), request.arguments.end());
+  if (!request.input.empty()) {
+    in_path_ = temporary_file("desksim-mpi-task-in");
+    std::ofstream in(in_path_, std::ios::binary | std::ios::trunc);
+    in.write(request.input.data(), static_cast<std::streamsize>(request.input.size()));
+    in.close();
+    if (in_path_.empty() || !in) return fail("cannot write the task's input to a temporary file: " + in_path_);
+    argv.insert(argv.end(), {"--task-in", in_path_});
+  }
+  argv.insert(argv.end(), {"--task-out", out_path_});
+  int fds[2];
+  if (::pipe(fds) != 0) return fail(std::string("cannot create a pipe: ") + std::strerror(errno));
   const int devnull = ::open("/dev/null", O_WRONLY);
   started_ = std::chrono::steady_clock::now();
   pid_ = spawn(argv, devnull, fds[1], fds[0]);
@@ -131,9 +150,7 @@ bool TaskProcess::start(const std::string& desksim, const std::vector<std::strin
   ::close(fds[1]);
   if (pid_ < 0) {
     ::close(fds[0]);
-    discard_files();
-    *outcome = TaskOutcome{false, {}, std::string("fork failed: ") + std::strerror(errno), 0};
-    return false;
+    return fail(std::string("fork failed: ") + std::strerror(errno));
   }
   stderr_fd_ = fds[0];
   if (crash) ::kill(pid_, SIGKILL);
@@ -188,6 +205,35 @@ std::optional<TaskOutcome> TaskProcess::poll(int timeout_ms) {
   }
   discard_files();
   return outcome;
+}
+
+SearchProcess::~SearchProcess() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
+  }
+}
+
+bool SearchProcess::start(const std::vector<std::string>& argv, const std::vector<int>& pass_fds, std::string* error) {
+  pid_ = spawn(argv, -1, -1, -1, pass_fds);
+  if (pid_ < 0) *error = std::string("fork failed: ") + std::strerror(errno);
+  return pid_ > 0;
+}
+
+std::optional<int> SearchProcess::exit_code(bool wait) {
+  if (pid_ > 0) {
+    int status = 0;
+    pid_t ended;
+    while ((ended = ::waitpid(pid_, &status, wait ? 0 : WNOHANG)) < 0 && errno == EINTR) {
+    }
+    if (ended == 0) return std::nullopt;
+    pid_ = -1;
+    code_ = ended < 0                ? 1
+            : WIFEXITED(status)      ? WEXITSTATUS(status)
+            : WIFSIGNALED(status)    ? 128 + WTERMSIG(status)
+                                     : 1;
+  }
+  return code_;
 }
 
 }  // namespace desksim::launcher

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "launcher/task_request.hpp"
+
 namespace desksim::launcher {
 
 /// Runs `argv` (argv[0] the program) to its end. Its stderr is this process's; its stdout is
@@ -24,9 +26,9 @@ struct TaskOutcome {
   double seconds = 0; ///< wall time from start to exit
 };
 
-/// One task attempt: `desksim COMMAND... --task N --task-out FILE`, FILE a temporary file of this
-/// machine; its stderr is kept (to say why it failed) rather than printed, as every task of a run
-/// would repeat the same warnings.
+/// One task attempt: `desksim ARGUMENTS... [--task-in IN] --task-out OUT` (TaskRequest), IN and OUT
+/// temporary files of this machine; its stderr is kept (to say why it failed) rather than printed, as
+/// every task of a run would repeat the same warnings.
 class TaskProcess {
  public:
   TaskProcess() = default;
@@ -36,8 +38,7 @@ class TaskProcess {
 
   /// Starts the attempt. `crash` (a test hook, see README) kills the child with SIGKILL as soon as it
   /// has started, as a crash would. False when it could not start (*outcome says why).
-  bool start(const std::string& desksim, const std::vector<std::string>& command, unsigned task, bool crash,
-             TaskOutcome* outcome);
+  bool start(const std::string& desksim, const TaskRequest& request, bool crash, TaskOutcome* outcome);
   bool running() const { return pid_ > 0; }
   /// Waits at most `timeout_ms` for the attempt to end; its outcome once it has.
   std::optional<TaskOutcome> poll(int timeout_ms);
@@ -47,10 +48,29 @@ class TaskProcess {
 
   pid_t pid_ = -1;
   int stderr_fd_ = -1;
-  unsigned task_ = 0;
   std::string stderr_tail_;
-  std::string out_path_;
+  std::string in_path_, out_path_;
   std::chrono::steady_clock::time_point started_;
+};
+
+/// The `desksim optimise` whose search rank 0 serves (launcher/optimise_driver.cpp): it runs beside
+/// rank 0's loop, with rank 0's stdout and stderr, and `pass_fds` open in it; killed if still running
+/// when this is destroyed.
+class SearchProcess {
+ public:
+  SearchProcess() = default;
+  SearchProcess(const SearchProcess&) = delete;
+  SearchProcess& operator=(const SearchProcess&) = delete;
+  ~SearchProcess();
+
+  /// False with *error when it could not be started.
+  bool start(const std::vector<std::string>& argv, const std::vector<int>& pass_fds, std::string* error);
+  /// Its exit code (128 + the signal that ended it) once it has ended; `wait` waits for that.
+  std::optional<int> exit_code(bool wait = false);
+
+ private:
+  pid_t pid_ = -1;
+  std::optional<int> code_;
 };
 
 }  // namespace desksim::launcher

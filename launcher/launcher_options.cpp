@@ -26,12 +26,15 @@ bool LauncherOptions::IsValid(std::string* error) const {
   };
   if (desksim.empty()) return fail("--desksim: a path to the desksim executable is needed");
   if (::access(desksim.c_str(), X_OK) != 0) return fail("--desksim " + desksim + ": not an executable file");
-  if (command.empty() || (command[0] != "run" && command[0] != "sweep"))
-    return fail("the command must be `run` or `sweep` with its arguments, as for desksim (got " +
+  if (command.empty() || (command[0] != "run" && command[0] != "sweep" && command[0] != "optimise"))
+    return fail("the command must be `run`, `sweep` or `optimise` with its arguments, as for desksim (got " +
                 (command.empty() ? std::string("nothing") : "\"" + command[0] + "\"") + ")");
-  for (const std::string& a : command)
-    if (a == "--plan" || a == "--task" || a == "--task-out" || a == "--task-results")
-      return fail(a + " is desksim-mpi's own plumbing, not an option of the command it runs");
+  for (const std::string& a : command) {
+    const std::string name = a.substr(0, a.find('='));
+    if (name == "--plan" || name == "--task" || name == "--task-out" || name == "--task-results" ||
+        name.rfind("--rounds-", 0) == 0)
+      return fail(name + " is desksim-mpi's own plumbing, not an option of the command it runs");
+  }
   if (max_attempts < 1) return fail("--max-attempts must be >= 1 (got 0)");
   if (!(lost_after_seconds > 0)) return fail("--lost-after must be > 0 seconds");
   return true;
@@ -39,10 +42,12 @@ bool LauncherOptions::IsValid(std::string* error) const {
 
 bool parse_launcher_options(int argc, char** argv, LauncherOptions* out, std::string* error, bool* help) {
   *help = false;
-  CLI::App app{"desksim-mpi: runs a desksim run or sweep across the ranks of an MPI job (mpirun, srun). Every "
-               "(point, replication) is one task, handed to a rank when it is free; each rank runs its task as a "
-               "desksim child process; rank 0 gathers the results and writes exactly the outputs the same desksim "
-               "command writes on one machine.\n\nUsage: mpirun -np N desksim-mpi [OPTIONS] [--] run|sweep ARGS..."};
+  CLI::App app{"desksim-mpi: runs a desksim run, sweep or staffing optimiser across the ranks of an MPI job (mpirun, "
+               "srun). Every (point, replication) is one task, handed to a rank when it is free; each rank runs its "
+               "task as a desksim child process; rank 0 gathers the results and writes exactly the outputs the same "
+               "desksim command writes on one machine. For optimise, the search runs in one desksim process beside "
+               "rank 0 and each of its rounds' (candidate, replication) simulations are the tasks.\n\nUsage: mpirun "
+               "-np N desksim-mpi [OPTIONS] [--] run|sweep|optimise ARGS..."};
   app.prefix_command();  // everything from the first word that is not an option of ours is the command
   app.add_option("--desksim", out->desksim, "The desksim executable (default: the one beside desksim-mpi)");
   app.add_option("--max-attempts", out->max_attempts, "Attempts at one task before the run fails (default 3)");

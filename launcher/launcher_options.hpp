@@ -1,6 +1,6 @@
 #pragma once
 // desksim-mpi's command line: its own options, then the desksim command it spreads over the ranks.
-//   desksim-mpi [--desksim PATH] [--max-attempts N] [--lost-after SECONDS] [--] run|sweep ARGS...
+//   desksim-mpi [--desksim PATH] [--max-attempts N] [--lost-after SECONDS] [--] run|sweep|optimise ARGS...
 #include <string>
 #include <vector>
 
@@ -10,7 +10,7 @@ struct LauncherOptions {
   /// The desksim executable every rank runs (a path; the same on every machine). Default: the one
   /// beside desksim-mpi.
   std::string desksim;
-  /// `run` or `sweep` and its arguments, exactly as for a local desksim run.
+  /// `run`, `sweep` or `optimise` and its arguments, exactly as for a local desksim command.
   std::vector<std::string> command;
   /// Attempts at one task before the run fails (>= 1). Default 3.
   unsigned max_attempts = 3;

@@ -1,4 +1,4 @@
-// desksim-mpi: runs a desksim run or sweep over the ranks of an MPI job (README, "Running across
+// desksim-mpi: runs a desksim run, sweep or staffing optimiser over the ranks of an MPI job (README, "Running across
 // machines"). A separate executable from desksim because Debian's SimGrid exports MPI_* symbols of
 // its own (SMPI), which clash with Open MPI's: this program links MPI and no SimGrid, and runs each
 // task as a desksim child process.

@@ -2,12 +2,12 @@
 // The messages between rank 0 and the other ranks of desksim-mpi, over MPI_COMM_WORLD, whose error
 // handler is MPI_ERRORS_RETURN: a failed call returns false here instead of ending the job.
 //
-//   worker -> 0   kReady                    free for a task (sent once, at the start)
-//   0 -> worker   kTask      header         run this attempt
-//   0 -> worker   kStop                     no more tasks: finish
-//   worker -> 0   kHeartbeat header         still running this attempt (every heartbeat interval)
-//   worker -> 0   kResult    header, bytes  the attempt's result (and free for the next task)
-//   worker -> 0   kFailed    header, text   why it failed (and free for the next task)
+//   worker -> 0   kReady                      free for a task (sent once, at the start)
+//   0 -> worker   kTask      header, request  run this attempt (launcher/task_request.hpp)
+//   0 -> worker   kStop                       no more tasks: finish
+//   worker -> 0   kHeartbeat header           still running this attempt (every heartbeat interval)
+//   worker -> 0   kResult    header, bytes    the attempt's result (and free for the next task)
+//   worker -> 0   kFailed    header, text     why it failed (and free for the next task)
 // The ranks run the same executable on machines of the same kind, so the header is sent as its bytes.
 #include <cstdint>
 #include <string>

@@ -1,5 +1,5 @@
-// A rank other than 0: asks for a task, runs it as a desksim child process, sends back its result
-// (or why it failed), and asks again, until rank 0 says stop.
+// A rank other than 0: asks for a task, runs it as a desksim child process (the command line rank 0
+// sends with it), sends back its result (or why it failed), and asks again, until rank 0 says stop.
 #include <mpi.h>
 
 #include <chrono>
@@ -40,8 +40,10 @@ int serve(const LauncherOptions& options) {
     if (message.tag != kTask) continue;
     MessageHeader header = message.header;
     TaskProcess task;
-    TaskOutcome outcome;
-    if (task.start(options.desksim, options.command, header.job, crash_for_test(header.job, header.attempt), &outcome)) {
+    TaskOutcome outcome{false, {}, "the task's request cannot be read", 0};
+    TaskRequest request;
+    if (decode_task_request(message.payload, &request) &&
+        task.start(options.desksim, request, crash_for_test(header.job, header.attempt), &outcome)) {
       auto last_word = std::chrono::steady_clock::now();
       for (;;) {
         if (auto ended = task.poll(20)) {

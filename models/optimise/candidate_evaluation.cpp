@@ -7,8 +7,13 @@
 namespace desksim::models {
 
 bool evaluate_candidates(const std::vector<scenario::Scenario>& candidates, const RunOptions& options,
-                         double confidence, std::vector<results::RunResult>* runs, std::string* error, bool* stopped) {
-  if (!run_scenarios(candidates, options, runs, error, stopped)) return false;
+                         double confidence, std::vector<results::RunResult>* runs, std::string* error, bool* stopped,
+                         const ReplicationsElsewhere& elsewhere) {
+  RunOptions run = options;
+  // Results computed elsewhere are `finished` tasks for run_scenarios: it runs none of them again and
+  // puts them together as it does the results of its own pool.
+  if (elsewhere && !elsewhere(candidates, options, &run.finished, error, stopped)) return false;
+  if (!run_scenarios(candidates, run, runs, error, stopped)) return false;
   for (auto& run : *runs) analysis::add_estimates(&run, confidence);
   return true;
 }

@@ -2,8 +2,11 @@
 // Simulating candidate rosters: the one place the optimiser runs the engine. Every candidate runs
 // with the same seed and replication count (common random numbers: replication r of every
 // candidate draws the same arrivals, work and waits, so that the difference between two rosters is
-// not noise), each (candidate, replication) one task for the process pool of run_scenarios. To
-// spread candidates over MPI ranks, replace this function: nothing else in the search simulates.
+// not noise), each (candidate, replication) one task for the process pool of run_scenarios, or,
+// under desksim-mpi, for the ranks of the MPI job (ReplicationsElsewhere): nothing else in the search
+// simulates.
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,11 +17,22 @@
 
 namespace desksim::models {
 
-/// Runs every candidate and adds its across-replication estimates at `confidence`. False with
-/// *error when a replication failed or the run was stopped (*stopped set).
+/// Computes every (candidate, replication) of a round somewhere other than this process's pool (the
+/// ranks of desksim-mpi, app/optimise_rounds.hpp): into *results, by task candidate * replications +
+/// replication, the bytes of the ReplicationResult that run_replication(candidate, options.seed,
+/// replication) returns. False with *error (and *stopped when the run was stopped).
+using ReplicationsElsewhere =
+    std::function<bool(const std::vector<scenario::Scenario>& candidates, const RunOptions& options,
+                       std::map<unsigned, std::string>* results, std::string* error, bool* stopped)>;
+
+/// Runs every candidate and adds its across-replication estimates at `confidence`. The replications run
+/// in the local pool of options.jobs processes, or through `elsewhere` when it is given; either way the
+/// results are put together by run_scenarios and the estimates added by the same code, so that the
+/// numbers are the same bit for bit. False with *error when a replication failed or the run was
+/// stopped (*stopped set).
 bool evaluate_candidates(const std::vector<scenario::Scenario>& candidates, const RunOptions& options,
                          double confidence, std::vector<results::RunResult>* runs, std::string* error,
-                         bool* stopped = nullptr);
+                         bool* stopped = nullptr, const ReplicationsElsewhere& elsewhere = {});
 
 /// One target as a run met it (or not).
 struct TargetOutcome {

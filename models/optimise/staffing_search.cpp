@@ -194,7 +194,7 @@ bool optimise_staffing(const scenario::Scenario& s, const OptimiseSettings& sett
     for (const auto& c : cs) scenarios.push_back(with_rosters(s, settings.stations, rosters_of(c)));
     const auto t0 = Clock::now();
     std::vector<results::RunResult> runs;
-    if (!evaluate_candidates(scenarios, run, settings.confidence, &runs, error)) return false;
+    if (!evaluate_candidates(scenarios, run, settings.confidence, &runs, error, nullptr, limits.elsewhere)) return false;
     const double secs = std::chrono::duration<double>(Clock::now() - t0).count();
     seconds_per_simulation = secs * std::max(1u, run.jobs) / static_cast<double>(cs.size() * run.replications);
     result->candidates += static_cast<unsigned>(cs.size());

@@ -83,6 +83,10 @@ struct SearchLimits {
   RunOptions run;                                ///< seed, jobs; replications are the settings'
   /// Called after each round (progress on stderr); may be empty.
   std::function<void(const SearchRound&)> on_round;
+  /// Where each round's replications run when not in the local pool (desksim-mpi's ranks); empty =
+  /// the local pool. `run.jobs` is then the number of replications that run at once there (the
+  /// ranks), for the budget's estimate of a round's time.
+  ReplicationsElsewhere elsewhere;
 };
 
 /// Square-root roster of one station at beta: required per half-hour, then the shift cover.

@@ -9,49 +9,12 @@
 #include <regex>
 
 #include "tests/e2e/cli_support.hpp"
+#include "tests/e2e/two_station_optimise.hpp"
 
 namespace desksim::e2e {
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr const char* kScenario = R"pb(
-name: "two-station"
-run { horizon_hours: 192 warmup_hours: 24 replications: 3 seed: 5 start_date: "2024-01-01" }
-demand {
-  population {
-    segments { name: "users" users: 1 incidents_per_user_per_month: 14610 channel_mix { name: "portal" weight: 1 } }
-  }
-  categories { name: "application" weight: 1 impact_probabilities: [0, 0, 1] urgency_probabilities: [0, 0, 1]
-               first_contact_resolution_probability: 0.5 }
-}
-desk {
-  agents: 6
-  supplier: "infrastructure"
-  channels { name: "portal" handle_time_minutes { exponential { mean: 6 } } }
-  lifecycle { auto_close_hours: 1 }
-}
-staff_cost { pounds_per_staffed_hour: 25 }
-slas { supplier: "infrastructure"
-  targets { priority: 1 response_minutes: 15 resolution_hours: 4 } targets { priority: 2 response_minutes: 15 resolution_hours: 8 }
-  targets { priority: 3 response_minutes: 15 resolution_hours: 24 } targets { priority: 4 response_minutes: 5 resolution_hours: 72 } }
-slas { supplier: "applications"
-  targets { priority: 1 response_minutes: 15 resolution_hours: 1 } targets { priority: 2 response_minutes: 30 resolution_hours: 2 }
-  targets { priority: 3 response_minutes: 30 resolution_hours: 3 } targets { priority: 4 response_minutes: 30 resolution_hours: 3 } }
-resolver_network {
-  suppliers { name: "infrastructure" tower: INFRASTRUCTURE }
-  suppliers { name: "applications" tower: APPLICATIONS }
-  integrator_supplier: "infrastructure"
-  groups { name: "apps" supplier: "applications" level: LEVEL_2 servers: 16 work_hours { exponential { mean: 1 } } }
-  routes { category: "application" groups { group: "apps" probability: 1 } }
-}
-)pb";
-
-constexpr const char* kTargets = R"pb(
-targets { supplier: "infrastructure" priority: 4 clock: RESPONSE attainment: 0.9 }
-targets { supplier: "applications" priority: 4 clock: RESOLUTION attainment: 0.8 }
-stations { station: "apps" shift_rules { start_half_hours: [0, 16, 32] lengths_half_hours: 16 } }
-)pb";
 
 /// The mean of a metric in a results.json, printed as the summary prints a share ("%.2f").
 std::string percent_in_results(const std::string& json, const std::string& metric) {
@@ -68,8 +31,8 @@ TEST(OptimiseCli, OverlayValidatesAndReproducesTheReportedAttainment) {
   const fs::path dir = fs::temp_directory_path() / ("desksim-optimise-e2e-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "in");
-  std::ofstream(dir / "in" / "two.textproto") << kScenario;
-  std::ofstream(dir / "in" / "targets.txtpb") << kTargets;
+  std::ofstream(dir / "in" / "two.textproto") << kTwoStationScenario;
+  std::ofstream(dir / "in" / "targets.txtpb") << kTwoStationTargets;
   const auto opt = desksim("optimise " + (dir / "in" / "two.textproto").string() + " --targets " +
                            (dir / "in" / "targets.txtpb").string() + " --jobs 2 --out " + (dir / "opt").string());
   ASSERT_EQ(opt.exit_code, 0) << opt.output;
@@ -107,8 +70,8 @@ TEST(OptimiseCli, OverlayDoesNotDependOnJobs) {
   const fs::path dir = fs::temp_directory_path() / ("desksim-optimise-jobs-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
-  std::ofstream(dir / "two.textproto") << kScenario;
-  std::ofstream(dir / "targets.txtpb") << kTargets;
+  std::ofstream(dir / "two.textproto") << kTwoStationScenario;
+  std::ofstream(dir / "targets.txtpb") << kTwoStationTargets;
   for (const char* jobs : {"1", "2"}) {
     const auto r = desksim("optimise " + (dir / "two.textproto").string() + " --targets " + (dir / "targets.txtpb").string() +
                            " --quiet --jobs " + jobs + " --out " + (dir / ("jobs-" + std::string(jobs))).string());
@@ -122,7 +85,7 @@ TEST(OptimiseCli, BadOptionsAreRefusedNamingFileAndField) {
   const fs::path dir = fs::temp_directory_path() / ("desksim-optimise-bad-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
-  std::ofstream(dir / "two.textproto") << kScenario;
+  std::ofstream(dir / "two.textproto") << kTwoStationScenario;
   std::ofstream(dir / "bad.txtpb") << "targets { supplier: \"nobody\" clock: RESOLUTION attainment: 0.9 }\n";
   std::ofstream(dir / "syntax.txtpb") << "targets { supplier: \n";
   const auto bad = desksim("optimise " + (dir / "two.textproto").string() + " --targets " + (dir / "bad.txtpb").string() +

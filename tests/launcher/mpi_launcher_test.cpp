@@ -1,7 +1,9 @@
 // desksim-mpi under mpirun (3 ranks on this machine, oversubscribed): the outputs are the local
-// desksim command's, file for file and byte for byte; a task whose child process crashes runs again
-// on another rank and the run says so; so does the task of a rank that is killed, when mpirun is told
-// to let the job go on (--enable-recovery); bad input is refused before anything runs.
+// desksim command's, file for file and byte for byte (for the optimiser, but for the time its search
+// took); a task whose child process crashes runs again on another rank and the run says so; so does
+// the task of a rank that is killed, when mpirun is told to let the job go on (--enable-recovery);
+// bad input is refused before anything runs; an optimiser's task out of attempts fails the search,
+// naming its candidate and replication.
 // Skipped when no Open MPI was found at configure time (desksim-mpi is then not built).
 #include <gtest/gtest.h>
 
@@ -10,11 +12,13 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <string>
 
 #include "tests/e2e/cli_support.hpp"
+#include "tests/e2e/two_station_optimise.hpp"
 
 namespace desksim::e2e {
 namespace {
@@ -73,6 +77,14 @@ void expect_same_files(const fs::path& local, const fs::path& mpi) {
 struct MpiLauncher : ::testing::Test {
   fs::path dir = fs::temp_directory_path() / ("desksim-mpi-e2e-" + std::to_string(::getpid()));
   std::string scenario;
+  /// `mpirun ... desksim-mpi` for 3 ranks that goes on when one is killed (without --enable-recovery
+  /// mpirun ends the whole job, README), exec'd by the shell as timeout's child. The ranks' temporary
+  /// files go to the test's folder: a killed rank cannot remove those of the task it was running.
+  std::string killable_job() const {
+    fs::create_directories(dir / "tmp");
+    return "exec env TMPDIR=" + (dir / "tmp").string() + " timeout 300 " + DESKSIM_MPIEXEC +
+           " --allow-run-as-root --oversubscribe --enable-recovery -x TMPDIR -np 3 " + DESKSIM_MPI;
+  }
   void SetUp() override {
     if (!kLauncherBuilt) GTEST_SKIP() << "desksim-mpi was not built: no Open MPI (mpirun) at configure time";
     fs::remove_all(dir);
@@ -167,7 +179,7 @@ TEST_F(MpiLauncher, BadInputIsRefusedBeforeAnythingRuns) {
   EXPECT_FALSE(fs::exists(dir / "out" / "sweep.pb"));
   const auto command = run("validate " + scenario);
   EXPECT_EQ(command.exit_code, 2) << command.output;
-  EXPECT_NE(command.output.find("the command must be `run` or `sweep`"), std::string::npos) << command.output;
+  EXPECT_NE(command.output.find("the command must be `run`, `sweep` or `optimise`"), std::string::npos) << command.output;
   const auto plumbing = run("run " + scenario + " --task-results " + dir.string());
   EXPECT_EQ(plumbing.exit_code, 2) << plumbing.output;
   EXPECT_NE(plumbing.output.find("--task-results is desksim-mpi's own plumbing"), std::string::npos) << plumbing.output;
@@ -194,6 +206,68 @@ TEST_F(MpiLauncher, ATaskOutOfAttemptsFailsTheRunNamingItAndNothingIsWritten) {
   EXPECT_FALSE(fs::exists(dir / "out" / "sweep.pb"));
 }
 
+struct MpiOptimise : MpiLauncher {
+  std::string optimise;  // `optimise SCENARIO --targets FILE --quiet`
+  void SetUp() override {
+    MpiLauncher::SetUp();
+    std::ofstream(dir / "two.textproto") << kTwoStationScenario;
+    std::ofstream(dir / "targets.txtpb") << kTwoStationTargets;
+    optimise = "optimise " + (dir / "two.textproto").string() + " --targets " + (dir / "targets.txtpb").string() + " --quiet";
+  }
+};
+
+TEST_F(MpiOptimise, ASearchOverThreeRanksWritesTheLocalSearchsOutputs) {
+  const auto local = desksim(optimise + " --jobs 2 --out " + (dir / "local").string());
+  ASSERT_EQ(local.exit_code, 0) << local.output;
+  // Test hook: the first attempt at task 1 of every round has its child process killed as it starts.
+  const auto mpi = desksim_mpi(3, optimise + " --out " + (dir / "mpi").string(), "DESKSIM_MPI_TEST_CRASH_TASK", "1");
+  ASSERT_EQ(mpi.exit_code, 0) << mpi.output;
+  EXPECT_TRUE(read_file(dir / "local" / "optimised.textproto") == read_file(dir / "mpi" / "optimised.textproto"))
+      << "the same rosters, byte for byte";
+  for (const char* file : {"optimise-summary.txt", "optimise-report.html"}) {
+    const std::string a = read_file(dir / "local" / file), b = read_file(dir / "mpi" / file);
+    EXPECT_NE(comparable_optimiser_output(a, dir / "local"), a) << file << ": the time and the folder were found";
+    EXPECT_TRUE(comparable_optimiser_output(a, dir / "local") == comparable_optimiser_output(b, dir / "mpi"))
+        << file << " differs from the local search's";
+  }
+  // Every simulation of the search was a task on the ranks, and each round's task 1 ran twice.
+  std::smatch summary, end;
+  const std::string text = read_file(dir / "local" / "optimise-summary.txt");
+  ASSERT_TRUE(std::regex_search(text, summary, std::regex(R"(Search: ([0-9]+) candidate rosters, ([0-9]+) simulations)")));
+  ASSERT_TRUE(std::regex_search(mpi.output, end,
+                                std::regex(R"(desksim-mpi: ([0-9]+) rounds of the search, ([0-9]+) tasks \(([0-9]+) candidates x 3 )"
+                                           R"(replications\) on 3 ranks; retried ([0-9]+), ranks lost 0)")))
+      << mpi.output;
+  EXPECT_EQ(end[2].str(), summary[2].str()) << mpi.output;
+  EXPECT_EQ(end[3].str(), summary[1].str()) << mpi.output;
+  EXPECT_EQ(end[4].str(), end[1].str()) << "one retry per round\n" << mpi.output;
+  EXPECT_NE(mpi.output.find("task 1 of round 0 (candidate 0, replication 1), attempt 1, failed on rank"), std::string::npos)
+      << mpi.output;
+}
+
+TEST_F(MpiOptimise, ATaskOutOfAttemptsFailsTheSearchNamingItsCandidateAndReplication) {
+  // One rank, started without mpirun, with a desksim whose replications all fail.
+  const fs::path failing = dir / "failing-desksim";
+  std::ofstream(failing) << "#!/bin/sh\nif [ \"$1\" = replication-task ]; then echo 'no replication today' >&2; exit 3; fi\n"
+                         << "exec " << DESKSIM_CLI << " \"$@\"\n";
+  fs::permissions(failing, fs::perms::owner_all);
+  const std::string command = "timeout 60 " + std::string(DESKSIM_MPI) + " --desksim " + failing.string() + " " +
+                              optimise + " --out " + (dir / "out").string() + " 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  std::string output;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
+  const int status = ::pclose(pipe);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << output;
+  EXPECT_NE(output.find("desksim optimise: the simulations of round 0 failed on the MPI ranks: task 0 of round 0 "
+                        "(candidate 0, replication 0) failed 3 of 3 attempts; the last, on rank 0: desksim exit code 3: "
+                        "no replication today"),
+            std::string::npos)
+      << output;
+  EXPECT_FALSE(fs::exists(dir / "out" / "optimised.textproto"));
+  EXPECT_FALSE(fs::exists(dir / "out" / "optimise-summary.txt"));
+}
+
 /// The rank `rank` of the MPI job whose mpirun is `mpirun` (its child, by OMPI_COMM_WORLD_RANK); -1 if none.
 pid_t rank_process(pid_t mpirun, int rank) {
   for (pid_t child : children_of(mpirun)) {
@@ -212,11 +286,8 @@ TEST_F(MpiLauncher, AKilledRankIsSurvivedWithMpirunsRecoveryAndItsTaskRunsElsewh
   const std::string sweep = "sweep " + scenario + " --vary desk.agents=10,11,12 -r 2 -q --out ";
   const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
   ASSERT_EQ(local.exit_code, 0) << local.output;
-  // Without --enable-recovery mpirun ends the whole job when a rank dies (README).
-  const std::string command = std::string("exec timeout 300 ") + DESKSIM_MPIEXEC +
-                              " --allow-run-as-root --oversubscribe --enable-recovery -np 3 " + DESKSIM_MPI +
-                              " --lost-after 2 " + sweep + (dir / "mpi").string() + " > " + (dir / "log").string() +
-                              " 2>&1";
+  const std::string command =
+      killable_job() + " --lost-after 2 " + sweep + (dir / "mpi").string() + " > " + (dir / "log").string() + " 2>&1";
   const pid_t shell = ::fork();
   if (shell == 0) {
     ::execl("/bin/sh", "sh", "-c", command.c_str(), nullptr);
@@ -236,6 +307,44 @@ TEST_F(MpiLauncher, AKilledRankIsSurvivedWithMpirunsRecoveryAndItsTaskRunsElsewh
   EXPECT_NE(log.find("will run on another rank"), std::string::npos) << log;
   EXPECT_NE(log.find("on 3 ranks; retried 1, ranks lost 1"), std::string::npos) << log;
   expect_same_files(dir / "local", dir / "mpi");
+}
+
+TEST_F(MpiOptimise, ARankKilledInOneRoundIsLeftOutOfTheNextAndTheOutputsAreTheLocalSearchs) {
+  // Eight weeks instead of eight days: tasks of about 0.2 s, so that rank 2 is killed while it runs one.
+  std::string longer = kTwoStationScenario;
+  longer.replace(longer.find("horizon_hours: 192 "), 19, "horizon_hours: 1344 ");
+  std::ofstream(dir / "two.textproto") << longer;
+  const auto local = desksim(optimise + " --jobs 2 --out " + (dir / "local").string());
+  ASSERT_EQ(local.exit_code, 0) << local.output;
+  const std::string command = killable_job() + " --lost-after 2 " + optimise + " --out " + (dir / "mpi").string() +
+                              " > " + (dir / "log").string() + " 2>&1";
+  const pid_t shell = ::fork();
+  if (shell == 0) {
+    ::execl("/bin/sh", "sh", "-c", command.c_str(), nullptr);
+    _exit(127);
+  }
+  pid_t mpirun = -1, rank2 = -1;
+  ASSERT_TRUE(eventually([&] {
+    for (pid_t p : children_of(shell)) mpirun = p;
+    rank2 = mpirun > 0 ? rank_process(mpirun, 2) : -1;
+    return rank2 > 0 && !children_of(rank2).empty();  // rank 2 is running a task
+  })) << read_file(dir / "log");
+  ::kill(rank2, SIGKILL);
+  EXPECT_EQ(wait_for_exit(shell), 0) << read_file(dir / "log");
+  const std::string log = read_file(dir / "log");
+  const std::string lost = "rank 2 is taken as lost (no word from it for 2 s)";
+  const auto lost_at = log.find(lost);
+  ASSERT_NE(lost_at, std::string::npos) << log;
+  EXPECT_EQ(log.find("is taken as lost", lost_at + lost.size()), std::string::npos) << "lost once only\n" << log;
+  std::smatch end;
+  ASSERT_TRUE(std::regex_search(log, end, std::regex(R"(([0-9]+) rounds of the search, .* on 3 ranks; retried 1, ranks lost 1)")))
+      << "its task ran again, and no task of a later round went to it (it would have been lost again)\n"
+      << log;
+  EXPECT_GE(std::stoi(end[1]), 2) << log;
+  EXPECT_TRUE(read_file(dir / "local" / "optimised.textproto") == read_file(dir / "mpi" / "optimised.textproto"));
+  const std::string a = read_file(dir / "local" / "optimise-summary.txt");
+  const std::string b = read_file(dir / "mpi" / "optimise-summary.txt");
+  EXPECT_TRUE(comparable_optimiser_output(a, dir / "local") == comparable_optimiser_output(b, dir / "mpi")) << a << b;
 }
 }  // namespace
 }  // namespace desksim::e2e
