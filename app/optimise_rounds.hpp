@@ -13,6 +13,9 @@
 // with why in DIR/round-k/failure.txt. The search takes the results as finished tasks of
 // run_scenarios (models/optimise/candidate_evaluation.hpp), which runs none of them again.
 // Header only: desksim-mpi includes it and links none of desksim's libraries.
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdint>
 #include <filesystem>
 #include <sstream>
@@ -30,6 +33,17 @@ inline std::string candidate_file(const std::string& round_folder, unsigned cand
 
 inline std::string round_failure_file(const std::string& round_folder) {
   return (std::filesystem::path(round_folder) / "failure.txt").string();
+}
+
+/// Writes all of `text` to the pipe `fd`; false when it cannot (the other end has gone).
+inline bool write_all(int fd, const std::string& text) {
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
 }
 
 /// One round of candidates to simulate: the request line.

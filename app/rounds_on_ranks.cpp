@@ -16,16 +16,6 @@ namespace desksim::app {
 
 namespace {
 
-bool write_all(int fd, const std::string& text) {
-  for (std::size_t done = 0; done < text.size();) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
 /// One line from `fd` (without its newline); false at the end of the pipe or on an error.
 bool read_line(int fd, std::string* line) {
   line->clear();

@@ -67,6 +67,14 @@ std::string results_folder() {
   return folder;
 }
 
+int end_job(const TaskCoordinator& coordinator, int code) {
+  if (coordinator.waiting_for_lost()) {
+    std::cerr << "desksim-mpi: ending the MPI job without the lost ranks\n";
+    MPI_Abort(MPI_COMM_WORLD, code);
+  }
+  return code;
+}
+
 void report_end(const TaskCoordinator& coordinator, const std::string& what, int ranks, double elapsed) {
   for (const std::string& line : coordinator.recovered()) std::cerr << "desksim-mpi: " << line << "\n";
   // Efficiency: the share of the ranks' time spent running tasks that gave a result (README, "Running
@@ -124,12 +132,7 @@ int coordinate(const LauncherOptions& options, int ranks) {
              std::to_string(plan.tasks) + " tasks (" + std::to_string(plan.points) + " points x " +
                  std::to_string(plan.replications) + " replications)",
              ranks, std::chrono::duration<double>(Clock::now() - start).count());
-  if (coordinator.waiting_for_lost()) {
-    // MPI_Finalize would wait for them forever: end the job here (the outputs are in place).
-    std::cerr << "desksim-mpi: ending the MPI job without the lost ranks\n";
-    MPI_Abort(MPI_COMM_WORLD, code);
-  }
-  return code;
+  return end_job(coordinator, code);
 }
 
 }  // namespace desksim::launcher

@@ -61,16 +61,6 @@ class LineReader {
   std::string buffer_;
 };
 
-bool write_all(int fd, const std::string& text) {
-  for (std::size_t done = 0; done < text.size();) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return true;
-}
-
 /// Runs one round's tasks on the ranks; false with *failure (for the search to report) when it could not.
 bool run_round(TaskCoordinator* coordinator, const app::RoundRequest& round, const std::string& folder,
                SearchProcess* search, std::string* failure) {
@@ -150,7 +140,7 @@ int coordinate_optimise(const LauncherOptions& options, int ranks) {
         done = run_round(&coordinator, round, app::round_folder(folder, round.round), &search, &failure);
       }
       if (!done) std::ofstream(app::round_failure_file(app::round_folder(folder, round.round))) << failure;
-      write_all(answer[1], done ? "done\n" : "failed\n");  // if the search has ended, its exit code says why
+      app::write_all(answer[1], done ? "done\n" : "failed\n");  // if the search has ended, its exit code says why
     }
     code = *search.exit_code(/*wait=*/true);
   }
@@ -165,12 +155,7 @@ int coordinate_optimise(const LauncherOptions& options, int ranks) {
                std::to_string(rounds) + " rounds of the search, " + std::to_string(coordinator.tasks()) + " tasks (" +
                    std::to_string(candidates) + " candidates x " + std::to_string(replications) + " replications)",
                ranks, std::chrono::duration<double>(Clock::now() - start).count());
-  if (coordinator.waiting_for_lost()) {
-    // MPI_Finalize would wait for them forever: end the job here (the outputs are in place).
-    std::cerr << "desksim-mpi: ending the MPI job without the lost ranks\n";
-    MPI_Abort(MPI_COMM_WORLD, code);
-  }
-  return code;
+  return end_job(coordinator, code);
 }
 
 }  // namespace desksim::launcher

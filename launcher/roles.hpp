@@ -39,5 +39,8 @@ std::string results_folder();
 /// The closing lines on stderr: each task run again that succeeded, then what ran (`what`, e.g. "32
 /// tasks (8 points x 4 replications)"), retries, lost ranks, elapsed time and efficiency.
 void report_end(const TaskCoordinator& coordinator, const std::string& what, int ranks, double elapsed);
+/// Ends rank 0's part with exit code `code`: when a rank was lost, the whole MPI job ends here, since
+/// MPI_Finalize would wait for the lost ranks forever (the outputs are in place by then).
+int end_job(const TaskCoordinator& coordinator, int code);
 
 }  // namespace desksim::launcher

@@ -21,17 +21,21 @@ struct Outcome {
   std::string output;  // stdout and stderr together
 };
 
-/// Runs `desksim ARGUMENTS` through the shell; with a time limit, a command still running after it
-/// is stopped and exits 124 (coreutils `timeout`).
-inline Outcome desksim(const std::string& arguments, int time_limit_seconds = 0) {
-  const std::string limit = time_limit_seconds > 0 ? "timeout " + std::to_string(time_limit_seconds) + " " : "";
-  const std::string command = limit + DESKSIM_CLI + " " + arguments + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
+/// Runs a shell command, its stderr with its stdout.
+inline Outcome run_shell(const std::string& command) {
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
   std::string output;
   std::array<char, 4096> buffer;
   while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
   const int status = ::pclose(pipe);
   return Outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+/// Runs `desksim ARGUMENTS` through the shell; with a time limit, a command still running after it
+/// is stopped and exits 124 (coreutils `timeout`).
+inline Outcome desksim(const std::string& arguments, int time_limit_seconds = 0) {
+  const std::string limit = time_limit_seconds > 0 ? "timeout " + std::to_string(time_limit_seconds) + " " : "";
+  return run_shell(limit + DESKSIM_CLI + " " + arguments);
 }
 
 /// Writes an M/M/10 scenario at rho = 0.9 (54 tickets an hour, 10 agents, 10 minutes each), named

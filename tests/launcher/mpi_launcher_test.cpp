@@ -41,14 +41,8 @@ Outcome desksim_mpi(int ranks, const std::string& arguments, const std::string& 
                     const std::string& value = "") {
   const std::string set = variable.empty() ? "" : "env " + variable + "=" + value + " ";
   const std::string forward = variable.empty() ? "" : " -x " + variable;
-  const std::string command = set + "timeout 300 " + DESKSIM_MPIEXEC + " --allow-run-as-root --oversubscribe" +
-                              forward + " -np " + std::to_string(ranks) + " " + DESKSIM_MPI + " " + arguments + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::string output;
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  const int status = ::pclose(pipe);
-  return Outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  return run_shell(set + "timeout 300 " + DESKSIM_MPIEXEC + " --allow-run-as-root --oversubscribe" + forward + " -np " +
+                   std::to_string(ranks) + " " + DESKSIM_MPI + " " + arguments);
 }
 
 /// Every file under `root`, by path relative to it, with its bytes.
@@ -74,6 +68,18 @@ void expect_same_files(const fs::path& local, const fs::path& mpi) {
   }
 }
 
+/// The rank `rank` of the MPI job whose mpirun is `mpirun` (its child, by OMPI_COMM_WORLD_RANK); -1 if none.
+pid_t rank_process(pid_t mpirun, int rank) {
+  for (pid_t child : children_of(mpirun)) {
+    std::string environment = read_file("/proc/" + std::to_string(child) + "/environ");
+    for (char& c : environment)
+      if (c == '\0') c = '\n';
+    if (("\n" + environment).find("\nOMPI_COMM_WORLD_RANK=" + std::to_string(rank) + "\n") != std::string::npos)
+      return child;
+  }
+  return -1;
+}
+
 struct MpiLauncher : ::testing::Test {
   fs::path dir = fs::temp_directory_path() / ("desksim-mpi-e2e-" + std::to_string(::getpid()));
   std::string scenario;
@@ -84,6 +90,26 @@ struct MpiLauncher : ::testing::Test {
     fs::create_directories(dir / "tmp");
     return "exec env TMPDIR=" + (dir / "tmp").string() + " timeout 300 " + DESKSIM_MPIEXEC +
            " --allow-run-as-root --oversubscribe --enable-recovery -x TMPDIR -np 3 " + DESKSIM_MPI;
+  }
+  /// Runs desksim-mpi ARGS on 3 ranks (killable_job), kills rank 2 once it runs a task, and returns
+  /// the job's exit code; its output is in dir / "log".
+  int run_killing_rank_2(const std::string& args) const {
+    const std::string command = killable_job() + " --lost-after 2 " + args + " > " + (dir / "log").string() + " 2>&1";
+    const pid_t shell = ::fork();
+    if (shell == 0) {
+      ::execl("/bin/sh", "sh", "-c", command.c_str(), nullptr);
+      _exit(127);
+    }
+    // timeout runs mpirun as its child.
+    pid_t mpirun = -1, rank2 = -1;
+    const bool running = eventually([&] {
+      for (pid_t p : children_of(shell)) mpirun = p;
+      rank2 = mpirun > 0 ? rank_process(mpirun, 2) : -1;
+      return rank2 > 0 && !children_of(rank2).empty();  // rank 2 is running a task
+    });
+    EXPECT_TRUE(running) << read_file(dir / "log");
+    if (running) ::kill(rank2, SIGKILL);
+    return wait_for_exit(shell);
   }
   void SetUp() override {
     if (!kLauncherBuilt) GTEST_SKIP() << "desksim-mpi was not built: no Open MPI (mpirun) at configure time";
@@ -97,11 +123,8 @@ struct MpiLauncher : ::testing::Test {
 
 TEST_F(MpiLauncher, LinksOpenMpiAndNeitherSimGridNorTheModels) {
   // SimGrid exports MPI_* symbols of its own: the two must never meet in one binary.
-  FILE* pipe = ::popen(("ldd " + std::string(DESKSIM_MPI) + " 2>&1").c_str(), "r");
-  std::string libraries;
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) libraries.append(buffer, n);
-  ASSERT_EQ(::pclose(pipe), 0) << libraries;
+  const auto [code, libraries] = run_shell("ldd " + std::string(DESKSIM_MPI));
+  ASSERT_EQ(code, 0) << libraries;
   EXPECT_NE(libraries.find("libmpi.so"), std::string::npos) << libraries;
   EXPECT_EQ(libraries.find("simgrid"), std::string::npos) << libraries;
   EXPECT_EQ(libraries.find("protobuf"), std::string::npos) << "no desksim library either\n" << libraries;
@@ -165,14 +188,7 @@ TEST_F(MpiLauncher, BadInputIsRefusedBeforeAnythingRuns) {
   // input is checked in the same code as under mpirun, without the seconds mpirun takes to wind up a
   // job that exits non-zero.
   const std::string launcher = std::string(DESKSIM_MPI) + " ";
-  auto run = [&](const std::string& arguments) {
-    FILE* pipe = ::popen(("timeout 60 " + launcher + arguments + " 2>&1").c_str(), "r");
-    std::string output;
-    char buffer[4096];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-    const int status = ::pclose(pipe);
-    return Outcome{WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-  };
+  auto run = [&](const std::string& arguments) { return run_shell("timeout 60 " + launcher + arguments); };
   const auto point = run("sweep " + scenario + " --vary desk.agents=10,0 --out " + (dir / "out").string());
   EXPECT_EQ(point.exit_code, 2) << point.output;
   EXPECT_NE(point.output.find("point 1 (desk.agents=0)"), std::string::npos) << point.output;
@@ -190,15 +206,10 @@ TEST_F(MpiLauncher, BadInputIsRefusedBeforeAnythingRuns) {
 
 TEST_F(MpiLauncher, ATaskOutOfAttemptsFailsTheRunNamingItAndNothingIsWritten) {
   // One rank, started without mpirun; one attempt allowed, and the test hook crashes it.
-  const std::string command = "env DESKSIM_MPI_TEST_CRASH_TASK=2 timeout 60 " + std::string(DESKSIM_MPI) +
-                              " --max-attempts 1 sweep " + scenario + " --vary desk.agents=10,12 -r 2 -q --out " +
-                              (dir / "out").string() + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::string output;
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  const int status = ::pclose(pipe);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << output;
+  const auto [code, output] = run_shell("env DESKSIM_MPI_TEST_CRASH_TASK=2 timeout 60 " + std::string(DESKSIM_MPI) +
+                                         " --max-attempts 1 sweep " + scenario + " --vary desk.agents=10,12 -r 2 -q --out " +
+                                         (dir / "out").string());
+  EXPECT_EQ(code, 1) << output;
   EXPECT_NE(output.find("the run failed: task 2 (point 1, replication 0) failed 1 of 1 attempts; the last, on rank 0: "
                         "desksim killed by signal Killed\ndesksim-mpi: nothing was written"),
             std::string::npos)
@@ -251,14 +262,9 @@ TEST_F(MpiOptimise, ATaskOutOfAttemptsFailsTheSearchNamingItsCandidateAndReplica
   std::ofstream(failing) << "#!/bin/sh\nif [ \"$1\" = replication-task ]; then echo 'no replication today' >&2; exit 3; fi\n"
                          << "exec " << DESKSIM_CLI << " \"$@\"\n";
   fs::permissions(failing, fs::perms::owner_all);
-  const std::string command = "timeout 60 " + std::string(DESKSIM_MPI) + " --desksim " + failing.string() + " " +
-                              optimise + " --out " + (dir / "out").string() + " 2>&1";
-  FILE* pipe = ::popen(command.c_str(), "r");
-  std::string output;
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  const int status = ::pclose(pipe);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << output;
+  const auto [code, output] = run_shell("timeout 60 " + std::string(DESKSIM_MPI) + " --desksim " + failing.string() +
+                                         " " + optimise + " --out " + (dir / "out").string());
+  EXPECT_EQ(code, 1) << output;
   EXPECT_NE(output.find("desksim optimise: the simulations of round 0 failed on the MPI ranks: task 0 of round 0 "
                         "(candidate 0, replication 0) failed 3 of 3 attempts; the last, on rank 0: desksim exit code 3: "
                         "no replication today"),
@@ -268,17 +274,6 @@ TEST_F(MpiOptimise, ATaskOutOfAttemptsFailsTheSearchNamingItsCandidateAndReplica
   EXPECT_FALSE(fs::exists(dir / "out" / "optimise-summary.txt"));
 }
 
-/// The rank `rank` of the MPI job whose mpirun is `mpirun` (its child, by OMPI_COMM_WORLD_RANK); -1 if none.
-pid_t rank_process(pid_t mpirun, int rank) {
-  for (pid_t child : children_of(mpirun)) {
-    std::string environment = read_file("/proc/" + std::to_string(child) + "/environ");
-    for (char& c : environment)
-      if (c == '\0') c = '\n';
-    if (("\n" + environment).find("\nOMPI_COMM_WORLD_RANK=" + std::to_string(rank) + "\n") != std::string::npos)
-      return child;
-  }
-  return -1;
-}
 
 TEST_F(MpiLauncher, AKilledRankIsSurvivedWithMpirunsRecoveryAndItsTaskRunsElsewhere) {
   // Tasks of about a third of a second, so that rank 2 is killed while it runs one.
@@ -286,22 +281,7 @@ TEST_F(MpiLauncher, AKilledRankIsSurvivedWithMpirunsRecoveryAndItsTaskRunsElsewh
   const std::string sweep = "sweep " + scenario + " --vary desk.agents=10,11,12 -r 2 -q --out ";
   const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
   ASSERT_EQ(local.exit_code, 0) << local.output;
-  const std::string command =
-      killable_job() + " --lost-after 2 " + sweep + (dir / "mpi").string() + " > " + (dir / "log").string() + " 2>&1";
-  const pid_t shell = ::fork();
-  if (shell == 0) {
-    ::execl("/bin/sh", "sh", "-c", command.c_str(), nullptr);
-    _exit(127);
-  }
-  // timeout runs mpirun as its child.
-  pid_t mpirun = -1, rank2 = -1;
-  ASSERT_TRUE(eventually([&] {
-    for (pid_t p : children_of(shell)) mpirun = p;
-    rank2 = mpirun > 0 ? rank_process(mpirun, 2) : -1;
-    return rank2 > 0 && !children_of(rank2).empty();  // rank 2 is running a task
-  })) << read_file(dir / "log");
-  ::kill(rank2, SIGKILL);
-  EXPECT_EQ(wait_for_exit(shell), 0) << read_file(dir / "log");
+  EXPECT_EQ(run_killing_rank_2(sweep + (dir / "mpi").string()), 0) << read_file(dir / "log");
   const std::string log = read_file(dir / "log");
   EXPECT_NE(log.find("rank 2 is taken as lost (no word from it for 2 s)"), std::string::npos) << log;
   EXPECT_NE(log.find("will run on another rank"), std::string::npos) << log;
@@ -316,21 +296,7 @@ TEST_F(MpiOptimise, ARankKilledInOneRoundIsLeftOutOfTheNextAndTheOutputsAreTheLo
   std::ofstream(dir / "two.textproto") << longer;
   const auto local = desksim(optimise + " --jobs 2 --out " + (dir / "local").string());
   ASSERT_EQ(local.exit_code, 0) << local.output;
-  const std::string command = killable_job() + " --lost-after 2 " + optimise + " --out " + (dir / "mpi").string() +
-                              " > " + (dir / "log").string() + " 2>&1";
-  const pid_t shell = ::fork();
-  if (shell == 0) {
-    ::execl("/bin/sh", "sh", "-c", command.c_str(), nullptr);
-    _exit(127);
-  }
-  pid_t mpirun = -1, rank2 = -1;
-  ASSERT_TRUE(eventually([&] {
-    for (pid_t p : children_of(shell)) mpirun = p;
-    rank2 = mpirun > 0 ? rank_process(mpirun, 2) : -1;
-    return rank2 > 0 && !children_of(rank2).empty();  // rank 2 is running a task
-  })) << read_file(dir / "log");
-  ::kill(rank2, SIGKILL);
-  EXPECT_EQ(wait_for_exit(shell), 0) << read_file(dir / "log");
+  EXPECT_EQ(run_killing_rank_2(optimise + " --out " + (dir / "mpi").string()), 0) << read_file(dir / "log");
   const std::string log = read_file(dir / "log");
   const std::string lost = "rank 2 is taken as lost (no word from it for 2 s)";
   const auto lost_at = log.find(lost);
