@@ -15,18 +15,9 @@ Station::Station(sim::EventKernel& kernel, const sim::SignalBus& signals, Ticket
       completion_(kernel.add_handler(this, name + ".completion")),
       discipline_(std::move(discipline)),
       ids_(ids) {
-  if (tickets_per_server > 1) {
-    pool_ = std::make_unique<TicketsInHandPool>(tickets_per_server);
-    return;
-  }
-  for (std::uint32_t k = 0; k < initial_servers; ++k) new_slot();
-  // Highest slot first so that pop_back hands out slot 0 first: the slot order is deterministic.
-  for (std::uint32_t k = initial_servers; k-- > 0;) off_duty_.push_back(k);
-}
-
-std::uint32_t Station::new_slot() {
-  slot_ticket_.push_back(0);
-  return static_cast<std::uint32_t>(slot_ticket_.size() - 1);
+  if (tickets_per_server > 1) servers_ = std::make_unique<TicketsInHandPool>(tickets_per_server);
+  else servers_ = std::make_unique<OneTicketServers>(initial_servers);
+  slot_ticket_.assign(servers_->places(), 0);
 }
 
 // Only the levels that changed: a level re-emitted unchanged costs a time-average update for nothing.
@@ -35,12 +26,12 @@ void Station::emit_levels(sim::Time now) {
     emitted_waiting_ = waiting_;
     signals_.emit(ids_.queue_length, now, static_cast<double>(waiting_));
   }
-  const double busy = pool_ ? pool_->busy_people() : static_cast<double>(busy_);
+  const double busy = servers_->busy();
   if (busy != emitted_busy_) {
     emitted_busy_ = busy;
     signals_.emit(ids_.busy, now, busy);
   }
-  const double on_duty = pool_ ? static_cast<double>(pool_->people_on_duty()) : static_cast<double>(on_duty_);
+  const double on_duty = servers_->on_duty();
   if (on_duty != emitted_on_duty_) {
     emitted_on_duty_ = on_duty;
     signals_.emit(ids_.on_duty, now, on_duty);
@@ -52,7 +43,7 @@ bool Station::arrive(std::uint32_t i, sim::Time now) {
   t.station = index_;
   lifecycle_.enter(t, TicketState::kQueued, now);
   t.queue_token = next_token_++;
-  const bool at_once = can_start() && repairs_waiting_.empty();  // a free server means the queue is empty
+  const bool at_once = servers_->can_take() && repairs_waiting_.empty();  // a free server means the queue is empty
   if (at_once) {
     start_service(i, now);
   } else {
@@ -79,15 +70,8 @@ void Station::rerank(std::uint32_t i) {
 
 void Station::start_service(std::uint32_t i, sim::Time now) {
   Ticket& t = tickets_[i];
-  std::uint32_t slot;
-  if (pool_) {
-    slot = pool_->take();
-    if (slot >= slot_ticket_.size()) slot_ticket_.resize(pool_->places(), 0);
-  } else {
-    slot = idle_.back();
-    idle_.pop_back();
-    ++busy_;
-  }
+  const std::uint32_t slot = servers_->take();
+  if (slot >= slot_ticket_.size()) slot_ticket_.resize(servers_->places(), 0);
   slot_ticket_[slot] = i;
   signals_.emit(ids_.queue_time, now, now - t.state_since);
   lifecycle_.enter(t, TicketState::kInService, now);
@@ -97,31 +81,15 @@ void Station::start_service(std::uint32_t i, sim::Time now) {
   listener_.on_service_start(index_, i, now);
 }
 
-void Station::free_server(std::uint32_t slot) {
-  --busy_;
-  if (on_duty_ > target_) {  // the roster has fewer servers now: this one goes off duty
-    --on_duty_;
-    off_duty_.push_back(slot);
-  } else {
-    idle_.push_back(slot);
-  }
-}
-
 void Station::dispatch(sim::Time now) {
-  while (!repairs_waiting_.empty() && (pool_ ? pool_->can_repair() : !idle_.empty())) {
-    if (pool_) {
-      repairing_.push_back(pool_->start_repair());
-    } else {
-      repairing_.push_back(idle_.back());
-      idle_.pop_back();
-      ++busy_;
-    }
+  while (!repairs_waiting_.empty() && servers_->can_repair()) {
+    repairing_.push_back(servers_->start_repair());
     const auto on_start = std::move(repairs_waiting_.front());
     repairs_waiting_.pop_front();
     on_start();
   }
   QueueEntry e;
-  while (can_start() && waiting_ > 0 && discipline_->pop(&e)) {
+  while (servers_->can_take() && waiting_ > 0 && discipline_->pop(&e)) {
     const Ticket& t = tickets_[e.ticket];
     if (t.state != TicketState::kQueued || t.station != index_ || t.queue_token != e.token) continue;  // stale
     --waiting_;
@@ -132,39 +100,17 @@ void Station::dispatch(sim::Time now) {
 void Station::on_event(sim::Time now, std::uint64_t payload) {
   const auto slot = static_cast<std::uint32_t>(payload);
   const std::uint32_t i = slot_ticket_[slot];
-  if (pool_) pool_->release(slot);
-  else free_server(slot);
+  servers_->release(slot);
   listener_.on_service_done(index_, i, now);
   dispatch(now);
   emit_levels(now);
 }
 
 void Station::set_servers(std::uint32_t servers, sim::Time now) {
-  if (servers != target_ || !rostered_emitted_) signals_.emit(ids_.rostered, now, static_cast<double>(servers));
+  if (servers != rostered_ || !rostered_emitted_) signals_.emit(ids_.rostered, now, static_cast<double>(servers));
   rostered_emitted_ = true;
-  target_ = servers;
-  if (pool_) {
-    pool_->set_people_on_duty(servers);
-    dispatch(now);
-    emit_levels(now);
-    return;
-  }
-  while (on_duty_ < target_) {
-    std::uint32_t slot;
-    if (off_duty_.empty()) {
-      slot = new_slot();  // beyond the roster's peak (escalation capacity): rare, grows once
-    } else {
-      slot = off_duty_.back();
-      off_duty_.pop_back();
-    }
-    idle_.push_back(slot);
-    ++on_duty_;
-  }
-  while (on_duty_ > target_ && !idle_.empty()) {
-    off_duty_.push_back(idle_.back());
-    idle_.pop_back();
-    --on_duty_;
-  }
+  rostered_ = servers;
+  servers_->set_on_duty(servers);
   dispatch(now);
   emit_levels(now);
 }
@@ -176,10 +122,8 @@ void Station::request_repair(std::function<void()> on_start, sim::Time now) {
 }
 
 void Station::release_repair(sim::Time now) {
-  const std::uint32_t slot = repairing_.back();
+  servers_->end_repair(repairing_.back());
   repairing_.pop_back();
-  if (pool_) pool_->end_repair(slot);
-  else free_server(slot);
   dispatch(now);
   emit_levels(now);
 }

@@ -5,9 +5,9 @@
 // before any ticket: a failed component is a P1). It serves a ticket for `ticket.work` seconds and
 // reports when service starts and when it is done; it never decides where a ticket goes next.
 //
-// A server may hold several tickets at once (`tickets_per_server` > 1, a resolver group's tickets in
-// hand): its people then live in a TicketsInHandPool, where a ticket keeps its person's place until
-// it is done, on duty or not, and only people on duty take new ones. Levels count people.
+// Who serves is a ServerPool (models/station/server_pool.hpp): servers who each hold one ticket, or,
+// with `tickets_per_server` > 1 (a resolver group's tickets in hand), a TicketsInHandPool, where a
+// ticket keeps its person's place until it is done, on duty or not. Levels count servers (people).
 //
 // Emits, on the ids it is given: the queue time of each service start (seconds), and the levels
 // queue length, busy servers, servers on duty (including one finishing a ticket after the roster
@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "models/station/discipline.hpp"
+#include "models/station/server_pool.hpp"
 #include "models/station/tickets_in_hand_pool.hpp"
 #include "models/ticket/lifecycle.hpp"
 #include "models/ticket/ticket.hpp"
@@ -59,7 +60,7 @@ class Station final : public sim::EventHandler {
   void withdraw(std::uint32_t ticket, TicketState to, sim::Time now);
   /// A queued ticket's rank changed (chased, priority raised): it is queued again under its new rank.
   void rerank(std::uint32_t ticket);
-  /// Servers on duty from now. Idle ones leave at once; busy ones after their current ticket.
+  /// Servers on duty from now (the pool says when busy ones leave).
   void set_servers(std::uint32_t servers, sim::Time now);
 
   /// An engineer for a repair: `on_start` runs when one is assigned (possibly at once). A repair
@@ -74,12 +75,9 @@ class Station final : public sim::EventHandler {
   std::size_t waiting() const { return waiting_; }
 
  private:
-  bool can_start() const { return pool_ ? pool_->can_take() : !idle_.empty(); }
   void start_service(std::uint32_t ticket, sim::Time now);
-  void free_server(std::uint32_t slot);
   void dispatch(sim::Time now);
   void emit_levels(sim::Time now);
-  std::uint32_t new_slot();
 
   sim::EventKernel& kernel_;
   const sim::SignalBus& signals_;
@@ -90,17 +88,16 @@ class Station final : public sim::EventHandler {
   sim::HandlerId completion_;
   std::unique_ptr<Discipline> discipline_;
   StationSignals ids_;
-  std::unique_ptr<TicketsInHandPool> pool_;  ///< null when each server holds one ticket
+  std::unique_ptr<ServerPool> servers_;
   std::uint32_t next_token_ = 1;
   std::size_t waiting_ = 0;
   std::vector<std::uint32_t> slot_ticket_;
-  std::vector<std::uint32_t> idle_, off_duty_;
-  std::uint32_t on_duty_ = 0, target_ = 0, busy_ = 0;
+  std::uint32_t rostered_ = 0;
   std::size_t emitted_waiting_ = 0;
   double emitted_busy_ = 0, emitted_on_duty_ = 0;
   bool rostered_emitted_ = false;
   std::deque<std::function<void()>> repairs_waiting_;
-  std::vector<std::uint32_t> repairing_;  ///< slots, or people of the pool
+  std::vector<std::uint32_t> repairing_;  ///< ids from ServerPool::start_repair
 };
 
 }  // namespace desksim::models

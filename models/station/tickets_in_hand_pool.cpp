@@ -21,7 +21,7 @@ void TicketsInHandPool::count(std::uint32_t p, int sign) {
   free_on_duty_ = static_cast<std::uint64_t>(static_cast<std::int64_t>(free_on_duty_) + s * (k_ - person.held));
 }
 
-void TicketsInHandPool::set_people_on_duty(std::uint32_t people) {
+void TicketsInHandPool::set_on_duty(std::uint32_t people) {
   while (people_.size() < people) {
     Person person;
     const auto first = static_cast<std::uint32_t>(people_.size()) * k_;

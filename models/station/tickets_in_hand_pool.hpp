@@ -15,32 +15,33 @@
 #include <cstdint>
 #include <vector>
 
+#include "models/station/server_pool.hpp"
+
 namespace desksim::models {
 
-class TicketsInHandPool {
+class TicketsInHandPool final : public ServerPool {
  public:
   explicit TicketsInHandPool(std::uint32_t places_per_person);
 
   /// People on duty from now: 0..people-1 (plus anyone still repairing).
-  void set_people_on_duty(std::uint32_t people);
+  void set_on_duty(std::uint32_t people) override;
   /// A person on duty, not repairing, has a free place.
-  bool can_take() const { return free_on_duty_ > 0; }
+  bool can_take() const override { return free_on_duty_ > 0; }
   /// Takes a free place of the person on duty holding the fewest; returns the place (person * k + j).
-  /// Requires can_take().
-  std::uint32_t take();
+  std::uint32_t take() override;
   /// The ticket in `place` is done: the place is free again.
-  void release(std::uint32_t place);
+  void release(std::uint32_t place) override;
   /// A person on duty is not repairing.
-  bool can_repair() const { return on_duty_not_repairing_ > 0; }
-  /// Takes the person on duty holding the fewest for a repair; returns the person. Requires can_repair().
-  std::uint32_t start_repair();
-  void end_repair(std::uint32_t person);
+  bool can_repair() const override { return on_duty_not_repairing_ > 0; }
+  /// Takes the person on duty holding the fewest for a repair; returns the person.
+  std::uint32_t start_repair() override;
+  void end_repair(std::uint32_t person) override;
 
-  /// People on duty, and the busy among them (held / k, and 1 per person repairing).
-  std::uint32_t people_on_duty() const { return people_on_duty_; }
-  double busy_people() const { return static_cast<double>(held_on_duty_) * per_place_ + repairing_; }
+  /// The busy among the people on duty: held / k, and 1 per person repairing.
+  double busy() const override { return static_cast<double>(held_on_duty_) * per_place_ + repairing_; }
+  double on_duty() const override { return people_on_duty_; }
   /// Places there are (people ever on duty x k): the largest place + 1.
-  std::uint32_t places() const { return static_cast<std::uint32_t>(people_.size()) * k_; }
+  std::uint32_t places() const override { return static_cast<std::uint32_t>(people_.size()) * k_; }
 
  private:
   struct Person {
