@@ -16,6 +16,7 @@ constexpr Time kNever = std::numeric_limits<Time>::infinity();
 EventKernel::EventKernel(SimGridRuntime& runtime) : runtime_(runtime) {}
 
 HandlerId EventKernel::add_handler(EventHandler* handler, std::string name) {
+  if (handlers_.size() >= EventQueue::kMaxHandlers) throw std::length_error("EventKernel: too many event handlers");
   handlers_.push_back(Registered{handler, std::move(name)});
   return static_cast<HandlerId>(handlers_.size() - 1);
 }

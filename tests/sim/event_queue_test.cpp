@@ -1,6 +1,7 @@
 // The event queue's lanes change nothing in the order events come out: on random streams, some
 // pushed in time order into lanes, some out of order (which must fall back to the heap), it pops
-// exactly the (time, sequence) order of one std::priority_queue fed the same events.
+// exactly the (time, sequence) order of one std::priority_queue fed the same events, and gives back
+// each event's handler and payload.
 #include "sim/kernel/event_queue.hpp"
 
 #include <gtest/gtest.h>
@@ -17,6 +18,7 @@ struct Reference {
   Time time;
   std::uint64_t sequence;
   std::uint64_t payload;
+  std::uint32_t handler;
   bool operator>(const Reference& o) const { return time > o.time || (time == o.time && sequence > o.sequence); }
 };
 
@@ -35,15 +37,18 @@ TEST(EventQueue, LanesPopInExactlyTheOrderOfOneHeap) {
       // Ties on purpose: times on a coarse grid, so that equal times meet across lanes and the heap.
       const Time t = now + std::floor(draw.uniform() * 8.0);
       const double how = draw.uniform();
-      if (how < 0.4) queue.push(t, payload, 0);
-      else queue.push(t, payload, 0, lanes[static_cast<std::size_t>(how * 10) % lanes.size()]);
-      reference.push(Reference{t, sequence++, payload++});
+      // Handlers up to the largest allowed, as they share a word with the sequence.
+      const auto handler = static_cast<std::uint32_t>(draw.uniform() * EventQueue::kMaxHandlers);
+      if (how < 0.4) queue.push(t, payload, handler);
+      else queue.push(t, payload, handler, lanes[static_cast<std::size_t>(how * 10) % lanes.size()]);
+      reference.push(Reference{t, sequence++, payload++, handler});
     } else {
       ASSERT_FALSE(queue.empty());
       const EventQueue::Event& next = queue.top();
       ASSERT_EQ(next.payload, reference.top().payload) << "at pop " << popped;
       ASSERT_EQ(next.time, reference.top().time);
       ASSERT_EQ(next.sequence, reference.top().sequence);
+      ASSERT_EQ(next.handler, reference.top().handler);
       now = next.time;
       queue.pop();
       reference.pop();
