@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/export/json_text.hpp"
 #include "analysis/export/results_writer.hpp"
 #include "analysis/export/staged_files.hpp"
 #include "analysis/report/fit_check_summary.hpp"
@@ -201,7 +202,7 @@ int check_fit(const CheckFitArgs& a, bool has_seed) {
   analysis::StagedFiles files(a.out);
   std::string binary;
   check.SerializeToString(&binary);
-  if (!files.add("check-fit.pb", binary, &error) || !files.add("check-fit.json", analysis::message_to_json(check), &error) ||
+  if (!files.add("check-fit.pb", binary, &error) || !files.add("check-fit.json", analysis::json_text(check), &error) ||
       !files.add("check-fit.csv", analysis::fit_check_csv(check), &error) || !files.add("check-fit.txt", table, &error) ||
       !files.commit(&error)) {
     std::cerr << "desksim check-fit: " << error << "\n";

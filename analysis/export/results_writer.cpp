@@ -1,14 +1,13 @@
 #include "analysis/export/results_writer.hpp"
 
 #include <functional>
-#include <future>
 
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-#include <google/protobuf/util/json_util.h>
 
 #include "analysis/export/csv_export.hpp"
 #include "analysis/export/dashboard_database.hpp"
+#include "analysis/export/json_text.hpp"
 #include "analysis/export/staged_files.hpp"
 
 namespace desksim::analysis {
@@ -28,12 +27,9 @@ using DatabaseWriter = std::function<bool(const std::string& path, std::string* 
 // Stages <prefix><stem>.pb, .json, .sqlite and <prefix>csv/ (prefix "" or "folder/").
 bool stage_all(StagedFiles& files, const std::string& prefix, const google::protobuf::Message& message,
                const std::string& stem, const DatabaseWriter& write_database, std::string* error) {
-  // The JSON text is the single largest output to make (protobuf's converter, every field printed)
-  // and needs nothing else: it is made on a second thread while the database and the CSV files are.
-  // (On an early return the future's destructor waits for the thread, which only reads `message`.)
-  std::future<std::string> json = std::async(std::launch::async, [&message] { return message_to_json(message); });
   std::string database;
   if (!files.add(prefix + stem + ".pb", deterministic_bytes(message), error) ||
+      !files.add(prefix + stem + ".json", json_text(message), error) ||
       !files.reserve(prefix + stem + ".sqlite", &database, error) || !write_database(database, error))
     return false;
   SqliteDatabase db(database, /*read_only=*/true);
@@ -43,7 +39,6 @@ bool stage_all(StagedFiles& files, const std::string& prefix, const google::prot
     return false;
   }
   db.close();
-  if (!files.add(prefix + stem + ".json", json.get(), error)) return false;
   for (const CsvFile& t : tables)
     if (!files.add(prefix + "csv/" + t.name + ".csv", t.text, error)) return false;
   return true;
@@ -59,16 +54,6 @@ bool write_all(const google::protobuf::Message& message, const std::string& dire
 }
 
 }  // namespace
-
-std::string message_to_json(const google::protobuf::Message& message) {
-  google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = true;
-  options.always_print_primitive_fields = true;  // dashboards see every field, zero or not
-  options.preserve_proto_field_names = true;
-  std::string json;
-  (void)google::protobuf::util::MessageToJsonString(message, &json, options);
-  return json;
-}
 
 bool write_results(const results::RunResult& run, const std::string& directory, std::string* error,
                    const MoreOutputs& more, const std::string* tickets_csv) {

@@ -34,7 +34,4 @@ bool write_sweep(const results::Sweep& sweep, const std::vector<results::RunResu
 /// The same for a scenario comparison: comparison.pb, comparison.json, comparison.sqlite, csv/.
 bool write_comparison(const results::Comparison& comparison, const std::string& directory, std::string* error);
 
-/// The JSON text written next to the binary file (protobuf's JSON mapping, every field printed).
-std::string message_to_json(const google::protobuf::Message& message);
-
 }  // namespace desksim::analysis
