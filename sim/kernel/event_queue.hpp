@@ -58,7 +58,7 @@ class EventQueue {
     std::deque<Entry>& queue = lanes_[lane];
     if (queue.empty()) {
       queue.push_back(event);
-      lane_order_.push_back(lane);
+      lane_order_.push_back(LaneHead{event, lane});
       lift(lane_order_.size() - 1);
     } else if (t >= queue.back().time) {
       queue.push_back(event);  // behind its lane's head, so the lanes' order is unchanged
@@ -70,13 +70,13 @@ class EventQueue {
   bool empty() const { return heap_.empty() && lane_order_.empty(); }
   std::size_t size() const {
     std::size_t n = heap_.size();
-    for (LaneId lane : lane_order_) n += lanes_[lane].size();
+    for (const LaneHead& h : lane_order_) n += lanes_[h.lane].size();
     return n;
   }
 
   /// The next event; the queue must not be empty.
   Event top() const {
-    const Entry& e = from_lane() ? lanes_[lane_order_.front()].front() : heap_.front();
+    const Entry& e = from_lane() ? lane_order_.front().head : heap_.front();
     return Event{e.time, e.order >> kHandlerBits, e.payload, static_cast<std::uint32_t>(e.order & (kMaxHandlers - 1))};
   }
 
@@ -86,11 +86,13 @@ class EventQueue {
       heap_pop();
       return;
     }
-    std::deque<Entry>& queue = lanes_[lane_order_.front()];
+    std::deque<Entry>& queue = lanes_[lane_order_.front().lane];
     queue.pop_front();
     if (queue.empty()) {
       lane_order_.front() = lane_order_.back();
       lane_order_.pop_back();
+    } else {
+      lane_order_.front().head = queue.front();
     }
     if (!lane_order_.empty()) sink(0);  // the first lane's head is later now (or it was replaced)
   }
@@ -170,12 +172,13 @@ class EventQueue {
 
   /// Whether the next event is the first lane's head rather than the heap's top.
   bool from_lane() const {
-    return !lane_order_.empty() && (heap_.empty() || earlier(lanes_[lane_order_.front()].front(), heap_.front()));
+    return !lane_order_.empty() && (heap_.empty() || earlier(lane_order_.front().head, heap_.front()));
   }
   bool lane_earlier(std::size_t a, std::size_t b) const {
-    return earlier(lanes_[lane_order_[a]].front(), lanes_[lane_order_[b]].front());
+    return earlier(lane_order_[a].head, lane_order_[b].head);
   }
-  // lane_order_ is a binary min-heap of the non-empty lanes, keyed by their heads.
+  // lane_order_ is a binary min-heap of the non-empty lanes, keyed by their heads, which it keeps a
+  // copy of: the next event is found without going through a lane's deque.
   void lift(std::size_t k) {
     while (k > 0 && lane_earlier(k, (k - 1) / 2)) {
       std::swap(lane_order_[k], lane_order_[(k - 1) / 2]);
@@ -195,7 +198,11 @@ class EventQueue {
 
   std::vector<Entry> heap_;  // a 4-ary min-heap by (time, order)
   std::vector<std::deque<Entry>> lanes_;
-  std::vector<LaneId> lane_order_;  // the non-empty lanes, as a heap by their heads
+  struct LaneHead {
+    Entry head;  // the lane's first event
+    LaneId lane;
+  };
+  std::vector<LaneHead> lane_order_;  // the non-empty lanes, as a heap by their heads
   std::uint64_t next_sequence_ = 0;
 };
 
