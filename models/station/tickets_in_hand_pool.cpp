@@ -1,6 +1,7 @@
 #include "models/station/tickets_in_hand_pool.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace desksim::models {
 
@@ -29,20 +30,29 @@ void TicketsInHandPool::set_on_duty(std::uint32_t people) {
     for (std::uint32_t j = k_; j-- > 0;) person.free.push_back(first + j);
     people_.push_back(std::move(person));
   }
+  if (people_.size() > leaves_ || fewest_.empty()) rebuild();
   const std::uint32_t changed_from = std::min(people, target_), changed_to = std::max(people, target_);
   for (std::uint32_t p = changed_from; p < changed_to; ++p) count(p, -1);
   target_ = people;
-  for (std::uint32_t p = changed_from; p < changed_to; ++p) count(p, +1);
+  for (std::uint32_t p = changed_from; p < changed_to; ++p) {
+    count(p, +1);
+    refresh(p);
+  }
 }
 
-std::uint32_t TicketsInHandPool::fewest_held_on_duty() const {
-  std::uint32_t best = 0;
-  bool found = false;
-  for (std::uint32_t p = 0; p < people_.size(); ++p) {
-    if (!on_duty(p) || people_[p].repairing) continue;
-    if (!found || people_[p].held < people_[best].held) best = p, found = true;
-  }
-  return best;
+void TicketsInHandPool::refresh(std::uint32_t p) {
+  const Person& person = people_[p];
+  std::size_t node = leaves_ + p;
+  fewest_[node] = p < target_ && !person.repairing ? (static_cast<std::uint64_t>(person.held) << 32) | p : kNobody;
+  for (node /= 2; node >= 1; node /= 2) fewest_[node] = std::min(fewest_[2 * node], fewest_[2 * node + 1]);
+}
+
+void TicketsInHandPool::rebuild() {
+  leaves_ = std::bit_ceil(std::max<std::size_t>(people_.size(), 1));
+  fewest_.assign(2 * leaves_, kNobody);
+  for (std::uint32_t p = 0; p < people_.size(); ++p)
+    if (p < target_ && !people_[p].repairing) fewest_[leaves_ + p] = (static_cast<std::uint64_t>(people_[p].held) << 32) | p;
+  for (std::size_t node = leaves_ - 1; node >= 1; --node) fewest_[node] = std::min(fewest_[2 * node], fewest_[2 * node + 1]);
 }
 
 std::uint32_t TicketsInHandPool::take() {
@@ -53,6 +63,7 @@ std::uint32_t TicketsInHandPool::take() {
   person.free.pop_back();
   ++person.held;
   count(p, +1);
+  refresh(p);
   return place;
 }
 
@@ -63,6 +74,7 @@ void TicketsInHandPool::release(std::uint32_t place) {
   person.free.push_back(place);
   --person.held;
   count(p, +1);
+  refresh(p);
 }
 
 std::uint32_t TicketsInHandPool::start_repair() {
@@ -70,6 +82,7 @@ std::uint32_t TicketsInHandPool::start_repair() {
   count(p, -1);
   people_[p].repairing = true;
   count(p, +1);
+  refresh(p);
   return p;
 }
 
@@ -77,6 +90,7 @@ void TicketsInHandPool::end_repair(std::uint32_t person) {
   count(person, -1);
   people_[person].repairing = false;
   count(person, +1);
+  refresh(person);
 }
 
 }  // namespace desksim::models

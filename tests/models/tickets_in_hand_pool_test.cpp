@@ -1,8 +1,13 @@
 // TicketsInHandPool by hand: who takes a new ticket, tickets staying in hand across a roster drop,
-// people off duty taking none, repairs taking a whole person, and the effort carried.
+// people off duty taking none, repairs taking a whole person, and the effort carried; then, on a long
+// random sequence, the same choices as a scan of every person (the rule, written the plain way).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "models/station/tickets_in_hand_pool.hpp"
+#include "sim/random/random_stream.hpp"
 
 namespace desksim::models {
 namespace {
@@ -53,6 +58,70 @@ TEST(TicketsInHandPool, ARepairTakesTheWholePersonHoldingFewest) {
   pool.release(0);
   EXPECT_TRUE(pool.can_take());
   EXPECT_DOUBLE_EQ(pool.busy(), 2.0 / 3.0);  // person 1 is off duty
+}
+
+/// The rule of who takes a ticket or a repair, as a scan: the person on duty and not repairing
+/// holding the fewest, the lowest index among equals.
+struct ScanReference {
+  std::uint32_t k, on_duty = 0;
+  std::vector<std::uint32_t> held;
+  std::vector<bool> repairing;
+  std::uint32_t fewest() const {
+    std::uint32_t best = ~0u;
+    for (std::uint32_t p = 0; p < held.size(); ++p)
+      if (p < on_duty && !repairing[p] && (best == ~0u || held[p] < held[best])) best = p;
+    return best;
+  }
+};
+
+TEST(TicketsInHandPool, ChoosesAsAScanOfEveryPersonWouldOnALongRandomSequence) {
+  constexpr std::uint32_t k = 4;
+  TicketsInHandPool pool(k);
+  ScanReference ref{k, 0, {}, {}};
+  sim::RandomStream draw(11, 0, sim::stream_id_for("test.tickets_in_hand_pool"));
+  std::vector<std::uint32_t> in_hand;                    // places holding a ticket
+  std::vector<std::uint32_t> repairs;                    // people repairing
+  std::uint32_t takes = 0;
+  for (int step = 0; step < 200000; ++step) {
+    const double u = draw.uniform();
+    if (u < 0.02) {  // a roster change, up to 300 people
+      const auto people = static_cast<std::uint32_t>(draw.uniform() * 300);
+      pool.set_on_duty(people);
+      ref.on_duty = people;
+      if (ref.held.size() < people) {
+        ref.held.resize(people, 0);
+        ref.repairing.resize(people, false);
+      }
+    } else if (u < 0.55) {
+      ASSERT_EQ(pool.can_take(), ref.fewest() != ~0u && ref.held[ref.fewest()] < k);
+      if (!pool.can_take()) continue;
+      const std::uint32_t expected = ref.fewest();
+      const std::uint32_t place = pool.take();
+      ASSERT_EQ(place / k, expected) << "at step " << step;
+      ++ref.held[expected];
+      in_hand.push_back(place);
+      ++takes;
+    } else if (u < 0.97) {
+      if (in_hand.empty()) continue;
+      const auto at = static_cast<std::size_t>(draw.uniform() * in_hand.size());
+      pool.release(in_hand[at]);
+      --ref.held[in_hand[at] / k];
+      in_hand[at] = in_hand.back();
+      in_hand.pop_back();
+    } else if (u < 0.985) {
+      ASSERT_EQ(pool.can_repair(), ref.fewest() != ~0u);
+      if (!pool.can_repair()) continue;
+      const std::uint32_t expected = ref.fewest();
+      ASSERT_EQ(pool.start_repair(), expected) << "at step " << step;
+      ref.repairing[expected] = true;
+      repairs.push_back(expected);
+    } else if (!repairs.empty()) {
+      pool.end_repair(repairs.back());
+      ref.repairing[repairs.back()] = false;
+      repairs.pop_back();
+    }
+  }
+  EXPECT_GT(takes, 50000u);
 }
 
 }  // namespace
