@@ -60,6 +60,22 @@ TEST(SignalBus, AGroupEmitRecordsExactlyWhatSeparateEmitsRecord) {
   EXPECT_DOUBLE_EQ(r[2].tally->mean(), 1.0);
 }
 
+TEST(SignalBus, TwoListenersOfOneSignalEachGetEveryValue) {
+  SignalBus bus;
+  using Kind = StatisticSpec::Kind;
+  const SignalId all = bus.declare("wait", "s", "a wait"), p1 = bus.declare("wait.P1", "s", "a P1 wait");
+  StatisticsRecorder first(bus, {{"wait", Kind::kTally, "", 1.0, {}}, {"wait.P1", Kind::kTally, "", 1.0, {}}});
+  StatisticsRecorder second(bus, {{"wait", Kind::kTally, "", 1.0, {}}});  // "wait" now has two listeners
+  bus.emit({all, p1}, 1.0, 4.0);
+  bus.emit({p1, all}, 2.0, 2.0);
+  bus.emit(all, 3.0, 3.0);
+  EXPECT_EQ(first.recorded()[0].tally->count(), 3u);
+  EXPECT_DOUBLE_EQ(first.recorded()[0].tally->mean(), 3.0);
+  EXPECT_EQ(first.recorded()[1].tally->count(), 2u);
+  EXPECT_EQ(second.recorded()[0].tally->count(), 3u);
+  EXPECT_DOUBLE_EQ(second.recorded()[0].tally->sum(), 9.0);
+}
+
 TEST(SignalBus, SameNameSameIdAndUnsubscribedSignalsCostNothing) {
   SignalBus bus;
   const SignalId a = bus.signal("a");
