@@ -5,6 +5,7 @@
 // shortest form that reads back to the same double.
 #include <initializer_list>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,8 +24,10 @@ bool export_csv(SqliteDatabase& db, std::vector<CsvFile>* files, std::string* er
 
 /// One field as CSV (quoted when needed).
 std::string csv_field(const std::string& text);
+void append_csv_field(std::string_view text, std::string* out);
 /// A number as CSV cells hold it: the shortest text that reads back to the same double.
 std::string csv_number(double value);
+void append_csv_number(double value, std::string* out);
 /// Appends one record of cells already made CSV fields (csv_field, csv_number), ended by CRLF.
 void append_csv_row(std::initializer_list<std::string> cells, std::string* out);
 

@@ -87,10 +87,11 @@ std::string SqliteStatement::column_name(int column) const { return sqlite3_colu
 int SqliteStatement::column_type(int column) const { return sqlite3_column_type(statement_, column); }
 std::int64_t SqliteStatement::column_int64(int column) const { return sqlite3_column_int64(statement_, column); }
 double SqliteStatement::column_double(int column) const { return sqlite3_column_double(statement_, column); }
-std::string SqliteStatement::column_text(int column) const {
+std::string SqliteStatement::column_text(int column) const { return std::string(column_view(column)); }
+std::string_view SqliteStatement::column_view(int column) const {
   const auto* text = sqlite3_column_text(statement_, column);
-  return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
-              : std::string();
+  return text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+              : std::string_view();
 }
 
 }  // namespace desksim::analysis

@@ -59,6 +59,8 @@ class SqliteStatement {
   std::int64_t column_int64(int column) const;
   double column_double(int column) const;
   std::string column_text(int column) const;
+  /// The same without a copy, valid until the next step of this statement.
+  std::string_view column_view(int column) const;
   sqlite3_stmt* handle() const { return statement_; }
 
  private:
