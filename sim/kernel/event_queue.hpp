@@ -121,8 +121,11 @@ class EventQueue {
 
   static constexpr std::size_t kArity = 4;
   void heap_push(const Entry& e) {
-    std::size_t k = heap_.size();
     heap_.push_back(e);
+    rise(heap_.size() - 1, e);
+  }
+  /// Puts e at the hole k, or above it while it is earlier than the parent.
+  void rise(std::size_t k, const Entry& e) {
     while (k > 0) {
       const std::size_t parent = (k - 1) / kArity;
       if (!earlier(e, heap_[parent])) break;
@@ -161,13 +164,7 @@ class EventQueue {
       heap_[k] = heap_[least];
       k = least;
     }
-    while (k > 0) {
-      const std::size_t parent = (k - 1) / kArity;
-      if (!earlier(last, heap_[parent])) break;
-      heap_[k] = heap_[parent];
-      k = parent;
-    }
-    heap_[k] = last;
+    rise(k, last);
   }
 
   /// Whether the next event is the first lane's head rather than the heap's top.
