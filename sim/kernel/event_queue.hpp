@@ -49,7 +49,7 @@ class EventQueue {
     return static_cast<LaneId>(lanes_.size() - 1);
   }
 
-  /// Queues an event at t >= 0, after every event already queued for the same t.
+  /// Queues an event at t (not NaN), after every event already queued for the same t.
   void push(Time t, std::uint64_t payload, std::uint32_t handler) { heap_push(entry(t, payload, handler)); }
 
   /// The same, in `lane` if t is not earlier than that lane's last event, and in the heap otherwise.
@@ -60,7 +60,7 @@ class EventQueue {
       queue.push_back(event);
       lane_order_.push_back(LaneHead{event, lane});
       lift(lane_order_.size() - 1);
-    } else if (t >= queue.back().time) {
+    } else if (event.time_key >= queue.back().time_key) {
       queue.push_back(event);  // behind its lane's head, so the lanes' order is unchanged
     } else {
       heap_push(event);
@@ -77,7 +77,8 @@ class EventQueue {
   /// The next event; the queue must not be empty.
   Event top() const {
     const Entry& e = from_lane() ? lane_order_.front().head : heap_.front();
-    return Event{e.time, e.order >> kHandlerBits, e.payload, static_cast<std::uint32_t>(e.order & (kMaxHandlers - 1))};
+    return Event{time_of(e.time_key), e.order >> kHandlerBits, e.payload,
+                 static_cast<std::uint32_t>(e.order & (kMaxHandlers - 1))};
   }
 
   /// Removes the next event; the queue must not be empty.
@@ -99,23 +100,32 @@ class EventQueue {
 
  private:
   static constexpr int kHandlerBits = 20;
-  /// An event as stored: `order` is the sequence above the handler's bits, so comparing it compares
-  /// sequences (2^44 of them: some 10^13 events per run).
+  /// An event as stored: the time as an integer that orders as the time does (time_key), and
+  /// `order`, the sequence above the handler's bits, so that comparing it compares sequences (2^44 of
+  /// them: some 10^13 events per run).
   struct Entry {
-    Time time;
+    std::uint64_t time_key;
     std::uint64_t order;
     std::uint64_t payload;
   };
   Entry entry(Time t, std::uint64_t payload, std::uint32_t handler) {
-    assert(t >= 0);  // key() orders the bits of non-negative times only
-    t += 0.0;        // -0.0 becomes +0.0, whose bits are the least
-    return Entry{t, (next_sequence_++ << kHandlerBits) | handler, payload};
+    assert(t == t);  // a NaN time has no place in the order
+    return Entry{time_key(t), (next_sequence_++ << kHandlerBits) | handler, payload};
   }
-  /// (time, order) as one unsigned 128-bit number: the bits of a double that is >= 0 increase with
-  /// it, so one integer comparison orders by time and then by sequence, and compiles without a
-  /// branch (a heap's comparisons are coin flips to a branch predictor).
+  /// The bits of a double, made to order as the doubles do: a positive one's with the sign bit set, a
+  /// negative one's all flipped. -0.0 is made +0.0 first, since the two are the same time.
+  static std::uint64_t time_key(Time t) {
+    const auto bits = std::bit_cast<std::uint64_t>(t + 0.0);
+    return bits >> 63 ? ~bits : bits | (std::uint64_t{1} << 63);
+  }
+  static Time time_of(std::uint64_t key) {
+    return std::bit_cast<Time>(key >> 63 ? key & ~(std::uint64_t{1} << 63) : ~key);
+  }
+  /// (time, order) as one unsigned 128-bit number, so that one integer comparison orders by time and
+  /// then by sequence, and compiles without a branch (a heap's comparisons are coin flips to a branch
+  /// predictor).
   static unsigned __int128 key(const Entry& e) {
-    return (static_cast<unsigned __int128>(std::bit_cast<std::uint64_t>(e.time)) << 64) | e.order;
+    return (static_cast<unsigned __int128>(e.time_key) << 64) | e.order;
   }
   static bool earlier(const Entry& a, const Entry& b) { return key(a) < key(b); }
 

@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <queue>
+#include <utility>
 #include <vector>
 
 #include "sim/random/random_stream.hpp"
@@ -71,6 +73,28 @@ TEST(EventQueue, AnEarlierEventInALaneGoesToTheHeapAndStillComesFirst) {
     queue.pop();
   }
   EXPECT_EQ(order, (std::vector<std::uint64_t>{2, 1, 3}));
+}
+
+TEST(EventQueue, NegativeZeroAndInfiniteTimesKeepTheirOrder) {
+  EventQueue queue;
+  const auto lane = queue.add_lane();
+  const double inf = std::numeric_limits<double>::infinity();
+  // (time, payload) in push order; -0.0 and 0.0 are one time, so they keep their push order.
+  const std::vector<std::pair<double, std::uint64_t>> pushed = {
+      {3.5, 0}, {-2.0, 1}, {0.0, 2}, {-0.0, 3}, {inf, 4}, {-inf, 5}, {-1e-300, 6}, {1e-300, 7}, {-2.0, 8}};
+  for (const auto& [t, payload] : pushed) {
+    if (payload % 2) queue.push(t, payload, 0, lane);
+    else queue.push(t, payload, 0);
+  }
+  std::vector<std::uint64_t> order;
+  std::vector<double> times;
+  while (!queue.empty()) {
+    order.push_back(queue.top().payload);
+    times.push_back(queue.top().time);
+    queue.pop();
+  }
+  EXPECT_EQ(order, (std::vector<std::uint64_t>{5, 1, 8, 6, 2, 3, 7, 0, 4}));
+  EXPECT_EQ(times, (std::vector<double>{-inf, -2.0, -2.0, -1e-300, 0.0, 0.0, 1e-300, 3.5, inf}));
 }
 
 }  // namespace
