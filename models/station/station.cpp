@@ -1,5 +1,7 @@
 #include "models/station/station.hpp"
 
+#include "models/station/tickets_in_hand_pool.hpp"
+
 namespace desksim::models {
 
 Station::Station(sim::EventKernel& kernel, const sim::SignalBus& signals, TicketStore& tickets, Lifecycle& lifecycle,

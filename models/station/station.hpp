@@ -22,7 +22,6 @@
 
 #include "models/station/discipline.hpp"
 #include "models/station/server_pool.hpp"
-#include "models/station/tickets_in_hand_pool.hpp"
 #include "models/ticket/lifecycle.hpp"
 #include "models/ticket/ticket.hpp"
 #include "sim/kernel/event_kernel.hpp"

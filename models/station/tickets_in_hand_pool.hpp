@@ -26,7 +26,9 @@ class TicketsInHandPool final : public ServerPool {
   /// People on duty from now: 0..people-1 (plus anyone still repairing).
   void set_on_duty(std::uint32_t people) override;
   /// A person on duty, not repairing, has a free place.
-  bool can_take() const override { return free_on_duty_ > 0; }
+  bool can_take() const override {
+    return static_cast<std::uint64_t>(on_duty_not_repairing_) * k_ > held_on_duty_;
+  }
   /// Takes a free place of the person on duty holding the fewest; returns the place (person * k + j).
   std::uint32_t take() override;
   /// The ticket in `place` is done: the place is free again.
@@ -45,31 +47,39 @@ class TicketsInHandPool final : public ServerPool {
 
  private:
   struct Person {
-    std::uint32_t held = 0;
     bool repairing = false;
     std::vector<std::uint32_t> free;  ///< free places, taken from the back
   };
+  std::uint32_t held(std::uint32_t p) const { return k_ - static_cast<std::uint32_t>(people_[p].free.size()); }
   bool on_duty(std::uint32_t p) const { return p < target_ || people_[p].repairing; }
+  /// Changes person p (`change` edits the Person) and keeps the running totals and the tree up to date.
+  template <typename Change>
+  void change(std::uint32_t p, Change&& change) {
+    count(p, -1);
+    change(people_[p]);
+    count(p, +1);
+    refresh(p);
+  }
   /// Adds (sign +1) or removes (-1) person p's share of the running totals.
   void count(std::uint32_t p, int sign);
   /// The person on duty and not repairing who holds the fewest, the lowest index among equals.
   std::uint32_t fewest_held_on_duty() const { return static_cast<std::uint32_t>(fewest_[1]); }
-  /// Puts person p's current (held, index) into the tree after a change, or takes p out of it.
+  /// Person p's leaf: held << 32 | p if p may take a ticket, kNobody otherwise.
+  std::uint64_t leaf(std::uint32_t p) const;
+  /// Puts person p's leaf into the tree after a change.
   void refresh(std::uint32_t p);
   void rebuild();
 
   std::uint32_t k_;
   double per_place_;
   std::vector<Person> people_;
-  // Who takes the next ticket, in O(log people) rather than a scan of the group at every ticket (a
-  // group of thousands, as at 4.4 million users, made the scan the largest cost of a run): a
-  // tournament tree over the people, leaf p holding held << 32 | p for a person who may take a
-  // ticket and kNobody otherwise, each node the least of its two children.
+  // Who takes the next ticket, in O(log people) rather than a scan of the group at every ticket (the
+  // scan was some 15% of a run at 4.4 million users, where groups have thousands of people): a
+  // tournament tree over the people's leaves, each node the least of its two children.
   static constexpr std::uint64_t kNobody = ~std::uint64_t{0};
   std::size_t leaves_ = 0;             // a power of two >= people_.size()
   std::vector<std::uint64_t> fewest_;  // fewest_[1] is the root; leaf p at leaves_ + p
   std::uint32_t target_ = 0;
-  std::uint64_t free_on_duty_ = 0;   ///< free places of people on duty and not repairing
   std::uint64_t held_on_duty_ = 0;   ///< tickets held by people on duty and not repairing
   std::uint32_t on_duty_not_repairing_ = 0, people_on_duty_ = 0, repairing_ = 0;
 };
