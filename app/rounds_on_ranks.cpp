@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -26,14 +25,6 @@ bool read_line(int fd, std::string* line) {
     if (c == '\n') return true;
     line->push_back(c);
   }
-}
-
-bool write_file(const std::string& path, const std::string& bytes, std::string* error) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) *error = path + ": cannot write a candidate for the ranks: " + std::strerror(errno);
-  return static_cast<bool>(out);
 }
 
 }  // namespace
@@ -80,7 +71,7 @@ models::ReplicationsElsewhere replications_on_ranks(const RoundsOnRanksArguments
         *error = "candidate " + std::to_string(c) + " cannot be serialised";
         return false;
       }
-      if (!write_file(candidate_file(folder, c), bytes, error)) return false;
+      if (!write_whole(candidate_file(folder, c), bytes, error)) return false;
     }
     std::string answer;
     if (!write_all(args.request_fd, format_round_request(request)) || !read_line(args.answer_fd, &answer)) {

@@ -15,23 +15,18 @@
 
 namespace desksim::app {
 
-namespace {
-
-/// Writes under a temporary name beside `path`, then renames: a file present is whole.
 bool write_whole(const std::string& path, const std::string& bytes, std::string* error) {
   const std::string temporary = path + ".part";
   std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
   if (!out || std::rename(temporary.c_str(), path.c_str()) != 0) {
-    *error = path + ": cannot write the task's result: " + std::strerror(errno);
+    *error = path + ": cannot write: " + std::strerror(errno);
     std::remove(temporary.c_str());
     return false;
   }
   return true;
 }
-
-}  // namespace
 
 void add_task_mode_options(CLI::App* command, TaskModeArguments* args) {
   // Hidden (empty group): plumbing for desksim-mpi, documented in app/task_mode.hpp and README.

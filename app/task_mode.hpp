@@ -55,6 +55,10 @@ int run_one_task(const scenario::Scenario& point_scenario, std::uint64_t seed, s
 int run_replication_task(const scenario::Scenario& scenario, std::uint64_t seed, unsigned replication,
                          const std::string& task_out, const std::string& what, const std::string& command);
 
+/// Writes `bytes` under a temporary name beside `path` (path + ".part"), then renames it: a file
+/// present is whole. False with *error naming the path.
+bool write_whole(const std::string& path, const std::string& bytes, std::string* error);
+
 /// Reads tasks 0..tasks-1 from `folder` into *finished; false with *error naming the first one missing.
 bool read_task_results(const std::string& folder, unsigned tasks, std::map<unsigned, std::string>* finished,
                        std::string* error);
