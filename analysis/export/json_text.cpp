@@ -32,34 +32,12 @@ bool plain_types(const Descriptor* type, std::vector<const Descriptor*>* seen) {
   return true;
 }
 
-/// Whether the message holds a string protobuf would escape beyond ASCII (it escapes some non-ASCII
-/// code points, such as U+2028, as \uXXXX): such messages go to protobuf's converter.
-bool ascii_strings(const Message& message) {
-  const Reflection* r = message.GetReflection();
-  std::vector<const FieldDescriptor*> fields;
-  r->ListFields(message, &fields);
-  for (const FieldDescriptor* f : fields) {
-    if (f->cpp_type() == FieldDescriptor::CPPTYPE_STRING) {
-      const int n = f->is_repeated() ? r->FieldSize(message, f) : 1;
-      for (int k = 0; k < n; ++k) {
-        std::string scratch;
-        const std::string& s =
-            f->is_repeated() ? r->GetRepeatedStringReference(message, f, k, &scratch) : r->GetStringReference(message, f, &scratch);
-        for (unsigned char c : s)
-          if (c >= 0x80) return false;
-      }
-    } else if (f->cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE) {
-      const int n = f->is_repeated() ? r->FieldSize(message, f) : 1;
-      for (int k = 0; k < n; ++k)
-        if (!ascii_strings(f->is_repeated() ? r->GetRepeatedMessage(message, f, k) : r->GetMessage(message, f))) return false;
-    }
-  }
-  return true;
-}
-
 class JsonPrinter {
  public:
   explicit JsonPrinter(std::string* out) : out_(*out) {}
+  /// A string held a byte beyond ASCII: protobuf escapes some such code points (U+2028, say) as
+  /// \uXXXX, so the text is left to protobuf's converter.
+  bool beyond_ascii() const { return beyond_ascii_; }
 
   void message(const Message& m, int depth) {
     const Reflection* r = m.GetReflection();
@@ -169,6 +147,7 @@ class JsonPrinter {
   /// A JSON string escaped as protobuf escapes ASCII: quotes, backslashes, control characters,
   /// DEL, and '<' and '>' (so that the text is safe inside HTML).
   void string(std::string_view s) {
+    for (unsigned char c : s) beyond_ascii_ |= c >= 0x80;
     static constexpr char kHex[] = "0123456789abcdef";
     out_ += '"';
     for (unsigned char c : s) {
@@ -196,6 +175,7 @@ class JsonPrinter {
   void indent(int depth) { out_.append(static_cast<std::size_t>(depth), ' '); }
 
   std::string& out_;
+  bool beyond_ascii_ = false;
 };
 
 }  // namespace
@@ -212,10 +192,12 @@ std::string protobuf_json_text(const google::protobuf::Message& message) {
 
 std::string json_text(const google::protobuf::Message& message) {
   std::vector<const Descriptor*> seen;
-  if (!plain_types(message.GetDescriptor(), &seen) || !ascii_strings(message)) return protobuf_json_text(message);
+  if (!plain_types(message.GetDescriptor(), &seen)) return protobuf_json_text(message);
   std::string json;
   json.reserve(static_cast<std::size_t>(message.ByteSizeLong()) * 3);
-  JsonPrinter(&json).message(message, 0);
+  JsonPrinter printer(&json);
+  printer.message(message, 0);
+  if (printer.beyond_ascii()) return protobuf_json_text(message);
   json += '\n';
   return json;
 }
