@@ -109,7 +109,7 @@ class SignalBus {
   std::vector<bool> declared_;
   std::vector<std::vector<SignalListener*>> listeners_;
   // Each signal's listener when it has exactly one (the statistics recorder, usually), else nullptr:
-  // emitting reads one flat array instead of a vector per signal, at some 70 emissions a ticket.
+  // emitting reads one flat array instead of a vector per signal, at some 33 emissions a ticket.
   std::vector<SignalListener*> sole_;
 };
 
