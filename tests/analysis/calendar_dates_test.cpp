@@ -1,5 +1,6 @@
 // ISO dates and date-times of simulated time, against printf's rendering of the same civil date
-// (the way they were first written) over four centuries of days and random hours, and by hand.
+// (the way they were first written) over twelve centuries of days (every seventh from 1570 to 2770)
+// and random hours, and by hand.
 #include "analysis/export/calendar_dates.hpp"
 
 #include <gtest/gtest.h>
