@@ -61,6 +61,7 @@ ServiceFlow::ServiceFlow(sim::EventKernel& kernel, sim::SignalBus& signals, cons
       handoff_delay_(stream(seed, replication, "resolver.handoff_delay")),
       misroute_count_(stream(seed, replication, "resolver.misroute_count")),
       months_(desk.start_day) {
+  lifecycle_.keep_time_in_state(false);  // until a record writer is set
   for (std::size_t p = 0; p < kPriorities; ++p) {
     response_lanes_[p] = kernel.add_lane();
     resolution_lanes_[p] = kernel.add_lane();

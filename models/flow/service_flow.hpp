@@ -66,8 +66,12 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
   void resolve_linked(std::uint64_t parent);
   /// Desk roster change: `agents` on duty from now.
   void set_agents(std::uint32_t agents);
-  /// Per-ticket records are written here as tickets close (null = none).
-  void set_record_writer(TicketRecordWriter* writer) { records_ = writer; }
+  /// Per-ticket records are written here as tickets close (null = none). Set before the run starts:
+  /// the hours in each state that records report are kept only when there are records.
+  void set_record_writer(TicketRecordWriter* writer) {
+    records_ = writer;
+    lifecycle_.keep_time_in_state(writer != nullptr);
+  }
   /// Writes the records of the tickets still open (or resolved and not yet closed) at the end.
   void write_open_records() const;
 

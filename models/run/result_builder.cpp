@@ -27,9 +27,10 @@ void fill_tally(const std::string& name, const sim::Tally& tally, bool proportio
     out->set_p95(tally.quantile(0.95));
     out->set_p99(tally.quantile(0.99));
   }
-  for (std::size_t i = 0; i < tally.thresholds().size(); ++i) {
+  const std::vector<double> thresholds = tally.thresholds();
+  for (std::size_t i = 0; i < thresholds.size(); ++i) {
     auto* f = out->add_fractions();
-    f->set_at_most(tally.thresholds()[i]);
+    f->set_at_most(thresholds[i]);
     f->set_fraction(tally.fraction_at_most(i));
   }
 }
@@ -107,14 +108,17 @@ void add_recorded_statistics(const sim::StatisticsRecorder& recorder, sim::Time 
           s->set_period_hours(sim::to_hours(r.series->period()));
           for (double v : r.series->values()) s->add_values(v);
         } else {
-          fill_uneven_series(name, *r.spec, "sum", r.period_sums->periods(), r.period_sums->sums(),
-                             &r.period_sums->counts(), out->add_series());
+          const std::vector<std::uint64_t> counts = r.period_sums->counts();
+          fill_uneven_series(name, *r.spec, "sum", r.period_sums->periods(), r.period_sums->sums(), &counts,
+                             out->add_series());
         }
         break;
-      case Kind::kMeanPerPeriod:
-        fill_uneven_series(name, *r.spec, "mean", r.period_sums->periods(), r.period_sums->means(),
-                           &r.period_sums->counts(), out->add_series());
+      case Kind::kMeanPerPeriod: {
+        const std::vector<std::uint64_t> counts = r.period_sums->counts();
+        fill_uneven_series(name, *r.spec, "mean", r.period_sums->periods(), r.period_sums->means(), &counts,
+                           out->add_series());
         break;
+      }
       case Kind::kTimeAveragePerPeriod:
         fill_uneven_series(name, *r.spec, "time-average", r.period_average->periods(), r.period_average->averages(end),
                            nullptr, out->add_series());

@@ -61,7 +61,7 @@ void Lifecycle::enter(Ticket& ticket, TicketState to, sim::Time now) {
                            " is not an allowed transition");
   const double spent = now - ticket.state_since;
   if (from != TicketState::kFree) {
-    ticket.seconds_in_state[idx(from)] += static_cast<float>(spent);
+    if (keep_time_in_state_) ticket.seconds_in_state[idx(from)] += static_cast<float>(spent);
     signals_.emit(time_in_state_[idx(from)], now, spent);
   }
   ++left_[idx(from)];

@@ -43,6 +43,11 @@ class Lifecycle {
   /// Moves `ticket` into `to` at `now`. Throws std::logic_error on a transition the table forbids.
   void enter(Ticket& ticket, TicketState to, sim::Time now);
 
+  /// Whether enter() adds the time spent to the ticket's seconds_in_state (on by default). Only
+  /// per-ticket records read them, and without records the write would touch a cache line of the
+  /// ticket that nothing else on the way reads.
+  void keep_time_in_state(bool keep) { keep_time_in_state_ = keep; }
+
   /// Tickets that entered / left each state over the whole run (entered = left + present at the end).
   std::uint64_t entered(TicketState s) const { return entered_[static_cast<std::size_t>(s)]; }
   std::uint64_t left(TicketState s) const { return left_[static_cast<std::size_t>(s)]; }
@@ -51,6 +56,7 @@ class Lifecycle {
   const sim::SignalBus& signals_;
   std::array<sim::SignalId, kTicketStates> time_in_state_{};
   std::array<std::uint64_t, kTicketStates> entered_{}, left_{};
+  bool keep_time_in_state_ = true;
 };
 
 }  // namespace desksim::models

@@ -5,6 +5,7 @@
 // serial of its current queue entry or visit) so that an event that outlives what it was about is
 // recognised and ignored.
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -48,49 +49,51 @@ struct WaitSpell {
   float start_hours = 0, end_hours = 0;
 };
 
-struct Ticket {
-  // Identity and what it is about.
+// Fields are grouped by the events that read them, hottest first. Deadline checks (response,
+// resolution) are the most frequent events on a ticket that has not been touched for hours, so what
+// they read (serial, state, priority and both desk clocks) fills the first 64 bytes: with tens of
+// thousands of tickets open the records leave the cache, and each line read is a miss.
+struct alignas(64) Ticket {
+  // What every deadline check reads.
   std::uint32_t serial = 0;  ///< low 32 bits of the ticket number; token of ticket-wide events
-  std::uint32_t user = 0;
-  std::uint16_t category = 0;
+  TicketState state = TicketState::kFree;
   std::uint8_t priority = 4;  ///< 1..4
   std::uint8_t channel = 0;
-  std::uint64_t parent = 0;  ///< major incident it duplicates (0 = none)
-
-  // Where it is.
-  TicketState state = TicketState::kFree;
-  sim::Time state_since = 0.0;
-  std::uint16_t station = 0;      ///< station it is queued at or served by
-  std::uint32_t queue_token = 0;  ///< serial of its current queue entry (stale entries are skipped)
-  std::uint32_t visit_token = 0;  ///< serial of its current visit, hand-off or wait (stale timers are skipped)
-  std::uint32_t slot = 0;         ///< server slot while in service
-  sim::Time work = 0.0;           ///< work of the current service, seconds
   std::uint8_t queue_priority = 4;  ///< priority it is queued at (an OLA escalation can raise it)
-  bool chased = false;            ///< chased by the integrator during this visit
-  sim::Time deadline = 0.0;       ///< end-to-end resolution deadline (earliest-deadline-first queues)
+  std::uint32_t visit_token = 0;  ///< serial of its current visit, hand-off or wait (stale timers are skipped)
+  std::uint32_t queue_token = 0;  ///< serial of its current queue entry (stale entries are skipped)
+  SlaClock response, resolution;  ///< the desk supplier's end-to-end clocks
 
-  // Desk.
+  // Where it is and what it is about.
+  sim::Time state_since = 0.0;
+  sim::Time raised_at = 0.0;
+  sim::Time work = 0.0;      ///< work of the current service, seconds
+  sim::Time deadline = 0.0;  ///< end-to-end resolution deadline (earliest-deadline-first queues)
+  std::uint32_t slot = 0;    ///< server slot while in service
+  std::uint32_t user = 0;
+  std::uint16_t station = 0;   ///< station it is queued at or served by
+  std::uint16_t group = 0;     ///< current or next resolver group
+  std::uint16_t category = 0;
   bool answered = false;
   bool callback = false;
   bool reopened = false;
   bool final_resolution = false;  ///< resolved and will not be reopened
   bool cancel_requested = false;  ///< to be cancelled when its current work ends
-  sim::Time raised_at = 0.0;
-  sim::Time attempt_started = 0.0;  ///< this desk queue attempt (redials start a new one)
-  sim::Time desk_work = 0.0;        ///< level-1 agent time, seconds
-  sim::Time resolved_at = 0.0;
-  SlaClock response, resolution;    ///< the desk supplier's end-to-end clocks
-
-  // Resolver network.
+  bool chased = false;            ///< chased by the integrator during this visit
   bool in_network = false;
-  std::uint16_t group = 0;          ///< current or next resolver group
+  bool resume_work = false;         ///< the current service is the work after a wait
   std::uint8_t reassignments = 0;   ///< changes of group
   std::uint8_t misroutes = 0;       ///< reassignments because the group was the wrong one
   std::uint8_t misroutes_left = 0;  ///< still to come when the count was drawn up front
   std::uint8_t held_mask = 0;       ///< suppliers that held it
   std::uint8_t responded_mask = 0;  ///< suppliers whose response clock stopped
   std::int8_t wait_after_work = -1; ///< waiting rule chosen for this visit (index), -1 = none
-  bool resume_work = false;         ///< the current service is the work after a wait
+
+  // Colder: read once or twice in a ticket's life.
+  std::uint64_t parent = 0;         ///< major incident it duplicates (0 = none)
+  sim::Time attempt_started = 0.0;  ///< this desk queue attempt (redials start a new one)
+  sim::Time desk_work = 0.0;        ///< level-1 agent time, seconds
+  sim::Time resolved_at = 0.0;
   sim::Time network_entry = 0.0, visit_start = 0.0, handoff_start = 0.0;
 
   // History (capacity reused when the record is recycled).
@@ -98,6 +101,7 @@ struct Ticket {
   std::vector<StationVisit> visits;
   std::vector<WaitSpell> waits;
 };
+static_assert(offsetof(Ticket, resolution) + sizeof(SlaClock) <= 64, "deadline checks read one cache line");
 
 /// Each supplier's own clocks and time held, for tickets in the resolver network only: kept beside
 /// the Ticket records (same index) so that a ticket resolved at the desk never pays to reset them.

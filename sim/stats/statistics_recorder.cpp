@@ -31,6 +31,13 @@ StatisticsRecorder::Update::Op StatisticsRecorder::operation(const Slot& slot) {
 
 StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec> specs, Time start_time)
     : measuring_since_(start_time) {
+  // Statistics over the same periods (a run's months) share one copy of the bounds.
+  std::vector<UnevenPeriods> periods_made;
+  auto periods = [&periods_made](const std::vector<double>& bounds) {
+    for (const UnevenPeriods& p : periods_made)
+      if (p.bounds() == bounds) return p;
+    return periods_made.emplace_back(bounds);
+  };
   for (auto& spec : specs) {
     Slot slot;
     if (spec.output_name.empty()) spec.output_name = spec.signal;
@@ -47,13 +54,13 @@ StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec
         if (spec.period_bounds.empty())
           slot.series = std::make_unique<PeriodSeries>(0.0, spec.period_seconds);
         else
-          slot.period_sums = std::make_unique<PeriodAccumulator>(UnevenPeriods(spec.period_bounds));
+          slot.period_sums = std::make_unique<PeriodAccumulator>(periods(spec.period_bounds));
         break;
       case StatisticSpec::Kind::kMeanPerPeriod:
-        slot.period_sums = std::make_unique<PeriodAccumulator>(UnevenPeriods(spec.period_bounds));
+        slot.period_sums = std::make_unique<PeriodAccumulator>(periods(spec.period_bounds));
         break;
       case StatisticSpec::Kind::kTimeAveragePerPeriod:
-        slot.period_average = std::make_unique<PeriodTimeAverage>(UnevenPeriods(spec.period_bounds));
+        slot.period_average = std::make_unique<PeriodTimeAverage>(periods(spec.period_bounds));
         break;
       case StatisticSpec::Kind::kSumPerCycleBin:
         slot.cycle_sums = std::make_unique<CycleSums>(

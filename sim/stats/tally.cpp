@@ -11,8 +11,10 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 }  // namespace
 
-Tally::Tally(std::vector<double> thresholds, bool distribution)
-    : thresholds_(std::move(thresholds)), distribution_(distribution), at_most_(thresholds_.size(), 0) {}
+Tally::Tally(std::vector<double> thresholds, bool distribution) : distribution_(distribution) {
+  thresholds_.reserve(thresholds.size());
+  for (double at : thresholds) thresholds_.push_back(Threshold{at, 0});
+}
 
 Tally Tally::indicator() {
   Tally t({}, false);
@@ -20,18 +22,16 @@ Tally Tally::indicator() {
   return t;
 }
 
-void Tally::add_to_distribution(double x) {
-  assert(!std::isnan(x));
+void Tally::keep_exact(double x) {
   if (count_ <= kExactQuantileLimit) {
     exact_.push_back(x);
-  } else if (!exact_.empty()) {
+  } else {
     std::vector<double>().swap(exact_);  // release the memory: the histogram takes over
   }
-  histogram_.add(x);
 }
 
 void Tally::reset() {
-  std::fill(at_most_.begin(), at_most_.end(), 0);
+  for (Threshold& t : thresholds_) t.count = 0;
   count_ = 0;
   shift_ = shifted_sum_ = shifted_squares_ = sum_ = min_ = max_ = 0.0;
   exact_.clear();
@@ -82,8 +82,15 @@ double Tally::quantile(double p) const {
 }
 
 double Tally::fraction_at_most(std::size_t threshold_index) const {
-  if (count_ == 0 || threshold_index >= at_most_.size()) return kNaN;
-  return static_cast<double>(at_most_[threshold_index]) / static_cast<double>(count_);
+  if (count_ == 0 || threshold_index >= thresholds_.size()) return kNaN;
+  return static_cast<double>(thresholds_[threshold_index].count) / static_cast<double>(count_);
+}
+
+std::vector<double> Tally::thresholds() const {
+  std::vector<double> at;
+  at.reserve(thresholds_.size());
+  for (const Threshold& t : thresholds_) at.push_back(t.at);
+  return at;
 }
 
 }  // namespace desksim::sim

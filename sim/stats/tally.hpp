@@ -70,18 +70,23 @@ class Tally {
   /// any other p, when empty, or without the distribution. Exact up to kExactQuantileLimit observations, histogram estimate beyond (see class doc).
   double quantile(double p) const;
 
-  const std::vector<double>& thresholds() const { return thresholds_; }
+  /// The thresholds, in the order given.
+  std::vector<double> thresholds() const;
   /// Fraction of observations x <= thresholds()[threshold_index]; NaN when empty or index out of range.
   double fraction_at_most(std::size_t threshold_index) const;
 
  private:
-  void add_to_distribution(double x);
+  /// Keeps the first kExactQuantileLimit observations and releases them once the histogram takes
+  /// over; out of line, since it does work only for a tally's first observations.
+  void keep_exact(double x);
 
-  std::vector<double> thresholds_;
-  bool distribution_ = true;
-  bool indicator_ = false;  // only count_ and sum_ (the number of ones) are kept
-  std::vector<std::uint64_t> at_most_;  // per threshold: count of observations <= it
+  struct Threshold {
+    double at;
+    std::uint64_t count;  // observations <= at
+  };
 
+  // What add() touches comes first and side by side: a ticket updates dozens of tallies, so each
+  // should cost as few cache lines as possible.
   std::uint64_t count_ = 0;
   // Moments as sums of deviations from the first observation (the "shifted data" algorithm): as
   // accurate as Welford's update when the shift is near the mean, which the first observation of a
@@ -92,8 +97,11 @@ class Tally {
   double sum_ = 0.0;
   double min_ = 0.0;
   double max_ = 0.0;
-  std::vector<double> exact_;  // the first observations, while count_ <= kExactQuantileLimit
+  std::vector<Threshold> thresholds_;  // each threshold beside its count: one cache line, not two
+  bool distribution_ = true;
+  bool indicator_ = false;  // only count_ and sum_ (the number of ones) are kept
   LogHistogram histogram_;
+  std::vector<double> exact_;  // the first observations, while count_ <= kExactQuantileLimit
 };
 
 inline void Tally::add(double x) {
@@ -106,8 +114,11 @@ inline void Tally::add(double x) {
   sum_ += x;
   min_ = x < min_ ? x : min_;
   max_ = x > max_ ? x : max_;
-  for (std::size_t i = 0; i < thresholds_.size(); ++i) at_most_[i] += x <= thresholds_[i] ? 1u : 0u;
-  if (distribution_) add_to_distribution(x);
+  for (Threshold& t : thresholds_) t.count += x <= t.at ? 1u : 0u;
+  if (distribution_) {
+    if (count_ <= kExactQuantileLimit || !exact_.empty()) keep_exact(x);
+    histogram_.add(x);
+  }
 }
 
 }  // namespace desksim::sim

@@ -7,33 +7,46 @@
 
 namespace desksim::sim {
 
-UnevenPeriods::UnevenPeriods(std::vector<double> bounds) : bounds_(std::move(bounds)) {
-  if (bounds_.size() < 2) throw std::invalid_argument("uneven periods need at least two bounds");
-  for (std::size_t k = 1; k < bounds_.size(); ++k)
-    if (!(bounds_[k] > bounds_[k - 1])) throw std::invalid_argument("period bounds must increase");
+UnevenPeriods::UnevenPeriods(std::vector<double> bounds) {
+  if (bounds.size() < 2) throw std::invalid_argument("uneven periods need at least two bounds");
+  for (std::size_t k = 1; k < bounds.size(); ++k)
+    if (!(bounds[k] > bounds[k - 1])) throw std::invalid_argument("period bounds must increase");
+  bounds_ = std::make_shared<const std::vector<double>>(std::move(bounds));
 }
 
 std::size_t UnevenPeriods::index(double t) const {
-  if (t >= bounds_[last_] && t < bounds_[last_ + 1]) return last_;
-  if (!(t >= bounds_.front()) || !(t < bounds_.back())) return size();
-  last_ = static_cast<std::size_t>(std::upper_bound(bounds_.begin(), bounds_.end(), t) - bounds_.begin()) - 1;
+  if (t >= bound(last_) && t < bound(last_ + 1)) return last_;
+  const std::vector<double>& b = *bounds_;
+  if (!(t >= b.front()) || !(t < b.back())) return size();
+  last_ = static_cast<std::size_t>(std::upper_bound(b.begin(), b.end(), t) - b.begin()) - 1;
   return last_;
 }
 
-PeriodAccumulator::PeriodAccumulator(UnevenPeriods periods)
-    : periods_(std::move(periods)), sums_(periods_.size(), 0.0), counts_(periods_.size(), 0) {}
+PeriodAccumulator::PeriodAccumulator(UnevenPeriods periods) : periods_(std::move(periods)), cells_(periods_.size()) {}
 
 void PeriodAccumulator::add(double t, double value) {
   const std::size_t k = periods_.index(t);
   if (k == periods_.size()) return;
-  sums_[k] += value;
-  ++counts_[k];
+  cells_[k].sum += value;
+  ++cells_[k].count;
+}
+
+std::vector<double> PeriodAccumulator::sums() const {
+  std::vector<double> out;
+  for (const Cell& c : cells_) out.push_back(c.sum);
+  return out;
+}
+
+std::vector<std::uint64_t> PeriodAccumulator::counts() const {
+  std::vector<std::uint64_t> out;
+  for (const Cell& c : cells_) out.push_back(c.count);
+  return out;
 }
 
 std::vector<double> PeriodAccumulator::means() const {
-  std::vector<double> out(sums_.size(), 0.0);
+  std::vector<double> out(cells_.size(), 0.0);
   for (std::size_t k = 0; k < out.size(); ++k)
-    if (counts_[k] > 0) out[k] = sums_[k] / static_cast<double>(counts_[k]);
+    if (cells_[k].count > 0) out[k] = cells_[k].sum / static_cast<double>(cells_[k].count);
   return out;
 }
 

@@ -3,24 +3,28 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace desksim::sim {
 
 /// Periods [bounds[k], bounds[k+1]) given by increasing bounds (at least two). Times are the caller's.
+/// Copies share the bounds (a run's monthly statistics all use the same months, and reading one
+/// array for all of them keeps it in cache); each copy keeps its own cursor.
 class UnevenPeriods {
  public:
   explicit UnevenPeriods(std::vector<double> bounds);
 
-  std::size_t size() const { return bounds_.size() - 1; }
-  const std::vector<double>& bounds() const { return bounds_; }
-  double length(std::size_t k) const { return bounds_[k + 1] - bounds_[k]; }
+  std::size_t size() const { return bounds_->size() - 1; }
+  const std::vector<double>& bounds() const { return *bounds_; }
+  double length(std::size_t k) const { return bound(k + 1) - bound(k); }
   /// The period containing `t`, or size() when t is outside [front, back) or not finite. A bound
   /// belongs to the period it starts. Successive times are mostly in the same period: checked first.
   std::size_t index(double t) const;
 
  private:
-  std::vector<double> bounds_;
+  double bound(std::size_t k) const { return (*bounds_)[k]; }
+  std::shared_ptr<const std::vector<double>> bounds_;
   mutable std::size_t last_ = 0;
 };
 
@@ -30,15 +34,18 @@ class PeriodAccumulator {
   explicit PeriodAccumulator(UnevenPeriods periods);
   void add(double t, double value);
   const UnevenPeriods& periods() const { return periods_; }
-  const std::vector<double>& sums() const { return sums_; }
-  const std::vector<std::uint64_t>& counts() const { return counts_; }
+  std::vector<double> sums() const;
+  std::vector<std::uint64_t> counts() const;
   /// sums / counts; 0 for a period without an observation (its count says so).
   std::vector<double> means() const;
 
  private:
+  struct Cell {
+    double sum = 0.0;
+    std::uint64_t count = 0;
+  };
   UnevenPeriods periods_;
-  std::vector<double> sums_;
-  std::vector<std::uint64_t> counts_;
+  std::vector<Cell> cells_;  // a period's sum beside its count: one cache line per value added
 };
 
 /// Time average of a piecewise-constant level over each period (staff on the roster, tickets open).

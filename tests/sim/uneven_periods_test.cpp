@@ -33,6 +33,19 @@ TEST(PeriodAccumulator, SumsCountsAndMeansPerPeriod) {
   EXPECT_EQ(a.means(), (std::vector<double>{3.0, 7.0, 0.0}));
 }
 
+TEST(PeriodAccumulator, CopiesOfOnePeriodsShareTheBoundsButNotTheCursor) {
+  const UnevenPeriods months({0.0, 10.0, 25.0, 30.0});
+  PeriodAccumulator early(months), late(months);
+  EXPECT_EQ(&early.periods().bounds(), &late.periods().bounds());
+  for (int k = 0; k < 3; ++k) {  // the two alternate between periods: each must find its own
+    early.add(1.0 + k, 1.0);
+    late.add(26.0 + k, 2.0);
+  }
+  EXPECT_EQ(early.sums(), (std::vector<double>{3.0, 0.0, 0.0}));
+  EXPECT_EQ(late.sums(), (std::vector<double>{0.0, 0.0, 6.0}));
+  EXPECT_EQ(late.counts(), (std::vector<std::uint64_t>{0, 0, 3}));
+}
+
 // Level 2 on [0, 4), 5 on [4, 12), 1 from 12: periods [0, 10), [10, 20), [20, 30), run ends at 25.
 TEST(PeriodTimeAverage, SplitsALevelAtTheBoundsAndStopsAtTheEnd) {
   PeriodTimeAverage a(UnevenPeriods({0.0, 10.0, 20.0, 30.0}), 2.0);
