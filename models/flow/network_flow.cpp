@@ -26,14 +26,15 @@ void ServiceFlow::route_into_network(std::uint32_t i, sim::Time now) {
   const CategoryRouteConfig* route = t.category < network_->routes.size() ? &network_->routes[t.category] : nullptr;
   if (!t.in_network) {
     t.in_network = true;
-    if (clocks_.size() <= i) clocks_.resize(tickets_.capacity());
-    clocks_[i] = SupplierClocks{};
+    const std::size_t first = std::size_t{i} * suppliers_;
+    if (clocks_.size() < first + suppliers_) clocks_.resize(std::size_t{tickets_.capacity()} * suppliers_);
+    std::fill_n(clocks_.begin() + static_cast<std::ptrdiff_t>(first), suppliers_, SupplierClock{});
     t.held_mask = static_cast<std::uint8_t>(1u << desk);
     t.responded_mask = t.held_mask;
     t.network_entry = now;
     // The desk supplier's own clock so far is the desk's end-to-end clock (same SLA, same calendar).
     const auto& sla = network_->suppliers[desk].sla[t.priority - 1u];
-    clocks_[i].resolution[desk].consumed = sla_elapsed(t.resolution, calendar(sla.calendar), now);
+    clock(i, desk).resolution.consumed = sla_elapsed(t.resolution, calendar(sla.calendar), now);
     if (route != nullptr && !route->misroute_count_cumulative.empty()) {
       const double u = misroute_count_.uniform();
       std::size_t k = 0;
@@ -88,7 +89,7 @@ void ServiceFlow::on_handoff_end(sim::Time now, std::uint64_t payload) {
 void ServiceFlow::start_supplier_resolution(std::uint32_t i, std::size_t s, sim::Time now) {
   Ticket& t = tickets_[i];
   const SlaTargetConfig& sla = network_->suppliers[s].sla[t.priority - 1u];
-  const sim::Time due = sla_start(clocks_[i].resolution[s], calendar(sla.calendar), sla.resolution_seconds, now);
+  const sim::Time due = sla_start(clock(i, s).resolution, calendar(sla.calendar), sla.resolution_seconds, now);
   if (due >= 0)
     kernel_.schedule_at(std::max(now, due), supplier_resolution_deadline_, ticket_payload(i, t.visit_token),
                         supplier_resolution_lanes_[s][t.priority - 1u]);
@@ -116,7 +117,7 @@ void ServiceFlow::enter_group(std::uint32_t i, std::uint16_t g, sim::Time now) {
   start_supplier_resolution(i, s, now);
   if (!(t.responded_mask & bit)) {
     const SlaTargetConfig& sla = network_->suppliers[s].sla[t.priority - 1u];
-    const sim::Time due = sla_start(clocks_[i].response[s], calendar(sla.calendar), sla.response_seconds, now);
+    const sim::Time due = sla_start(clock(i, s).response, calendar(sla.calendar), sla.response_seconds, now);
     if (due >= 0) kernel_.schedule_at(std::max(now, due), supplier_response_deadline_, ticket_payload(i, t.visit_token));
   }
   signals_.emit(sig_.groups[g].visit, now, 1.0);
@@ -196,8 +197,8 @@ void ServiceFlow::end_visit(std::uint32_t i, sim::Time now) {
   const std::size_t s = network_->groups[g].supplier;
   const double held = now - t.visit_start;
   if (!t.visits.empty()) t.visits.back().left_hours = static_cast<float>(sim::to_hours(now));
-  clocks_[i].held_seconds[s] += held;
-  sla_stop(clocks_[i].resolution[s], calendar(network_->suppliers[s].sla[t.priority - 1u].calendar), now);
+  clock(i, s).held_seconds += held;
+  sla_stop(clock(i, s).resolution, calendar(network_->suppliers[s].sla[t.priority - 1u].calendar), now);
   signals_.emit(sig_.groups[g].sojourn, now, held);
   ++totals_.group_departures;
   t.visit_token = next_visit_token_++;  // timers of the visit are stale from now on

@@ -65,8 +65,8 @@ void ServiceFlow::on_supplier_response_deadline(sim::Time now, std::uint64_t pay
   Ticket& t = tickets_[i];
   if (t.state != TicketState::kQueued || !in_visit(t, payload_token(payload))) return;  // answered meanwhile
   const std::size_t s = network_->groups[t.group].supplier;
-  if (clocks_[i].response[s].breached || !clocks_[i].response[s].running) return;
-  clocks_[i].response[s].breached = true;
+  if (clock(i, s).response.breached || !clock(i, s).response.running) return;
+  clock(i, s).response.breached = true;
   signals_.emit({sig_.suppliers[s].response_breach[0], sig_.suppliers[s].response_breach[t.priority]}, now, 1.0);
 }
 
@@ -75,11 +75,11 @@ void ServiceFlow::on_supplier_resolution_deadline(sim::Time now, std::uint64_t p
   Ticket& t = tickets_[i];
   if (!in_visit(t, payload_token(payload))) return;  // the visit is over: the clock stopped before its deadline
   const std::size_t s = network_->groups[t.group].supplier;
-  SlaClock& clock = clocks_[i].resolution[s];
-  if (clock.breached || !clock.running) return;
+  SlaClock& own = clock(i, s).resolution;
+  if (own.breached || !own.running) return;
   const SlaTargetConfig& sla = network_->suppliers[s].sla[t.priority - 1u];
-  if (sla_elapsed(clock, calendar(sla.calendar), now) < sla.resolution_seconds * (1 - 1e-12)) return;  // paused since
-  clock.breached = true;
+  if (sla_elapsed(own, calendar(sla.calendar), now) < sla.resolution_seconds * (1 - 1e-12)) return;  // paused since
+  own.breached = true;
   signals_.emit({sig_.suppliers[s].resolution_breach[0], sig_.suppliers[s].resolution_breach[t.priority]}, now, 1.0);
 }
 
@@ -100,7 +100,7 @@ void ServiceFlow::pause_clocks(std::uint32_t i, TicketState waiting, sim::Time n
   Ticket& t = tickets_[i];
   const std::size_t s = network_->groups[t.group].supplier;
   if (pauses(s, waiting))
-    sla_stop(clocks_[i].resolution[s], calendar(network_->suppliers[s].sla[t.priority - 1u].calendar), now);
+    sla_stop(clock(i, s).resolution, calendar(network_->suppliers[s].sla[t.priority - 1u].calendar), now);
   if (pauses(network_->desk_supplier, waiting) && t.resolution.running) stop_desk_clock(t.resolution, t.priority, now);
 }
 
@@ -160,8 +160,8 @@ void ServiceFlow::final_resolution(std::uint32_t i, sim::Time now) {
     if (!(mask & (1u << s))) continue;
     const SlaTargetConfig& sla = network_->suppliers[s].sla[p - 1u];
     const sim::WorkingCalendar& cal = calendar(sla.calendar);
-    const SlaClock& response = (s == desk || !t.in_network) ? t.response : clocks_[i].response[s];
-    const SlaClock& resolution = t.in_network ? clocks_[i].resolution[s] : t.resolution;
+    const SlaClock& response = (s == desk || !t.in_network) ? t.response : clock(i, s).response;
+    const SlaClock& resolution = t.in_network ? clock(i, s).resolution : t.resolution;
     const double consumed = sla_elapsed(resolution, cal, now);
     const bool response_met = !response.breached && sla_elapsed(response, cal, now) <= sla.response_seconds;
     const bool resolution_met = consumed <= sla.resolution_seconds;
@@ -169,7 +169,7 @@ void ServiceFlow::final_resolution(std::uint32_t i, sim::Time now) {
     signals_.emit({ss.response_met[0], ss.response_met[p]}, now, response_met ? 1.0 : 0.0);
     signals_.emit({ss.resolution_met[0], ss.resolution_met[p]}, now, resolution_met ? 1.0 : 0.0);
     signals_.emit({ss.resolution_time[0], ss.resolution_time[p]}, now, consumed);
-    const double held = t.in_network ? clocks_[i].held_seconds[s] : 0.0;
+    const double held = t.in_network ? clock(i, s).held_seconds : 0.0;
     signals_.emit({ss.time_held[0], ss.time_held[p]}, now, held);
     signals_.emit({ss.resolve_time[0], ss.resolve_time[p]}, now, resolve_time);
     signals_.emit({ss.reassignment_buckets[bucket][0], ss.reassignment_buckets[bucket][p]}, now, 1.0);

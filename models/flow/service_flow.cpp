@@ -62,6 +62,7 @@ ServiceFlow::ServiceFlow(sim::EventKernel& kernel, sim::SignalBus& signals, cons
       misroute_count_(stream(seed, replication, "resolver.misroute_count")),
       months_(desk.start_day) {
   lifecycle_.keep_time_in_state(false);  // until a record writer is set
+  if (network != nullptr) suppliers_ = network->suppliers.size();
   for (std::size_t p = 0; p < kPriorities; ++p) {
     response_lanes_[p] = kernel.add_lane();
     resolution_lanes_[p] = kernel.add_lane();
@@ -274,7 +275,7 @@ void ServiceFlow::on_service_start(std::uint16_t station, std::uint32_t i, sim::
     const std::size_t s = network_->groups[station - 1u].supplier;
     const auto bit = static_cast<std::uint8_t>(1u << s);
     if (!(t.responded_mask & bit)) {
-      sla_stop(clocks_[i].response[s], calendar(network_->suppliers[s].sla[t.priority - 1u].calendar), now);
+      sla_stop(clock(i, s).response, calendar(network_->suppliers[s].sla[t.priority - 1u].calendar), now);
       t.responded_mask |= bit;
     }
     return;

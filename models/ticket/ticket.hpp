@@ -103,11 +103,12 @@ struct alignas(64) Ticket {
 };
 static_assert(offsetof(Ticket, resolution) + sizeof(SlaClock) <= 64, "deadline checks read one cache line");
 
-/// Each supplier's own clocks and time held, for tickets in the resolver network only: kept beside
-/// the Ticket records (same index) so that a ticket resolved at the desk never pays to reset them.
-struct SupplierClocks {
-  std::array<SlaClock, kMaxSuppliers> response{}, resolution{};
-  std::array<double, kMaxSuppliers> held_seconds{};
+/// One supplier's own clocks and the time it held a ticket, for tickets in the resolver network
+/// only. The flow keeps one per supplier of the run beside the Ticket records (same index), so that
+/// a ticket resolved at the desk never pays to reset them and a ticket's clocks lie side by side.
+struct SupplierClock {
+  SlaClock response, resolution;
+  double held_seconds = 0.0;
 };
 
 /// Owns the ticket records; indices stay valid until release().
