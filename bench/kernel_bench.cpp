@@ -1,7 +1,8 @@
 // The M/M/10 benchmark of the kernel: the shipped validation model (rho = 0.9) through the whole
-// engine in process, through the engine with no statistics recorded, and as a plain
-// std::priority_queue loop (bench/plain_loop.hpp); then the same model as a whole `desksim run`
-// process against the plain loop in a process of its own.
+// engine in process, through the engine with no statistics recorded, as a component written on the
+// kernel (bench/mmc_component.hpp: what the kernel costs without the service-desk model), and as a
+// plain std::priority_queue loop (bench/plain_loop.hpp); then the same model as a whole
+// `desksim run` process against the plain loop in a process of its own.
 #include "bench/kernel_bench.hpp"
 
 #include <chrono>
@@ -16,6 +17,7 @@
 #include <google/protobuf/text_format.h>
 
 #include "bench/json_lines.hpp"
+#include "bench/mmc_component.hpp"
 #include "bench/plain_loop.hpp"
 #include "bench/process_timing.hpp"
 #include "desksim/scenario.pb.h"
@@ -93,6 +95,19 @@ Timing time_kernel_only(std::uint64_t customers) {
   });
 }
 
+/// The same arrivals and work through a component on the kernel: event queue, handlers, signal bus
+/// and statistics recorder, without the service-desk model.
+Timing time_kernel_component(std::uint64_t customers) {
+  return time_in_child([customers] {
+    const auto start = Clock::now();
+    sim::SimGridRuntime runtime;
+    sim::EventKernel kernel(runtime);
+    sim::SignalBus signals;
+    const MmcComponentResult r = run_mmc_component(kernel, signals, 9, 1, 10, customers, 1);
+    return Timing{std::chrono::duration<double>(Clock::now() - start).count(), r.events};
+  });
+}
+
 Timing time_plain(std::uint64_t customers) {
   const auto start = Clock::now();
   const auto r = plain_mmc_loop(9, 1, 10, customers, 1);
@@ -105,11 +120,12 @@ Timing time_plain(std::uint64_t customers) {
 
 void kernel_bench(const std::vector<std::uint64_t>& sizes, int repeats) {
   for (std::uint64_t n : sizes) {
-    Timing best_d{1e300, 0}, best_k{1e300, 0}, best_p{1e300, 0};
+    Timing best_d{1e300, 0}, best_k{1e300, 0}, best_c{1e300, 0}, best_p{1e300, 0};
     for (int r = 0; r < repeats; ++r) {
-      const Timing d = time_desksim(n), k = time_kernel_only(n), p = time_plain(n);
+      const Timing d = time_desksim(n), k = time_kernel_only(n), c = time_kernel_component(n), p = time_plain(n);
       if (d.seconds < best_d.seconds) best_d = d;
       if (k.seconds < best_k.seconds) best_k = k;
+      if (c.seconds < best_c.seconds) best_c = c;
       if (p.seconds < best_p.seconds) best_p = p;
     }
     emit_line({{"bench", "kernel_mm10"},
@@ -118,6 +134,9 @@ void kernel_bench(const std::vector<std::uint64_t>& sizes, int repeats) {
                {"desksim_seconds", best_d.seconds},
                {"desksim_events", best_d.events},
                {"no_statistics_seconds", best_k.seconds},
+               {"kernel_component_seconds", best_c.seconds},
+               {"kernel_component_events", best_c.events},
+               {"kernel_component_ratio", best_c.seconds / best_p.seconds},
                {"plain_loop_seconds", best_p.seconds},
                {"plain_loop_events", best_p.events},
                {"ns_per_event", best_d.seconds / static_cast<double>(best_d.events) * 1e9},
