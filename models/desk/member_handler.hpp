@@ -7,11 +7,13 @@
 
 namespace desksim::models {
 
-template <typename Model, void (Model::*Method)(sim::Time, std::uint64_t)>
+template <typename Model, void (Model::*Method)(sim::Time, std::uint64_t),
+          void (Model::*Prefetch)(std::uint64_t) const = &Model::prefetch_ticket>
 class MemberHandler final : public sim::EventHandler {
  public:
   explicit MemberHandler(Model* model) : model_(model) {}
   void on_event(sim::Time now, std::uint64_t payload) override { (model_->*Method)(now, payload); }
+  void prefetch(std::uint64_t payload) const override { (model_->*Prefetch)(payload); }
 
  private:
   Model* model_;

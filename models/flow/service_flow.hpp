@@ -163,6 +163,8 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
   void on_cancel(sim::Time now, std::uint64_t payload);
   void cancel(std::uint32_t i, sim::Time now);
   void release(std::uint32_t i, sim::Time now);
+  /// The flow's events carry ticket_payload(index, token): load the record's first lines.
+  void prefetch_ticket(std::uint64_t payload) const { tickets_.prefetch(payload_index(payload)); }
   bool live(std::uint32_t i, std::uint32_t serial) const {
     return tickets_[i].state != TicketState::kFree && tickets_[i].serial == serial;
   }

@@ -69,6 +69,10 @@ class Station final : public sim::EventHandler {
   void release_repair(sim::Time now);
 
   void on_event(sim::Time now, std::uint64_t slot) override;  ///< end of a service
+  /// A completion's payload is the server's slot: load the record of the ticket it serves.
+  void prefetch(std::uint64_t slot) const override {
+    if (slot < slot_ticket_.size()) tickets_.prefetch(slot_ticket_[slot]);
+  }
 
   std::uint16_t index() const { return index_; }
   std::size_t waiting() const { return waiting_; }

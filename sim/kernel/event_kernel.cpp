@@ -67,6 +67,10 @@ void EventKernel::run_until(Time horizon) {
     fingerprint_.add(std::bit_cast<std::uint64_t>(event.time) ^
                      std::rotl((static_cast<std::uint64_t>(event.handler) << 48) ^ event.payload, 29));
     ++events_processed_;
+    if (queue_.heap_size() >= kPrefetchFromPending) {
+      const EventQueue::Event next = queue_.top();
+      handlers_[next.handler].handler->prefetch(next.payload);
+    }
     handlers_[event.handler].handler->on_event(now_, event.payload);
   }
   // Bring SimGrid's clock to where the run ended: the horizon if it is finite and was reached.

@@ -43,6 +43,10 @@ class EventHandler {
  public:
   virtual ~EventHandler() = default;
   virtual void on_event(Time now, std::uint64_t payload) = 0;
+  /// A hint, called for the next event while the current one runs: start loading what on_event
+  /// will read for this payload (e.g. the ticket's record), so that the memory's latency overlaps
+  /// with the current event's work. It must not change any state.
+  virtual void prefetch(std::uint64_t /*payload*/) const {}
 };
 
 class EventKernel {
@@ -96,6 +100,13 @@ class EventKernel {
   std::uint64_t simgrid_advances() const { return simgrid_advances_; }
   std::size_t pending_events() const { return queue_.size(); }
   std::uint64_t fingerprint() const { return fingerprint_.value(); }
+
+  /// The next event is prefetched (EventHandler::prefetch) while at least this many wait in the
+  /// heap. Prefetching pays when what pending events refer to no longer fits in the caches, and
+  /// costs a call per event when it does: measured, 7% less CPU at 440,000 users (41,000 events in
+  /// the heap), 2% more at the baseline's 4,100 and on M/M/10. The heap's size is the kernel's
+  /// measure of that working set.
+  static constexpr std::size_t kPrefetchFromPending = 16384;
 
  private:
   struct Registered {

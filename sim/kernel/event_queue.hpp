@@ -68,6 +68,8 @@ class EventQueue {
   }
 
   bool empty() const { return heap_.empty() && lane_order_.empty(); }
+  /// Events in the heap (not in lanes): cheap, unlike size().
+  std::size_t heap_size() const { return heap_.size(); }
   std::size_t size() const {
     std::size_t n = heap_.size();
     for (const LaneHead& h : lane_order_) n += lanes_[h.lane].size();

@@ -184,6 +184,49 @@ TEST(EventKernel, FingerprintIdentifiesTheTrajectory) {
   EXPECT_NE(run(2.0), run(2.5));
 }
 
+/// Checks that each prefetch hint, given while an event is about to run, names the event after it.
+class HintChecker final : public EventHandler {
+ public:
+  explicit HintChecker(EventKernel& kernel) : id_(kernel.add_handler(this, "hinted")) {}
+  void prefetch(std::uint64_t payload) const override {
+    ++hints_;
+    hint_ = payload;
+    hinted_ = true;
+  }
+  void on_event(Time, std::uint64_t payload) override {
+    if (expecting_ && expected_ != payload) ++wrong_;
+    expecting_ = hinted_;  // the hint given just before this event is about the next one
+    expected_ = hint_;
+    hinted_ = false;
+    order_ok_ = order_ok_ && payload == next_;
+    ++next_;
+  }
+  HandlerId id() const { return id_; }
+  mutable std::uint64_t hints_ = 0, hint_ = 0;
+  mutable bool hinted_ = false;
+  std::uint64_t wrong_ = 0, next_ = 0, expected_ = 0;
+  bool order_ok_ = true, expecting_ = false;
+
+ private:
+  HandlerId id_;
+};
+
+TEST(EventKernel, PrefetchesTheNextEventOnlyWhileManyArePending) {
+  const std::string log = testing::in_child_process([] {
+    SimGridRuntime runtime;
+    EventKernel kernel(runtime);
+    HintChecker handler(kernel);
+    const std::uint64_t extra = 1000, n = EventKernel::kPrefetchFromPending + extra;
+    for (std::uint64_t i = n; i-- > 0;) kernel.schedule_at(static_cast<Time>(i), handler.id(), i);
+    kernel.run();
+    std::ostringstream out;
+    // After the k-th pop n - k events are left: hints for k = 1 .. extra, each the next to run.
+    out << handler.hints_ << " " << handler.wrong_ << " " << handler.order_ok_ << " " << handler.next_;
+    return out.str();
+  });
+  EXPECT_EQ(log, "1000 0 1 " + std::to_string(EventKernel::kPrefetchFromPending + 1000));
+}
+
 TEST(SimGridRuntime, RefusesASecondEngineInOneProcess) {
   const std::string result = testing::in_child_process([] {
     SimGridRuntime first;
