@@ -71,14 +71,23 @@ Timing time_desksim(std::uint64_t customers) {
   });
 }
 
-/// The same model on the same kernel with nothing subscribed to its signals: what the kernel and
-/// the model cost without the statistics (the plain loop records only a mean wait).
-Timing time_kernel_only(std::uint64_t customers) {
-  return time_in_child([customers] {
+/// Times, in a child process, a fresh SimGrid engine and kernel running `body(kernel, signals)`,
+/// which returns the events it processed.
+Timing time_on_fresh_kernel(const std::function<std::uint64_t(sim::EventKernel&, sim::SignalBus&)>& body) {
+  return time_in_child([&body] {
     const auto start = Clock::now();
     sim::SimGridRuntime runtime;
     sim::EventKernel kernel(runtime);
     sim::SignalBus signals;
+    const std::uint64_t events = body(kernel, signals);
+    return Timing{std::chrono::duration<double>(Clock::now() - start).count(), events};
+  });
+}
+
+/// The same model on the same kernel with nothing subscribed to its signals: what the kernel and
+/// the model cost without the statistics (the plain loop records only a mean wait).
+Timing time_kernel_only(std::uint64_t customers) {
+  return time_on_fresh_kernel([customers](sim::EventKernel& kernel, sim::SignalBus& signals) {
     scenario::Scenario simple;
     simple.mutable_desk()->set_agents(10);
     const auto config = models::make_simple_desk_config(simple);
@@ -91,20 +100,15 @@ Timing time_kernel_only(std::uint64_t customers) {
     desk.start(std::numeric_limits<double>::infinity());
     demand.start();
     kernel.run();
-    return Timing{std::chrono::duration<double>(Clock::now() - start).count(), kernel.events_processed()};
+    return kernel.events_processed();
   });
 }
 
 /// The same arrivals and work through a component on the kernel: event queue, handlers, signal bus
 /// and statistics recorder, without the service-desk model.
 Timing time_kernel_component(std::uint64_t customers) {
-  return time_in_child([customers] {
-    const auto start = Clock::now();
-    sim::SimGridRuntime runtime;
-    sim::EventKernel kernel(runtime);
-    sim::SignalBus signals;
-    const MmcComponentResult r = run_mmc_component(kernel, signals, 9, 1, 10, customers, 1);
-    return Timing{std::chrono::duration<double>(Clock::now() - start).count(), r.events};
+  return time_on_fresh_kernel([customers](sim::EventKernel& kernel, sim::SignalBus& signals) {
+    return run_mmc_component(kernel, signals, 9, 1, 10, customers, 1).events;
   });
 }
 
