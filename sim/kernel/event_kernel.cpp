@@ -13,7 +13,12 @@ namespace {
 constexpr Time kNever = std::numeric_limits<Time>::infinity();
 }
 
-EventKernel::EventKernel(SimGridRuntime& runtime) : runtime_(runtime) {}
+std::size_t EventKernel::prefetch_from_pending_default_ = EventKernel::kPrefetchFromPending;
+
+void EventKernel::set_prefetch_from_pending(std::size_t pending) { prefetch_from_pending_default_ = pending; }
+
+EventKernel::EventKernel(SimGridRuntime& runtime)
+    : prefetch_from_pending_(prefetch_from_pending_default_), runtime_(runtime) {}
 
 HandlerId EventKernel::add_handler(EventHandler* handler, std::string name) {
   if (handlers_.size() >= EventQueue::kMaxHandlers) throw std::length_error("EventKernel: too many event handlers");
@@ -67,7 +72,7 @@ void EventKernel::run_until(Time horizon) {
     fingerprint_.add(std::bit_cast<std::uint64_t>(event.time) ^
                      std::rotl((static_cast<std::uint64_t>(event.handler) << 48) ^ event.payload, 29));
     ++events_processed_;
-    if (queue_.heap_size() >= kPrefetchFromPending) {
+    if (queue_.heap_size() >= prefetch_from_pending_ && !queue_.empty()) {
       const EventQueue::Event next = queue_.top();
       handlers_[next.handler].handler->prefetch(next.payload);
     }
