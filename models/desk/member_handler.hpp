@@ -1,6 +1,7 @@
 #pragma once
 // Lets one model own several kinds of kernel event: each kind is a tiny EventHandler forwarding to
-// a member function (no std::function, no allocation per event).
+// a member function (no std::function, no allocation per event). The kernel's prefetch hint goes to
+// the model's `Prefetch` member, by default prefetch_ticket (the flow's events carry a ticket).
 #include <cstdint>
 
 #include "sim/kernel/event_kernel.hpp"
