@@ -1,7 +1,7 @@
 #pragma once
 // Lets one model own several kinds of kernel event: each kind is a tiny EventHandler forwarding to
 // a member function (no std::function, no allocation per event). The kernel's prefetch hint goes to
-// the model's `Prefetch` member, by default prefetch_ticket (the flow's events carry a ticket).
+// the model's `Prefetch` member.
 #include <cstdint>
 
 #include "sim/kernel/event_kernel.hpp"
@@ -9,7 +9,7 @@
 namespace desksim::models {
 
 template <typename Model, void (Model::*Method)(sim::Time, std::uint64_t),
-          void (Model::*Prefetch)(std::uint64_t) const = &Model::prefetch_ticket>
+          void (Model::*Prefetch)(std::uint64_t) const>
 class MemberHandler final : public sim::EventHandler {
  public:
   explicit MemberHandler(Model* model) : model_(model) {}

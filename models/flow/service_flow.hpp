@@ -188,22 +188,26 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
   std::vector<std::unique_ptr<Station>> stations_;  ///< [0] the desk, [1 + g] resolver group g
   TicketRecordWriter* records_ = nullptr;
 
-  MemberHandler<ServiceFlow, &ServiceFlow::on_abandon> abandon_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_redial> redial_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_pending_end> pending_end_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_elsewhere_done> elsewhere_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_handoff_end> handoff_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_wait_end> wait_end_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_chase> chase_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_ola_check> ola_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_extra_end> extra_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_response_check> response_check_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_resolution_check> resolution_check_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_supplier_response_deadline> supplier_response_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_supplier_resolution_deadline> supplier_resolution_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_reopen> reopen_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_close> close_handler_{this};
-  MemberHandler<ServiceFlow, &ServiceFlow::on_cancel> cancel_handler_{this};
+  /// The flow's events are about a ticket, and the kernel's hint loads its record (the end of extra
+  /// capacity, rare, carries a group instead: its hint loads a record for nothing, harmlessly).
+  template <void (ServiceFlow::*Method)(sim::Time, std::uint64_t)>
+  using Handler = MemberHandler<ServiceFlow, Method, &ServiceFlow::prefetch_ticket>;
+  Handler<&ServiceFlow::on_abandon> abandon_handler_{this};
+  Handler<&ServiceFlow::on_redial> redial_handler_{this};
+  Handler<&ServiceFlow::on_pending_end> pending_end_handler_{this};
+  Handler<&ServiceFlow::on_elsewhere_done> elsewhere_handler_{this};
+  Handler<&ServiceFlow::on_handoff_end> handoff_handler_{this};
+  Handler<&ServiceFlow::on_wait_end> wait_end_handler_{this};
+  Handler<&ServiceFlow::on_chase> chase_handler_{this};
+  Handler<&ServiceFlow::on_ola_check> ola_handler_{this};
+  Handler<&ServiceFlow::on_extra_end> extra_handler_{this};
+  Handler<&ServiceFlow::on_response_check> response_check_handler_{this};
+  Handler<&ServiceFlow::on_resolution_check> resolution_check_handler_{this};
+  Handler<&ServiceFlow::on_supplier_response_deadline> supplier_response_handler_{this};
+  Handler<&ServiceFlow::on_supplier_resolution_deadline> supplier_resolution_handler_{this};
+  Handler<&ServiceFlow::on_reopen> reopen_handler_{this};
+  Handler<&ServiceFlow::on_close> close_handler_{this};
+  Handler<&ServiceFlow::on_cancel> cancel_handler_{this};
   sim::HandlerId abandon_, redial_, pending_end_, elsewhere_done_, handoff_end_, wait_end_, chase_, ola_check_,
       extra_end_, response_check_, resolution_check_, supplier_response_deadline_, supplier_resolution_deadline_,
       reopen_, close_, cancel_;
