@@ -15,7 +15,9 @@ constexpr Time kNever = std::numeric_limits<Time>::infinity();
 
 std::size_t EventKernel::prefetch_from_pending_default_ = EventKernel::kPrefetchFromPending;
 
-void EventKernel::set_prefetch_from_pending(std::size_t pending) { prefetch_from_pending_default_ = pending; }
+void EventKernel::set_prefetch_from_pending(std::size_t pending) {
+  prefetch_from_pending_default_ = std::max<std::size_t>(pending, 1);  // a hint is about a next event
+}
 
 EventKernel::EventKernel(SimGridRuntime& runtime)
     : prefetch_from_pending_(prefetch_from_pending_default_), runtime_(runtime) {}
@@ -72,7 +74,7 @@ void EventKernel::run_until(Time horizon) {
     fingerprint_.add(std::bit_cast<std::uint64_t>(event.time) ^
                      std::rotl((static_cast<std::uint64_t>(event.handler) << 48) ^ event.payload, 29));
     ++events_processed_;
-    if (queue_.heap_size() >= prefetch_from_pending_ && !queue_.empty()) {
+    if (queue_.heap_size() >= prefetch_from_pending_) {  // at least 1: there is a next event
       const EventQueue::Event next = queue_.top();
       handlers_[next.handler].handler->prefetch(next.payload);
     }

@@ -107,8 +107,9 @@ class EventKernel {
   /// the heap), 2% more at the baseline's 4,100 and on M/M/10. The heap's size is the kernel's
   /// measure of that working set.
   static constexpr std::size_t kPrefetchFromPending = 16384;
-  /// Sets the threshold for kernels created from now on in this process (and in processes forked
-  /// from it): tests set 0 to run every handler's prefetch and check that it changes no trajectory.
+  /// Sets the threshold (at least 1) for kernels created from now on in this process and in
+  /// processes forked from it: tests set 1 to run every handler's prefetch and check that it changes
+  /// no trajectory.
   static void set_prefetch_from_pending(std::size_t pending);
 
  private:

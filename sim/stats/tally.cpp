@@ -23,6 +23,7 @@ Tally Tally::indicator() {
 }
 
 void Tally::keep_exact(double x) {
+  assert(!std::isnan(x));
   if (count_ <= kExactQuantileLimit) {
     exact_.push_back(x);
   } else {

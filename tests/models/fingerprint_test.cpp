@@ -104,7 +104,8 @@ TEST(Fingerprints, EveryShippedScenarioReproducesItsPinnedTrajectory) {
 }
 
 // The kernel's prefetch hints (EventHandler::prefetch) are given only with many events pending,
-// which no shortened scenario reaches: with the threshold at 0 every event's handler gets one, and
+// which no shortened scenario reaches: with the threshold at its least (0 is taken as 1, since a hint
+// needs a next event) the next event's handler gets one whenever the heap holds an event, and
 // nothing may change.
 TEST(Fingerprints, PrefetchHintsChangeNoTrajectory) {
   const std::map<std::string, std::string> usual = trajectories();
