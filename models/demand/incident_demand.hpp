@@ -32,6 +32,8 @@ class IncidentDemand final : public sim::EventHandler {
   /// channels): the pending arrival is dropped and the next one sought afresh under the new rates.
   void reconfigure(const ServiceDeskConfig& config);
   void on_event(sim::Time now, std::uint64_t payload) override;
+  /// The next event is an arrival: the flow loads the record the new ticket will take.
+  void prefetch(std::uint64_t /*payload*/) const override { desk_.prefetch_raise(); }
 
   /// The generator's options (the rate per hour-of-week bin), e.g. for tests and reports.
   static sim::PiecewisePoissonOptions arrival_options(const ServiceDeskConfig& config);

@@ -62,6 +62,9 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
   /// (resolve_linked), or at once when answered after the parent was resolved.
   void raise(std::uint32_t user, std::uint16_t category, std::uint8_t priority, std::uint8_t channel, sim::Time work,
              std::uint64_t parent = 0);
+  /// The next raise() is imminent (its arrival is the kernel's next event): start loading the record
+  /// it will fill, which is cold with many tickets open.
+  void prefetch_raise() const { tickets_.prefetch_next_acquire(); }
   /// The major incident `parent` is resolved now: every ticket linked to it is resolved.
   void resolve_linked(std::uint64_t parent);
   /// Desk roster change: `agents` on duty from now.

@@ -144,6 +144,13 @@ class TicketStore {
     __builtin_prefetch(&tickets_[i]);
     __builtin_prefetch(reinterpret_cast<const char*>(&tickets_[i]) + 64);
   }
+  /// Starts loading, for writing, the whole record that the next acquire() returns, if one is free
+  /// (a new ticket writes all of it, and the record was last touched when its ticket closed).
+  void prefetch_next_acquire() const {
+    if (free_.empty()) return;
+    const char* record = reinterpret_cast<const char*>(&tickets_[free_.back()]);
+    for (std::size_t line = 0; line < sizeof(Ticket); line += 64) __builtin_prefetch(record + line, 1);
+  }
   Ticket& operator[](std::uint32_t i) { return tickets_[i]; }
   const Ticket& operator[](std::uint32_t i) const { return tickets_[i]; }
   std::uint32_t capacity() const { return static_cast<std::uint32_t>(tickets_.size()); }

@@ -23,10 +23,10 @@
 #include <bit>
 #include <cassert>
 #include <cstdint>
-#include <deque>
 #include <utility>
 #include <vector>
 
+#include "sim/kernel/ring_queue.hpp"
 #include "sim/kernel/time.hpp"
 
 namespace desksim::sim {
@@ -55,7 +55,7 @@ class EventQueue {
   /// The same, in `lane` if t is not earlier than that lane's last event, and in the heap otherwise.
   void push(Time t, std::uint64_t payload, std::uint32_t handler, LaneId lane) {
     const Entry event = entry(t, payload, handler);
-    std::deque<Entry>& queue = lanes_[lane];
+    RingQueue<Entry>& queue = lanes_[lane];
     if (queue.empty()) {
       queue.push_back(event);
       lane_order_.push_back(LaneHead{event, lane});
@@ -89,7 +89,7 @@ class EventQueue {
       heap_pop();
       return;
     }
-    std::deque<Entry>& queue = lanes_[lane_order_.front().lane];
+    RingQueue<Entry>& queue = lanes_[lane_order_.front().lane];
     queue.pop_front();
     if (queue.empty()) {
       lane_order_.front() = lane_order_.back();
@@ -187,7 +187,7 @@ class EventQueue {
     return earlier(lane_order_[a].head, lane_order_[b].head);
   }
   // lane_order_ is a binary min-heap of the non-empty lanes, keyed by their heads, which it keeps a
-  // copy of: the next event is found without going through a lane's deque.
+  // copy of: the next event is found without going through a lane's ring.
   void lift(std::size_t k) {
     while (k > 0 && lane_earlier(k, (k - 1) / 2)) {
       std::swap(lane_order_[k], lane_order_[(k - 1) / 2]);
@@ -206,7 +206,7 @@ class EventQueue {
   }
 
   std::vector<Entry> heap_;  // a 4-ary min-heap by (time, order)
-  std::vector<std::deque<Entry>> lanes_;
+  std::vector<RingQueue<Entry>> lanes_;  // each in (time, order) order
   struct LaneHead {
     Entry head;  // the lane's first event
     LaneId lane;
