@@ -157,6 +157,7 @@ void kernel_process_bench(const std::string& desksim, const std::string& self, s
   const std::string path = (dir / "mm10.textproto").string();
   std::ofstream(path) << text;
   const ProcessTiming d = median_of(repeats, {desksim, "run", path, "--replications", "1", "--quiet", "--out", (dir / "out").string()});
+  const ProcessTiming c = median_of(repeats, {self, "--kernel-component", std::to_string(customers)});
   const ProcessTiming p = median_of(repeats, {self, "--plain-loop", std::to_string(customers)});
   std::filesystem::remove_all(dir);
   emit_line({{"bench", "kernel_mm10_process"},
@@ -164,6 +165,9 @@ void kernel_process_bench(const std::string& desksim, const std::string& self, s
              {"repeats", repeats},
              {"desksim_wall_seconds", d.wall_seconds},
              {"desksim_cpu_seconds", d.cpu_seconds},
+             {"kernel_component_wall_seconds", c.wall_seconds},
+             {"kernel_component_cpu_seconds", c.cpu_seconds},
+             {"kernel_component_ratio", c.cpu_seconds / p.cpu_seconds},
              {"plain_loop_wall_seconds", p.wall_seconds},
              {"plain_loop_cpu_seconds", p.cpu_seconds},
              {"ratio", d.cpu_seconds / p.cpu_seconds},
@@ -172,6 +176,14 @@ void kernel_process_bench(const std::string& desksim, const std::string& self, s
 
 int plain_loop_process(std::uint64_t customers) {
   const auto r = plain_mmc_loop(9, 1, 10, customers, 1);
+  return r.mean_wait_hours > 0 ? 0 : 1;
+}
+
+int kernel_component_process(std::uint64_t customers) {
+  sim::SimGridRuntime runtime;
+  sim::EventKernel kernel(runtime);
+  sim::SignalBus signals;
+  const auto r = run_mmc_component(kernel, signals, 9, 1, 10, customers, 1);
   return r.mean_wait_hours > 0 ? 0 : 1;
 }
 
