@@ -23,10 +23,10 @@
 #include <bit>
 #include <cassert>
 #include <cstdint>
+#include <deque>
 #include <utility>
 #include <vector>
 
-#include "sim/kernel/ring_queue.hpp"
 #include "sim/kernel/time.hpp"
 
 namespace desksim::sim {
@@ -55,7 +55,7 @@ class EventQueue {
   /// The same, in `lane` if t is not earlier than that lane's last event, and in the heap otherwise.
   void push(Time t, std::uint64_t payload, std::uint32_t handler, LaneId lane) {
     const Entry event = entry(t, payload, handler);
-    RingQueue<Entry>& queue = lanes_[lane];
+    std::deque<Entry>& queue = lanes_[lane];
     if (queue.empty()) {
       queue.push_back(event);
       lane_order_.push_back(LaneHead{event, lane});
@@ -89,8 +89,12 @@ class EventQueue {
       heap_pop();
       return;
     }
-    RingQueue<Entry>& queue = lanes_[lane_order_.front().lane];
+    std::deque<Entry>& queue = lanes_[lane_order_.front().lane];
     queue.pop_front();
+    // A lane is read at its head only, a few events at a time between long pauses in which the rest
+    // of the run evicts it: each new line the head reached was a miss (a tenth of the loop's time at
+    // 440,000 users, perf). Start loading the entries three lines past the head.
+    if (queue.size() > kLanePrefetchAhead) __builtin_prefetch(&queue[kLanePrefetchAhead]);
     if (queue.empty()) {
       lane_order_.front() = lane_order_.back();
       lane_order_.pop_back();
@@ -102,6 +106,7 @@ class EventQueue {
 
  private:
   static constexpr int kHandlerBits = 20;
+  static constexpr std::size_t kLanePrefetchAhead = 8;  // entries of 24 bytes: three cache lines
   /// An event as stored: the time as an integer that orders as the time does (time_key), and
   /// `order`, the sequence above the handler's bits, so that comparing it compares sequences (2^44 of
   /// them: some 10^13 events per run).
@@ -187,7 +192,7 @@ class EventQueue {
     return earlier(lane_order_[a].head, lane_order_[b].head);
   }
   // lane_order_ is a binary min-heap of the non-empty lanes, keyed by their heads, which it keeps a
-  // copy of: the next event is found without going through a lane's ring.
+  // copy of: the next event is found without going through a lane's deque.
   void lift(std::size_t k) {
     while (k > 0 && lane_earlier(k, (k - 1) / 2)) {
       std::swap(lane_order_[k], lane_order_[(k - 1) / 2]);
@@ -206,7 +211,7 @@ class EventQueue {
   }
 
   std::vector<Entry> heap_;  // a 4-ary min-heap by (time, order)
-  std::vector<RingQueue<Entry>> lanes_;  // each in (time, order) order
+  std::vector<std::deque<Entry>> lanes_;
   struct LaneHead {
     Entry head;  // the lane's first event
     LaneId lane;
