@@ -6,8 +6,21 @@
 
 namespace desksim::analysis {
 
+namespace {
+
+// Whether a field must be quoted. A plain loop: string_view::find_first_of calls memchr on the
+// four-character set once per character of the text, 1.5 times the cost of everything else in
+// writing the CSV files (callgrind).
+bool needs_quotes(std::string_view text) {
+  for (const char c : text)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  return false;
+}
+
+}  // namespace
+
 void append_csv_field(std::string_view text, std::string* out) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
+  if (!needs_quotes(text)) {
     out->append(text);
     return;
   }

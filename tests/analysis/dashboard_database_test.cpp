@@ -133,6 +133,9 @@ TEST_F(DashboardDatabase, CsvHasEveryTableAndViewAndQuotesText) {
   EXPECT_EQ(csv_field("plain"), "plain");
   EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
   EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv_field("two\nlines"), "\"two\nlines\"");
+  EXPECT_EQ(csv_field("ends\r"), "\"ends\r\"");
+  EXPECT_EQ(csv_field(""), "");
   const auto path = (dir_ / "r.sqlite").string();
   std::string error;
   ASSERT_TRUE(write_run_database(small_run(), path, &error)) << error;
