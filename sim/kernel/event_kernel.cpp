@@ -69,12 +69,14 @@ void EventKernel::run_until(Time horizon) {
     }
     if (queue_.empty() || next_event > horizon) break;
     const EventQueue::Event event = queue_.top();
-    queue_.pop();
+    // Many events pending: their data has left the cache, and loading it ahead pays.
+    const bool prefetch = queue_.heap_size() >= prefetch_from_pending_;
+    queue_.pop(prefetch);
     now_ = event.time;
     fingerprint_.add(std::bit_cast<std::uint64_t>(event.time) ^
                      std::rotl((static_cast<std::uint64_t>(event.handler) << 48) ^ event.payload, 29));
     ++events_processed_;
-    if (queue_.heap_size() >= prefetch_from_pending_) {  // at least 1: there is a next event
+    if (prefetch && !queue_.empty()) {
       const EventQueue::Event next = queue_.top();
       handlers_[next.handler].handler->prefetch(next.payload);
     }

@@ -83,18 +83,20 @@ class EventQueue {
                  static_cast<std::uint32_t>(e.order & (kMaxHandlers - 1))};
   }
 
-  /// Removes the next event; the queue must not be empty.
-  void pop() {
+  /// Removes the next event; the queue must not be empty. With `prefetch`, a lane that gave it starts
+  /// loading the entries three cache lines past its new head: a lane is read at its head only, a few
+  /// events at a time between long pauses in which a big run evicts it, so each new line the head
+  /// reached was a miss (a tenth of the kernel's loop's time at 440,000 users, perf). In a run whose
+  /// lanes stay in the cache the hint is a small cost, so the kernel asks for it only with many
+  /// events pending.
+  void pop(bool prefetch = false) {
     if (!from_lane()) {
       heap_pop();
       return;
     }
     std::deque<Entry>& queue = lanes_[lane_order_.front().lane];
     queue.pop_front();
-    // A lane is read at its head only, a few events at a time between long pauses in which the rest
-    // of the run evicts it: each new line the head reached was a miss (a tenth of the loop's time at
-    // 440,000 users, perf). Start loading the entries three lines past the head.
-    if (queue.size() > kLanePrefetchAhead) __builtin_prefetch(&queue[kLanePrefetchAhead]);
+    if (prefetch && queue.size() > kLanePrefetchAhead) __builtin_prefetch(&queue[kLanePrefetchAhead]);
     if (queue.empty()) {
       lane_order_.front() = lane_order_.back();
       lane_order_.pop_back();

@@ -220,11 +220,12 @@ TEST(EventKernel, PrefetchesTheNextEventOnlyWhileManyArePending) {
     for (std::uint64_t i = n; i-- > 0;) kernel.schedule_at(static_cast<Time>(i), handler.id(), i);
     kernel.run();
     std::ostringstream out;
-    // After the k-th pop n - k events are left: hints for k = 1 .. extra, each the next to run.
+    // At the k-th pop n - k + 1 events wait, the one to run included: hints for k = 1 .. extra + 1,
+    // each the next to run.
     out << handler.hints_ << " " << handler.wrong_ << " " << handler.order_ok_ << " " << handler.next_;
     return out.str();
   });
-  EXPECT_EQ(log, "1000 0 1 " + std::to_string(EventKernel::kPrefetchFromPending + 1000));
+  EXPECT_EQ(log, "1001 0 1 " + std::to_string(EventKernel::kPrefetchFromPending + 1000));
 }
 
 TEST(SimGridRuntime, RefusesASecondEngineInOneProcess) {
