@@ -2,6 +2,12 @@
 // working_time_between(s, add_working_time(s, d)) == d.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
+#include <vector>
+
 #include "sim/calendar/working_calendar.hpp"
 #include "sim/random/random_stream.hpp"
 
@@ -105,6 +111,82 @@ TEST(WorkingCalendar, WholeDaysAndHolidayRunsMatchAWalkMinuteByMinute) {
     ASSERT_DOUBLE_EQ(working_minutes_walked(c, start, end), duration) << "start " << start << " duration " << duration;
     ASSERT_GT(c.working_time_between(end - 1.0, end), 0.0) << "the deadline must end working time, not follow a gap";
   }
+}
+
+// The calendar's walks, one day at a time, as they were before they crossed whole weeks at once:
+// `days` holds each weekday's sorted, disjoint intervals, and day 0 is a Monday.
+struct DayByDay {
+  std::array<std::vector<std::pair<double, double>>, 7> days;
+  std::vector<std::int64_t> holidays;  // sorted
+  bool holiday(std::int64_t d) const { return std::binary_search(holidays.begin(), holidays.end(), d); }
+  double day_seconds(int w) const {
+    double total = 0;
+    for (const auto& [s, e] : days[w]) total += e - s;
+    return total;
+  }
+  Time add(Time start, Time remaining) const {
+    for (auto day = static_cast<std::int64_t>(std::floor(start / 86400.0)), first = day;; ++day) {
+      if (holiday(day)) continue;
+      const int w = static_cast<int>(day % 7);
+      if (day != first && remaining > day_seconds(w)) {
+        remaining -= day_seconds(w);
+        continue;
+      }
+      for (const auto& [s, e] : days[w]) {
+        const Time hi = day * 86400.0 + e, lo = std::max(start, day * 86400.0 + s);
+        if (hi <= lo) continue;
+        if (remaining <= hi - lo) return lo + remaining;
+        remaining -= hi - lo;
+      }
+    }
+  }
+  Time between(Time a, Time b) const {
+    Time total = 0;
+    const auto first = static_cast<std::int64_t>(std::floor(a / 86400.0));
+    const auto last = static_cast<std::int64_t>(std::floor(b / 86400.0));
+    for (std::int64_t day = first; day <= last; ++day) {
+      if (holiday(day)) continue;
+      const int w = static_cast<int>(day % 7);
+      if (day > first && day < last) {
+        total += day_seconds(w);
+        continue;
+      }
+      for (const auto& [s, e] : days[w]) {
+        const Time lo = std::max(a, day * 86400.0 + s), hi = std::min(b, day * 86400.0 + e);
+        if (hi > lo) total += hi - lo;
+      }
+    }
+    return total;
+  }
+};
+
+TEST(WorkingCalendar, WholeWeeksAtOnceGiveTheBitsOfADayByDayWalk) {
+  // Split days and a Saturday morning; holidays alone, in a long weekend and in a fortnight off,
+  // so that some spans cross whole free weeks and others stop at a holiday. Times are arbitrary
+  // doubles (not whole seconds), spans up to ten weeks, over two years.
+  DayByDay walk;
+  std::vector<WorkingInterval> week;
+  for (int d = 0; d < 5; ++d) {
+    week.push_back({d, hours(8), hours(12.5)});
+    week.push_back({d, hours(13), hours(17)});
+    walk.days[d] = {{hours(8), hours(12.5)}, {hours(13), hours(17)}};
+  }
+  week.push_back({5, hours(9), hours(12)});
+  walk.days[5] = {{hours(9), hours(12)}};
+  walk.holidays = {4, 7, 14, 15, 16, 17, 18, 30, 100, 101, 200, 201, 202, 203, 204, 205, 206, 207, 208, 209, 210, 211, 400};
+  const WorkingCalendar c(week, walk.holidays, 0);
+  RandomStream s(13, 0, stream_id_for("test.calendar.weeks"));
+  int long_spans = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const Time start = s.uniform() * days(730);
+    const Time duration = s.uniform() * (i % 2 == 0 ? hours(400) : hours(40));
+    const Time end = c.add_working_time(start, duration);
+    ASSERT_EQ(end, walk.add(start, duration)) << "start " << start << " duration " << duration;
+    const Time b = start + s.uniform() * days(70);
+    ASSERT_EQ(c.working_time_between(start, b), walk.between(start, b)) << "a " << start << " b " << b;
+    long_spans += end - start > days(8) ? 1 : 0;
+  }
+  EXPECT_GT(long_spans, 1000);  // the week steps were taken
 }
 
 TEST(WorkingCalendar, RejectsBadDefinitions) {
