@@ -341,6 +341,8 @@ SELECT run_id, bin AS hour_of_week, weekday, hour,
        AVG(CASE WHEN profile = 'desk.agents_on_duty_by_hour_of_week' THEN value END) AS agents_on_duty,
        AVG(CASE WHEN profile = 'desk.utilisation_by_hour_of_week' THEN value END) AS utilisation
 FROM profiles
+WHERE profile IN ('tickets.raised_by_hour_of_week', 'desk.busy_agents_by_hour_of_week',
+                  'desk.agents_on_duty_by_hour_of_week', 'desk.utilisation_by_hour_of_week')
 GROUP BY run_id, bin;
 
 -- Credits per month: per supplier (contract months of 730.5 h) and per service (730 h).
