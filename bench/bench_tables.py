@@ -17,6 +17,17 @@ def met(ok):
     return "met" if ok else "**not met**"
 
 
+def kernel_cells(k, component_seconds):
+    """The kernel component's time and ratio cells (empty in lines from before it was measured), and
+    the verdicts of desksim and of the kernel against the target."""
+    component = k.get("kernel_component_ratio")
+    cells = (f"{k[component_seconds]:.3f} s", f"{component:.2f}") if component else ("", "")
+    verdict = f"desksim {met(k['ratio'] <= k['target_ratio'])}"
+    if component:
+        verdict += f", kernel {met(component <= k['target_ratio'])}"
+    return cells, verdict
+
+
 def tables(lines):
     by = {}
     for line in lines:
@@ -26,20 +37,12 @@ def tables(lines):
         out += ["| M/M/10, ρ = 0.9 | customers | desksim | no statistics | kernel component | plain loop | desksim / plain | kernel / plain | target |",
                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
         for k in by.get("kernel_mm10", []):
-            component = k.get("kernel_component_ratio")
-            component_cells = (f"{k['kernel_component_seconds']:.3f} s", f"{component:.2f}") if component else ("", "")
-            verdict = f"desksim {met(k['ratio'] <= k['target_ratio'])}"
-            if component:
-                verdict += f", kernel {met(component <= k['target_ratio'])}"
+            component_cells, verdict = kernel_cells(k, "kernel_component_seconds")
             out.append(f"| in process, best of {k['repeats']} | {k['customers']:,} | {k['desksim_seconds']:.3f} s "
                        f"({k['ns_per_event']:.0f} ns/event) | {k['no_statistics_seconds']:.3f} s | {component_cells[0]} | "
                        f"{k['plain_loop_seconds']:.3f} s | {k['ratio']:.2f} | {component_cells[1]} | ≤ {k['target_ratio']}: {verdict} |")
         for k in by.get("kernel_mm10_process", []):
-            component = k.get("kernel_component_ratio")
-            component_cells = (f"{k['kernel_component_cpu_seconds']:.3f} s", f"{component:.2f}") if component else ("", "")
-            verdict = f"desksim {met(k['ratio'] <= k['target_ratio'])}"
-            if component:
-                verdict += f", kernel {met(component <= k['target_ratio'])}"
+            component_cells, verdict = kernel_cells(k, "kernel_component_cpu_seconds")
             out.append(f"| whole process, CPU, median of {k['repeats']} | {k['customers']:,} | {k['desksim_cpu_seconds']:.3f} s | | "
                        f"{component_cells[0]} | {k['plain_loop_cpu_seconds']:.3f} s | {k['ratio']:.2f} | {component_cells[1]} | "
                        f"≤ {k['target_ratio']}: {verdict} |")
