@@ -187,7 +187,7 @@ class ServiceFlow final : public StationListener, public RepairCrewProvider {
   SupplierClock& clock(std::uint32_t i, std::size_t s) { return clocks_[std::size_t{i} * suppliers_ + s]; }
   const SupplierClock& clock(std::uint32_t i, std::size_t s) const { return clocks_[std::size_t{i} * suppliers_ + s]; }
   std::size_t suppliers_ = 0;  ///< of the run (a programme keeps the same suppliers)
-  std::vector<SupplierClock> clocks_;  ///< suppliers_ per ticket index
+  std::vector<SupplierClock, sim::LargeArrayAllocator<SupplierClock>> clocks_;  ///< suppliers_ per ticket index
   std::vector<std::unique_ptr<Station>> stations_;  ///< [0] the desk, [1 + g] resolver group g
   TicketRecordWriter* records_ = nullptr;
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/desk/sla_clock.hpp"
+#include "sim/kernel/large_array_allocator.hpp"
 #include "sim/kernel/time.hpp"
 
 namespace desksim::models {
@@ -156,7 +157,7 @@ class TicketStore {
   std::uint32_t capacity() const { return static_cast<std::uint32_t>(tickets_.size()); }
 
  private:
-  std::vector<Ticket> tickets_;
+  std::vector<Ticket, sim::LargeArrayAllocator<Ticket>> tickets_;
   std::vector<std::uint32_t> free_;
 };
 

@@ -27,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/kernel/large_array_allocator.hpp"
 #include "sim/kernel/time.hpp"
 
 namespace desksim::sim {
@@ -212,7 +213,7 @@ class EventQueue {
     }
   }
 
-  std::vector<Entry> heap_;  // a 4-ary min-heap by (time, order)
+  std::vector<Entry, LargeArrayAllocator<Entry>> heap_;  // a 4-ary min-heap by (time, order)
   std::vector<std::deque<Entry>> lanes_;
   struct LaneHead {
     Entry head;  // the lane's first event
