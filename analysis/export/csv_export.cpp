@@ -9,8 +9,8 @@ namespace desksim::analysis {
 namespace {
 
 // Whether a field must be quoted. A plain loop: string_view::find_first_of calls memchr on the
-// four-character set once per character of the text, 1.5 times the cost of everything else in
-// writing the CSV files (callgrind).
+// four-character set once per character of the text, which made appending the fields of one
+// replication's CSV files 35 million instructions instead of 11.5 (callgrind).
 bool needs_quotes(std::string_view text) {
   for (const char c : text)
     if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;

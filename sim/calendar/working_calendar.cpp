@@ -52,10 +52,6 @@ bool WorkingCalendar::IsValid(std::string* error) const {
   return false;
 }
 
-bool WorkingCalendar::is_holiday(std::int64_t day) const {
-  return std::binary_search(holidays_.begin(), holidays_.end(), day);
-}
-
 int WorkingCalendar::weekday_of(std::int64_t day) const {
   const std::int64_t w = (origin_weekday_ + day) % 7;
   return static_cast<int>(w < 0 ? w + 7 : w);

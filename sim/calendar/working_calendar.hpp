@@ -49,7 +49,6 @@ class WorkingCalendar {
 
  private:
   WorkingCalendar() = default;
-  bool is_holiday(std::int64_t day) const;
   int weekday_of(std::int64_t day) const;
 
   bool always_ = false;

@@ -102,8 +102,8 @@ class EventKernel {
   std::uint64_t fingerprint() const { return fingerprint_.value(); }
 
   /// The next event is prefetched (EventHandler::prefetch), and so are the entries past a lane's
-  /// head (EventQueue::pop), while at least this many wait in the heap. Prefetching pays when what pending events refer to no longer fits in the caches, and
-  /// costs a call per event when it does: measured, 10% less CPU at 440,000 users (41,000 events in
+  /// head (EventQueue::pop), while at least this many wait in the heap. Prefetching pays when what
+  /// pending events refer to no longer fits in the caches, and costs a call per event when it does: measured, 10% less CPU at 440,000 users (41,000 events in
   /// the heap; A/B against the same build without it), some 2% more at the baseline's 4,100 and on
   /// M/M/10 when it was always on. The heap's size is the kernel's measure of that working set.
   static constexpr std::size_t kPrefetchFromPending = 16384;

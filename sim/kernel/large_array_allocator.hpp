@@ -33,9 +33,9 @@ struct LargeArrayAllocator {
     if (p == MAP_FAILED) throw std::bad_alloc();
     const auto start = reinterpret_cast<std::uintptr_t>(p);
     const std::uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
-    if (aligned > start) ::munmap(p, aligned - start);
-    if (aligned + size < start + size + kHugePage)
-      ::munmap(reinterpret_cast<void*>(aligned + size), start + size + kHugePage - (aligned + size));
+    const std::size_t head = aligned - start;  // < kHugePage, so some of the extra page is left after
+    if (head > 0) ::munmap(p, head);
+    ::munmap(reinterpret_cast<void*>(aligned + size), kHugePage - head);
     ::madvise(reinterpret_cast<void*>(aligned), size, MADV_HUGEPAGE);  // a hint: if refused, pages stay small
     return reinterpret_cast<T*>(aligned);  // aligned for any T
   }
