@@ -75,15 +75,6 @@ bool widest_half_width(const results::RunResult& run, const std::vector<std::str
   return any;
 }
 
-/// The platform file's bytes: part of what a checkpoint is tied to, as results depend on them.
-std::string platform_bytes(const scenario::Scenario& scenario) {
-  if (!scenario.has_infrastructure() || scenario.infrastructure().platform_file().empty()) return {};
-  std::ifstream in(scenario.infrastructure().platform_file(), std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 int execute_run(const RunArguments& args, bool has_seed) {
   namespace fs = std::filesystem;
   scenario::Scenario scenario;
@@ -100,7 +91,7 @@ int execute_run(const RunArguments& args, bool has_seed) {
     // Tasks are a fixed set of replications, each with nothing but its result.
     if (args.precision > 0 || args.resume || !args.tickets.empty()) {
       std::cerr << "desksim run: --precision, --resume and --tickets are for a local run (desksim-mpi runs a fixed "
-                   "number of replications and writes no per-ticket records)\n";
+                   "number of replications and writes no per-ticket records; it resumes with its own --resume)\n";
       return 2;
     }
     if (args.task_mode.plan) {  // the outputs are written at the end: a run must not end in "cannot write"
@@ -108,7 +99,7 @@ int execute_run(const RunArguments& args, bool has_seed) {
         std::cerr << "desksim run: " << error << "\n";
         return 1;
       }
-      print_plan(1, options.replications);
+      print_plan({scenario}, options.seed, options.replications, args.out);
       return 0;
     }
     if (args.task_mode.task >= 0) {

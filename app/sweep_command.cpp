@@ -113,7 +113,7 @@ int execute_sweep(const SweepArguments& args, bool has_seed) {
     return 1;
   }
   if (args.task_mode.plan) {
-    print_plan(scenarios.size(), options.replications);
+    print_plan(scenarios, options.seed, options.replications, args.out);
     return 0;
   }
   StopSignals signals;

@@ -6,10 +6,16 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include "analysis/export/fnv1a.hpp"
+#include "app/commands.hpp"
 #include "app/task_files.hpp"
 #include "models/run/desk_replication.hpp"
 
@@ -44,8 +50,39 @@ void add_task_mode_options(CLI::App* command, TaskModeArguments* args) {
   task->excludes(results);
 }
 
-void print_plan(std::size_t points, unsigned replications) {
-  std::cout << "tasks " << points * replications << " points " << points << " replications " << replications << "\n";
+std::string platform_bytes(const scenario::Scenario& scenario) {
+  if (!scenario.has_infrastructure() || scenario.infrastructure().platform_file().empty()) return {};
+  std::ifstream in(scenario.infrastructure().platform_file(), std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string plan_identity(const std::vector<scenario::Scenario>& points, std::uint64_t seed, unsigned replications) {
+  // Each part is preceded by its length, so that no two different lists of parts hash the same bytes.
+  std::uint64_t hash = analysis::kFnvOffset;
+  auto part = [&hash](std::string_view bytes) { hash = analysis::fnv1a(bytes, analysis::fnv1a(bytes.size(), hash)); };
+  part(kVersion);
+  hash = analysis::fnv1a(seed, hash);
+  hash = analysis::fnv1a(std::uint64_t{replications}, hash);
+  hash = analysis::fnv1a(std::uint64_t{points.size()}, hash);
+  for (const scenario::Scenario& point : points) {
+    std::string bytes;
+    {
+      google::protobuf::io::StringOutputStream stream(&bytes);
+      google::protobuf::io::CodedOutputStream coded(&stream);
+      coded.SetSerializationDeterministic(true);  // map order fixed: same scenario, same bytes
+      point.SerializeToCodedStream(&coded);
+    }
+    part(bytes);
+    part(platform_bytes(point));
+  }
+  return analysis::hex16(hash);
+}
+
+void print_plan(const std::vector<scenario::Scenario>& points, std::uint64_t seed, unsigned replications,
+                const std::string& out) {
+  std::cout << "tasks " << points.size() * replications << " points " << points.size() << " replications "
+            << replications << "\nidentity " << plan_identity(points, seed, replications) << "\ncheckpoint "
+            << (std::filesystem::path(out) / kMpiCheckpointFolder).string() << "\n";
 }
 
 bool locate_task(long long task, std::size_t points, unsigned replications, std::size_t* point, unsigned* replication,

@@ -2,7 +2,7 @@
 // The plumbing with which desksim-mpi (launcher/) spreads a run or a sweep over machines. It passes
 // the user's own `desksim run|sweep` command line, plus one hidden option that says what to do
 // instead of the whole run:
-//   --plan                    check the input as a run would, then print "tasks T points P replications R"
+//   --plan                    check the input as a run would, then print the plan (print_plan)
 //   --task N --task-out FILE  run task N alone, in this process, and write its result's bytes to FILE
 //   --task-results DIR        run nothing: take every task's result from DIR (app/task_files.hpp) and
 //                             write the outputs as the run would
@@ -37,8 +37,27 @@ struct TaskModeArguments {
 /// Registers the hidden options on `command`.
 void add_task_mode_options(CLI::App* command, TaskModeArguments* args);
 
-/// Prints the plan line on stdout.
-void print_plan(std::size_t points, unsigned replications);
+/// The name of the folder, inside the command's --out, where desksim-mpi keeps the results of the
+/// tasks that have finished until the outputs are written (`desksim-mpi --resume` runs only the others).
+inline constexpr const char* kMpiCheckpointFolder = ".mpi-partial";
+
+/// The platform file's bytes (empty when the scenario names none): results depend on them, so a kept
+/// result is tied to them as well as to the scenario.
+std::string platform_bytes(const scenario::Scenario& scenario);
+
+/// What a task's result depends on, as 16 hex digits: desksim's version, the seed, the replications
+/// per point, and each point's scenario (serialised deterministically) and platform file. Two runs
+/// with the same identity compute the same result for the same task, so desksim-mpi may take a kept
+/// result for one made by the run it resumes (a 64-bit FNV-1a hash: it tells inputs apart; it does
+/// not guard against forgeries).
+std::string plan_identity(const std::vector<scenario::Scenario>& points, std::uint64_t seed, unsigned replications);
+
+/// Prints the plan on stdout, three lines, for desksim-mpi:
+///   tasks T points P replications R
+///   identity HEX          (plan_identity)
+///   checkpoint FOLDER     (OUT/.mpi-partial, the rest of the line)
+void print_plan(const std::vector<scenario::Scenario>& points, std::uint64_t seed, unsigned replications,
+                const std::string& out);
 
 /// Which point and replication task `task` is (replication task % replications of point task /
 /// replications); false with *error when there is no such task.

@@ -103,12 +103,16 @@ int run_to_end(const std::vector<std::string>& argv, std::string* out, std::stri
   return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : 1;
 }
 
-TaskProcess::~TaskProcess() {
+TaskProcess::~TaskProcess() { stop(); }
+
+void TaskProcess::stop() {
   if (pid_ > 0) {
     ::kill(pid_, SIGKILL);
     ::waitpid(pid_, nullptr, 0);
+    pid_ = -1;
   }
   if (stderr_fd_ >= 0) ::close(stderr_fd_);
+  stderr_fd_ = -1;
   discard_files();
 }
 

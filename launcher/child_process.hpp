@@ -42,6 +42,8 @@ class TaskProcess {
   bool running() const { return pid_ > 0; }
   /// Waits at most `timeout_ms` for the attempt to end; its outcome once it has.
   std::optional<TaskOutcome> poll(int timeout_ms);
+  /// Kills the attempt, if one runs, and removes its temporary files (also done on destruction).
+  void stop();
 
  private:
   void discard_files();

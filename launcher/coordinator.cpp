@@ -10,10 +10,13 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "app/stop_signals.hpp"
 #include "launcher/child_process.hpp"
 #include "launcher/roles.hpp"
+#include "launcher/task_checkpoint.hpp"
 #include "launcher/task_coordinator.hpp"
 
 namespace desksim::launcher {
@@ -23,11 +26,12 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 struct Plan {
-  unsigned tasks = 0, points = 0, replications = 0;
+  PlanIdentity identity;
+  std::string checkpoint;  // the folder where the results are kept (OUT/.mpi-partial)
 };
 
-/// Asks desksim for the plan (it checks the input as a run would). Returns desksim's exit code, 0 when
-/// the plan was read.
+/// Asks desksim for the plan (it checks the input as a run would; app::print_plan). Returns desksim's
+/// exit code, 0 when the plan was read.
 int read_plan(const LauncherOptions& options, Plan* plan) {
   std::vector<std::string> argv{options.desksim};
   argv.insert(argv.end(), options.command.begin(), options.command.end());
@@ -38,14 +42,49 @@ int read_plan(const LauncherOptions& options, Plan* plan) {
     if (!error.empty()) std::cerr << "desksim-mpi: " << error << "\n";
     return code;
   }
-  std::istringstream line(out);
-  std::string tasks, points, replications;
-  if (!(line >> tasks >> plan->tasks >> points >> plan->points >> replications >> plan->replications) ||
-      tasks != "tasks" || points != "points" || replications != "replications" || plan->tasks == 0) {
+  std::istringstream lines(out);
+  std::string tasks, points, replications, identity, checkpoint;
+  PlanIdentity& id = plan->identity;
+  if (!(lines >> tasks >> id.tasks >> points >> id.points >> replications >> id.replications >> identity >> id.hash >>
+        checkpoint) ||
+      tasks != "tasks" || points != "points" || replications != "replications" || identity != "identity" ||
+      checkpoint != "checkpoint" || id.tasks == 0 || id.tasks != id.points * id.replications ||
+      !std::getline(lines >> std::ws, plan->checkpoint) || plan->checkpoint.empty()) {
     std::cerr << "desksim-mpi: " << options.desksim << " gave no plan (\"" << out
               << "\"): is it the desksim of this desksim-mpi?\n";
     return 1;
   }
+  return 0;
+}
+
+/// Opens the folder of kept results: a new one, or with --resume the one an earlier job of the same
+/// run left, if any. Returns 0, or the exit code when the run cannot go on (2: the folder holds
+/// another run's results; 1: it cannot be written).
+int open_checkpoint(const LauncherOptions& options, const Plan& plan, TaskCheckpoint* checkpoint) {
+  std::string error;
+  std::error_code ec;
+  if (options.resume && std::filesystem::exists(plan.checkpoint, ec)) {
+    if (!TaskCheckpoint::resume(plan.checkpoint, plan.identity, checkpoint, &error)) {
+      std::cerr << "desksim-mpi: cannot resume: " << error << "\n";
+      return 2;
+    }
+    const std::size_t kept = checkpoint->finished().size();
+    std::cerr << "desksim-mpi: resuming: the results of " << kept << " of " << plan.identity.shape() << " are kept in "
+              << plan.checkpoint << "; the other " << plan.identity.tasks - kept << " will run\n";
+    return 0;
+  }
+  // With --resume and nothing kept the run starts afresh, so that a batch script can say --resume
+  // from its first submission (Slurm's --requeue runs the same script again).
+  if (options.resume)
+    std::cerr << "desksim-mpi: nothing to resume in " << plan.checkpoint << ": every task will run\n";
+  bool replaced = false;
+  if (!TaskCheckpoint::start(plan.checkpoint, plan.identity, checkpoint, &replaced, &error)) {
+    std::cerr << "desksim-mpi: " << error << "\n";
+    return 1;
+  }
+  if (replaced)
+    std::cerr << "desksim-mpi: discarded the results an interrupted job kept in " << plan.checkpoint
+              << " (--resume would have completed that run)\n";
   return 0;
 }
 
@@ -91,47 +130,74 @@ int coordinate(const LauncherOptions& options, int ranks) {
   if (options.command[0] == "optimise") return coordinate_optimise(options, ranks);
   const auto start = Clock::now();
   Plan plan;
+  TaskCheckpoint checkpoint;
   int go = read_plan(options, &plan);
+  if (go == 0) go = open_checkpoint(options, plan, &checkpoint);
   if (MPI_Bcast(&go, 1, MPI_INT, 0, MPI_COMM_WORLD) != MPI_SUCCESS) return 1;
   if (go != 0) return go;
 
-  TaskBatch batch;
-  batch.tasks = plan.tasks;
-  batch.folder = results_folder();
-  batch.request = [&](unsigned task) {
+  const PlanIdentity& id = plan.identity;
+  const std::vector<unsigned> to_run = checkpoint.missing();  // all of them, unless resumed
+  TaskBatch batch;  // its task i is the run's task to_run[i]
+  batch.tasks = static_cast<unsigned>(to_run.size());
+  batch.request = [&](unsigned i) {
     // desksim re-plans from the same command line and runs only task `task` of it.
     TaskRequest request{options.command, ""};
-    request.arguments.insert(request.arguments.end(), {"--task", std::to_string(task)});
+    request.arguments.insert(request.arguments.end(), {"--task", std::to_string(to_run[i])});
     return request;
   };
-  batch.describe = [&](unsigned task) {
-    return "task " + std::to_string(task) + " (point " + std::to_string(task / plan.replications) + ", replication " +
-           std::to_string(task % plan.replications) + ")";
+  batch.describe = [&](unsigned i) {
+    const unsigned task = to_run[i];
+    return "task " + std::to_string(task) + " (point " + std::to_string(task / id.replications) + ", replication " +
+           std::to_string(task % id.replications) + ")";
+  };
+  batch.keep = [&](unsigned i, const std::string& bytes, std::string* error) {
+    return checkpoint.keep(to_run[i], bytes, error);
   };
   TaskCoordinator coordinator(options, ranks);
   std::string failure;
-  const bool done = coordinator.run(batch, {}, &failure);
+  bool done = true;
+  // From here a signal (Ctrl-C, the SIGTERM of Slurm's time limit or of scancel) ends the job at once,
+  // keeping every result already in: under mpirun there is a second before the SIGKILL that follows.
+  // Once every result is in, it waits for the outputs instead (desksim writes them whole or not at all).
+  app::StopSignals signals;
+  if (!to_run.empty()) done = coordinator.run(batch, {}, &failure, [&signals] { return signals.received() != 0; });
+  if (const int signal = signals.received(); signal != 0 && !done) {
+    const std::size_t kept = checkpoint.finished().size();
+    std::cerr << "desksim-mpi: stopped by " << app::signal_name(signal) << ": the results of " << kept << " of "
+              << id.shape() << " are kept in " << checkpoint.folder() << "; the outputs are as they were. The same "
+              << "command with desksim-mpi --resume runs only the other " << id.tasks - kept << ".\n";
+    // The other ranks may be running tasks: the job ends here. When the signal reached them too (mpirun
+    // and srun send it to every rank), they first get a moment to stop their tasks and remove the
+    // tasks' temporary files, which they do within 20 ms.
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    MPI_Abort(MPI_COMM_WORLD, 128 + signal);
+    return 128 + signal;
+  }
   coordinator.finish();
 
   int code = 1;
   if (!done) {
-    std::cerr << "desksim-mpi: the run failed: " << failure << "\ndesksim-mpi: nothing was written\n";
+    std::cerr << "desksim-mpi: the run failed: " << failure << "\ndesksim-mpi: no output was written; the results of "
+              << checkpoint.finished().size() << " of " << id.shape() << " are kept in " << checkpoint.folder()
+              << " (desksim-mpi --resume runs only the others)\n";
   } else {
     // The outputs, from the gathered results, by the code that writes those of a local run.
     std::vector<std::string> argv{options.desksim};
     argv.insert(argv.end(), options.command.begin(), options.command.end());
-    argv.insert(argv.end(), {"--task-results", batch.folder});
+    argv.insert(argv.end(), {"--task-results", checkpoint.folder()});
     std::string error;
     code = run_to_end(argv, nullptr, &error);
     if (!error.empty()) std::cerr << "desksim-mpi: " << error << "\n";
+    if (code == 0 && !checkpoint.remove(&error)) std::cerr << "desksim-mpi: " << error << "\n";
+    if (code != 0)
+      std::cerr << "desksim-mpi: every result is kept in " << checkpoint.folder()
+                << ": desksim-mpi --resume writes the outputs without running anything again\n";
   }
-  std::error_code ec;
-  std::filesystem::remove_all(batch.folder, ec);
 
-  report_end(coordinator,
-             std::to_string(plan.tasks) + " tasks (" + std::to_string(plan.points) + " points x " +
-                 std::to_string(plan.replications) + " replications)",
-             ranks, std::chrono::duration<double>(Clock::now() - start).count());
+  const std::string what = to_run.size() == id.tasks ? id.shape()
+                                                      : id.shape() + ", " + std::to_string(to_run.size()) + " run by this job";
+  report_end(coordinator, what, ranks, std::chrono::duration<double>(Clock::now() - start).count());
   return end_job(coordinator, code);
 }
 

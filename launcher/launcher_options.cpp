@@ -35,6 +35,8 @@ bool LauncherOptions::IsValid(std::string* error) const {
         name.rfind("--rounds-", 0) == 0)
       return fail(name + " is desksim-mpi's own plumbing, not an option of the command it runs");
   }
+  if (resume && command[0] == "optimise")
+    return fail("--resume is for run and sweep: the optimiser's search keeps no results between jobs");
   if (max_attempts < 1) return fail("--max-attempts must be >= 1 (got 0)");
   if (!(lost_after_seconds > 0)) return fail("--lost-after must be > 0 seconds");
   return true;
@@ -54,6 +56,9 @@ bool parse_launcher_options(int argc, char** argv, LauncherOptions* out, std::st
   app.add_option("--lost-after", out->lost_after_seconds,
                  "Seconds without word from a rank running a task before it is taken as lost and its task run "
                  "elsewhere (default 120)");
+  app.add_flag("--resume", out->resume,
+               "Run and sweep: take the results a stopped job of the same command kept in OUT/.mpi-partial and run "
+               "only the other tasks (all of them if none are kept; refused if they are another run's)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

@@ -1,6 +1,6 @@
 #pragma once
 // desksim-mpi's command line: its own options, then the desksim command it spreads over the ranks.
-//   desksim-mpi [--desksim PATH] [--max-attempts N] [--lost-after SECONDS] [--] run|sweep|optimise ARGS...
+//   desksim-mpi [--desksim PATH] [--max-attempts N] [--lost-after SECONDS] [--resume] [--] run|sweep|optimise ARGS...
 #include <string>
 #include <vector>
 
@@ -17,6 +17,11 @@ struct LauncherOptions {
   /// A rank that runs a task and has not been heard from for this long (it reports every
   /// lost_after / 6 while its task runs) is taken as lost, and its task is run elsewhere (> 0). Default 120.
   double lost_after_seconds = 120;
+  /// Run and sweep only: take the results an earlier, stopped job of the same command kept in
+  /// OUT/.mpi-partial (launcher/task_checkpoint.hpp) and run only the tasks missing from it; with no
+  /// such folder, run every task. Refused when the folder was made for another run. Default false:
+  /// any such folder is discarded.
+  bool resume = false;
 
   bool IsValid(std::string* error) const;
 };

@@ -21,8 +21,10 @@
 #include <vector>
 
 #include "app/optimise_rounds.hpp"
+#include "app/task_files.hpp"
 #include "launcher/child_process.hpp"
 #include "launcher/roles.hpp"
+#include "launcher/task_checkpoint.hpp"
 #include "launcher/task_coordinator.hpp"
 
 namespace desksim::launcher {
@@ -76,7 +78,9 @@ bool run_round(TaskCoordinator* coordinator, const app::RoundRequest& round, con
   const unsigned replications = round.replications;
   TaskBatch batch;
   batch.tasks = round.candidates * replications;
-  batch.folder = folder;
+  batch.keep = [&folder](unsigned task, const std::string& bytes, std::string* error) {
+    return write_durably(app::task_result_file(folder, task), bytes, error);
+  };
   batch.request = [&](unsigned task) {
     return TaskRequest{{"replication-task", "--seed", std::to_string(round.seed), "--replication",
                         std::to_string(task % replications)},

@@ -18,14 +18,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-bool write_result(const std::string& folder, unsigned task, const std::string& bytes) {
-  const std::string path = app::task_result_file(folder, task);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  return static_cast<bool>(out);
-}
-
 }  // namespace
 
 TaskCoordinator::TaskCoordinator(const LauncherOptions& options, int ranks)
@@ -34,13 +26,19 @@ TaskCoordinator::TaskCoordinator(const LauncherOptions& options, int ranks)
       last_word_(static_cast<std::size_t>(ranks), Clock::now()),
       stopped_(static_cast<std::size_t>(ranks), false) {}
 
-bool TaskCoordinator::run(const TaskBatch& batch, const std::function<bool()>& go_on, std::string* failure) {
+bool TaskCoordinator::run(const TaskBatch& batch, const std::function<bool()>& go_on, std::string* failure,
+                          const std::function<bool()>& stop_now) {
   batch_ = &batch;
   scheduler_ = std::make_unique<JobScheduler>(JobSchedulerOptions{batch.tasks, ranks_, options_.max_attempts});
   for (int r : lost_) scheduler_->lose(r, "lost earlier");
   keep_error_.clear();
-  bool abandoned = false;
+  bool abandoned = false, stopped = false;
   while (!batch_over()) {
+    if (stop_now && stop_now()) {
+      stopped = true;
+      own_.stop();
+      break;
+    }
     if (go_on && !scheduler_->finished() && !go_on()) {
       abandoned = true;
       scheduler_->abandon("abandoned");
@@ -58,7 +56,7 @@ bool TaskCoordinator::run(const TaskBatch& batch, const std::function<bool()>& g
     }
   }
 
-  const bool ok = scheduler_->succeeded_all() && keep_error_.empty() && !abandoned;
+  const bool ok = scheduler_->succeeded_all() && keep_error_.empty() && !abandoned && !stopped;
   tasks_ += batch.tasks;
   retries_ += scheduler_->retries();
   useful_seconds_ += scheduler_->useful_seconds();
@@ -72,6 +70,8 @@ bool TaskCoordinator::run(const TaskBatch& batch, const std::function<bool()>& g
         std::find_if(history.rbegin(), history.rend(), [](const AttemptRecord& r) { return !r.succeeded; });
     if (!keep_error_.empty())
       *failure = keep_error_;
+    else if (stopped)
+      *failure = "stopped before its end";
     else if (abandoned)
       *failure = "abandoned before its end";
     else if (last != history.rend())
@@ -112,8 +112,9 @@ bool TaskCoordinator::batch_over() const {
 
 void TaskCoordinator::ended(int rank, const Assignment& a, bool ok, double seconds, const std::string& payload) {
   if (ok) {
-    if (!write_result(batch_->folder, a.job, payload)) {
-      keep_error_ = app::task_result_file(batch_->folder, a.job) + ": cannot keep the result";
+    std::string error;
+    if (!batch_->keep(a.job, payload, &error)) {
+      keep_error_ = "the result of " + batch_->describe(a.job) + " cannot be kept: " + error;
       scheduler_->failed(rank, a, seconds, keep_error_);
       scheduler_->abandon(keep_error_);
       return;

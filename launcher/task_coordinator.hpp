@@ -29,8 +29,8 @@ struct TaskBatch {
   std::function<TaskRequest(unsigned task)> request;
   /// Task t in words, for messages, e.g. "task 1 (point 0, replication 1)".
   std::function<std::string(unsigned task)> describe;
-  /// Where task t's result is kept: app::task_result_file(folder, t). The folder exists.
-  std::string folder;
+  /// Keeps task t's result (on disk, whole: write_durably); false with *error when it cannot.
+  std::function<bool(unsigned task, const std::string& bytes, std::string* error)> keep;
 };
 
 class TaskCoordinator {
@@ -39,8 +39,11 @@ class TaskCoordinator {
 
   /// Runs the batch to its end. True when every task's result is kept; false when a task ran out of
   /// attempts, a result could not be kept, or `go_on` (asked between events; may be empty) said no:
-  /// then *failure says which and why. Either way no task of the batch runs any longer.
-  bool run(const TaskBatch& batch, const std::function<bool()>& go_on, std::string* failure);
+  /// then *failure says which and why, and the tasks still running are waited for. `stop_now` (asked
+  /// between events; may be empty) ends the batch at once instead, as a signal to end the job does:
+  /// rank 0's own task is killed and the other ranks' tasks are left running (the caller ends the job).
+  bool run(const TaskBatch& batch, const std::function<bool()>& go_on, std::string* failure,
+           const std::function<bool()>& stop_now = {});
   /// Tells every live rank that there are no more tasks (waiting for those that have not yet asked).
   void finish();
 

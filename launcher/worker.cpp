@@ -3,11 +3,13 @@
 #include <mpi.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <string>
 #include <thread>
 
+#include "app/stop_signals.hpp"
 #include "launcher/child_process.hpp"
 #include "launcher/mpi_channel.hpp"
 #include "launcher/roles.hpp"
@@ -25,11 +27,23 @@ int serve(const LauncherOptions& options) {
   if (go != 0) return 0;  // rank 0 says why, and exits with the code
   if (!send_message(0, kReady)) return 1;
   const auto heartbeat = std::chrono::duration<double>(heartbeat_seconds(options));
+  // A signal to end the job (Ctrl-C, Slurm's SIGTERM) kills the task this rank runs and removes its
+  // temporary files, then ends the rank by that signal; rank 0 keeps the results already in.
+  app::StopSignals signals;
+  auto stop_if_asked = [&signals](TaskProcess* task) {
+    const int signal = signals.received();
+    if (signal == 0) return;
+    if (task) task->stop();
+    std::signal(signal, SIG_DFL);
+    std::raise(signal);
+    std::_Exit(128 + signal);
+  };
   for (;;) {
     // Polled rather than a blocking receive, which in Open MPI keeps a core busy while it waits.
     Message message;
     bool failed = false;
     while (!try_receive(0, &message, &failed)) {
+      stop_if_asked(nullptr);
       if (failed) {
         std::cerr << "desksim-mpi: rank lost its link to rank 0\n";
         return 1;
@@ -46,6 +60,7 @@ int serve(const LauncherOptions& options) {
         task.start(options.desksim, request, crash_for_test(header.job, header.attempt), &outcome)) {
       auto last_word = std::chrono::steady_clock::now();
       for (;;) {
+        stop_if_asked(&task);
         if (auto ended = task.poll(20)) {
           outcome = std::move(*ended);
           break;

@@ -27,5 +27,8 @@ set(DESKSIM_EXTENSIVE_TESTS
   PhasedStaffing.ADemandCutLowersTheLaterPhaseAndTheOverlaySetsEachPhasesRosters  # 3.9-4.4 s (two searches)
   StaffingOptimiser.RepairsAFirstGuessThatMissesATargetAndEndsAtALocalMinimum    # 0.7-0.9 s (a search and two runs)
   MpiLauncher.AKilledRankIsSurvivedWithMpirunsRecoveryAndItsTaskRunsElsewhere # 6.8 s (waits 2 s for the lost rank)
+  MpiLauncher.MpirunsSigtermEndsTheJobAndResumeOverThreeRanksCompletesItWithTheLocalBytes  # 5.4-5.6 s (a job of 3 s, stopped, resumed, and run locally)
+  MpiLauncher.ASignalStopsTheJobKeepingItsResultsAndResumeCompletesItWithTheLocalBytes     # 1.8-1.9 s (four one-rank jobs)
+  MpiLauncher.WithoutResumeAnEarlierJobsResultsAreDiscardedAndResumeWithNothingKeptRunsEverything  # 1.3 s (three one-rank jobs)
   MpiOptimise.ARankKilledInOneRoundIsLeftOutOfTheNextAndTheOutputsAreTheLocalSearchs  # 7.6-12.4 s (a local search and one over 3 ranks of tasks of 0.2 s; waits 2 s for the lost rank)
 )

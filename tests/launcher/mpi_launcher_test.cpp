@@ -3,7 +3,8 @@
 // took); a task whose child process crashes runs again on another rank and the run says so; so does
 // the task of a rank that is killed, when mpirun is told to let the job go on (--enable-recovery);
 // bad input is refused before anything runs; an optimiser's task out of attempts fails the search,
-// naming its candidate and replication.
+// naming its candidate and replication; the results of a job stopped part of the way (a task out of
+// attempts, a signal to rank 0 or to mpirun) are kept, and --resume completes it with the local bytes.
 // Skipped when no Open MPI was found at configure time (desksim-mpi is then not built).
 #include <gtest/gtest.h>
 
@@ -199,22 +200,167 @@ TEST_F(MpiLauncher, BadInputIsRefusedBeforeAnythingRuns) {
   const auto plumbing = run("run " + scenario + " --task-results " + dir.string());
   EXPECT_EQ(plumbing.exit_code, 2) << plumbing.output;
   EXPECT_NE(plumbing.output.find("--task-results is desksim-mpi's own plumbing"), std::string::npos) << plumbing.output;
+  const auto resume = run("--resume optimise " + scenario + " --targets " + scenario);
+  EXPECT_EQ(resume.exit_code, 2) << resume.output;
+  EXPECT_NE(resume.output.find("--resume is for run and sweep"), std::string::npos) << resume.output;
   const auto desksim_path = run("--desksim /nonexistent/desksim run " + scenario);
   EXPECT_EQ(desksim_path.exit_code, 2) << desksim_path.output;
   EXPECT_NE(desksim_path.output.find("--desksim /nonexistent/desksim: not an executable file"), std::string::npos);
 }
 
-TEST_F(MpiLauncher, ATaskOutOfAttemptsFailsTheRunNamingItAndNothingIsWritten) {
-  // One rank, started without mpirun; one attempt allowed, and the test hook crashes it.
+/// The processes whose command line contains `text`.
+std::vector<pid_t> processes_naming(const std::string& text) {
+  std::vector<pid_t> out;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::string command = read_file(entry.path() / "cmdline");
+    if (command.find(text) != std::string::npos) out.push_back(static_cast<pid_t>(std::stol(name)));
+  }
+  return out;
+}
+
+/// The number of task results kept in `folder` (task-<n>.pb).
+std::size_t kept_results(const fs::path& folder) {
+  std::size_t n = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(folder, ec))
+    n += entry.path().filename().string().rfind("task-", 0) == 0 && entry.path().extension() == ".pb";
+  return n;
+}
+
+TEST_F(MpiLauncher, ATaskOutOfAttemptsFailsTheRunNamingItAndResumeRunsOnlyTheOthers) {
+  // One rank, started without mpirun; one attempt allowed, and the test hook crashes task 2.
+  const std::string sweep = " sweep " + scenario + " --vary desk.agents=10,12 -r 2 -q --out ";
   const auto [code, output] = run_shell("env DESKSIM_MPI_TEST_CRASH_TASK=2 timeout 60 " + std::string(DESKSIM_MPI) +
-                                         " --max-attempts 1 sweep " + scenario + " --vary desk.agents=10,12 -r 2 -q --out " +
-                                         (dir / "out").string());
+                                         " --max-attempts 1" + sweep + (dir / "mpi").string());
   EXPECT_EQ(code, 1) << output;
+  const fs::path kept = dir / "mpi" / ".mpi-partial";
+  // The rank runs tasks 0, 1 and 2 in turn; task 2 fails, and the run stops there.
   EXPECT_NE(output.find("the run failed: task 2 (point 1, replication 0) failed 1 of 1 attempts; the last, on rank 0: "
-                        "desksim killed by signal Killed\ndesksim-mpi: nothing was written"),
+                        "desksim killed by signal Killed\ndesksim-mpi: no output was written; the results of 2 of 4 "
+                        "tasks (2 points x 2 replications) are kept in " + kept.string() +
+                        " (desksim-mpi --resume runs only the others)"),
             std::string::npos)
       << output;
-  EXPECT_FALSE(fs::exists(dir / "out" / "sweep.pb"));
+  EXPECT_FALSE(fs::exists(dir / "mpi" / "sweep.pb"));
+  EXPECT_EQ(kept_results(kept), 2u);
+
+  const auto resumed = run_shell("timeout 60 " + std::string(DESKSIM_MPI) + " --resume" + sweep + (dir / "mpi").string());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_NE(resumed.output.find("resuming: the results of 2 of 4 tasks (2 points x 2 replications) are kept in " +
+                                kept.string() + "; the other 2 will run"),
+            std::string::npos)
+      << resumed.output;
+  EXPECT_NE(resumed.output.find("4 tasks (2 points x 2 replications), 2 run by this job on 1 rank"), std::string::npos)
+      << resumed.output;
+  EXPECT_FALSE(fs::exists(kept)) << "the kept results go once the outputs are written";
+  const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
+  ASSERT_EQ(local.exit_code, 0) << local.output;
+  expect_same_files(dir / "local", dir / "mpi");
+}
+
+TEST_F(MpiLauncher, WithoutResumeAnEarlierJobsResultsAreDiscardedAndResumeWithNothingKeptRunsEverything) {
+  const std::string run = " run " + scenario + " -r 2 -q --out " + (dir / "mpi").string();
+  const std::string launcher = "timeout 60 " + std::string(DESKSIM_MPI);
+  EXPECT_EQ(run_shell("env DESKSIM_MPI_TEST_CRASH_TASK=1 " + launcher + " --max-attempts 1" + run).exit_code, 1);
+  EXPECT_EQ(kept_results(dir / "mpi" / ".mpi-partial"), 1u);
+  const auto again = run_shell(launcher + run);
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find("discarded the results an interrupted job kept in " + (dir / "mpi" / ".mpi-partial").string() +
+                              " (--resume would have completed that run)"),
+            std::string::npos)
+      << again.output;
+  EXPECT_NE(again.output.find("2 tasks (1 point x 2 replications) on 1 rank"), std::string::npos) << again.output;
+  // A batch script may say --resume from its first submission.
+  const auto fresh = run_shell(launcher + " --resume" + run);
+  ASSERT_EQ(fresh.exit_code, 0) << fresh.output;
+  EXPECT_NE(fresh.output.find("nothing to resume in " + (dir / "mpi" / ".mpi-partial").string() + ": every task will run"),
+            std::string::npos)
+      << fresh.output;
+}
+
+/// Runs `command` (a shell command line that execs desksim-mpi or mpirun) in the background, sends
+/// `signal` to it once `folder` holds a kept result, and returns its exit code; its output goes to `log`.
+int stop_once_a_result_is_kept(const std::string& command, const fs::path& folder, const fs::path& log, int signal) {
+  const std::string line = command + " > " + log.string() + " 2>&1";
+  const pid_t shell = ::fork();
+  if (shell == 0) {
+    ::execl("/bin/sh", "sh", "-c", line.c_str(), nullptr);
+    _exit(127);
+  }
+  const bool kept = eventually([&] { return kept_results(folder) > 0; });
+  EXPECT_TRUE(kept) << read_file(log);
+  ::kill(shell, signal);  // the shell has exec'd the command: this is its process
+  return wait_for_exit(shell);
+}
+
+TEST_F(MpiLauncher, ASignalStopsTheJobKeepingItsResultsAndResumeCompletesItWithTheLocalBytes) {
+  // Tasks of about 0.15 s, one rank started without mpirun: a run of six is stopped part of the way.
+  write_mm10_scenario(dir / "mm.textproto", 150000, 11);
+  const std::string sweep = " sweep " + scenario + " --vary desk.agents=10,11 -r 3 -q --out ";
+  fs::create_directories(dir / "tmp");
+  const std::string launcher = "exec env TMPDIR=" + (dir / "tmp").string() + " timeout 60 " + DESKSIM_MPI;
+  const fs::path kept = dir / "mpi" / ".mpi-partial";
+  const int code = stop_once_a_result_is_kept(launcher + sweep + (dir / "mpi").string(), kept, dir / "log", SIGTERM);
+  const std::string log = read_file(dir / "log");
+  // timeout passes the signal on to desksim-mpi, which ends the job with MPI_Abort and 128 + SIGTERM.
+  EXPECT_EQ(code, 128 + SIGTERM) << log;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(log, m,
+                                std::regex("stopped by SIGTERM: the results of ([0-9]) of 6 tasks \\(2 points x 3 "
+                                           "replications\\) are kept in (.*); the outputs are as they were\\. The same "
+                                           "command with desksim-mpi --resume runs only the other ([0-9])\\.")))
+      << log;
+  const std::size_t results = kept_results(kept);
+  EXPECT_EQ(std::stoul(m[1]), results);
+  EXPECT_EQ(m[2].str(), kept.string());
+  EXPECT_EQ(std::stoul(m[3]), 6 - results);
+  EXPECT_LT(results, 6u) << "stopped before its end";
+  EXPECT_FALSE(fs::exists(dir / "mpi" / "sweep.pb"));
+  for (const auto& entry : fs::directory_iterator(dir / "tmp"))  // (Open MPI keeps its session folder there)
+    EXPECT_NE(entry.path().filename().string().rfind("desksim-mpi-task", 0), 0u)
+        << entry.path() << ": the running task's temporary files are removed";
+
+  const auto other = run_shell("timeout 60 " + std::string(DESKSIM_MPI) + " --resume" + sweep + (dir / "mpi").string() +
+                               " --seed 99");
+  EXPECT_EQ(other.exit_code, 2) << other.output;
+  EXPECT_NE(other.output.find("cannot resume: the results kept in " + kept.string() + " are for another run"),
+            std::string::npos)
+      << other.output;
+  EXPECT_EQ(kept_results(kept), results) << "a refused resume keeps them";
+
+  const auto resumed = run_shell("timeout 60 " + std::string(DESKSIM_MPI) + " --resume" + sweep + (dir / "mpi").string());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_NE(resumed.output.find("the other " + std::to_string(6 - results) + " will run"), std::string::npos)
+      << resumed.output;
+  const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
+  ASSERT_EQ(local.exit_code, 0) << local.output;
+  expect_same_files(dir / "local", dir / "mpi");
+}
+
+TEST_F(MpiLauncher, MpirunsSigtermEndsTheJobAndResumeOverThreeRanksCompletesItWithTheLocalBytes) {
+  // What Slurm's time limit or scancel does to `mpirun`: a second later mpirun passes a SIGTERM on to
+  // every rank, and soon after kills them. Twelve tasks of about 0.5 s on two cores: about 3 s.
+  write_mm10_scenario(dir / "mm.textproto", 1500000, 11);
+  const std::string sweep = " sweep " + scenario + " --vary desk.agents=10,11 -r 6 -q --out ";
+  const fs::path kept = dir / "mpi" / ".mpi-partial";
+  const std::string mpirun = "exec timeout 300 " + std::string(DESKSIM_MPIEXEC) + " --allow-run-as-root --oversubscribe -np 3 ";
+  const int code = stop_once_a_result_is_kept(mpirun + DESKSIM_MPI + sweep + (dir / "mpi").string(), kept, dir / "log",
+                                              SIGTERM);
+  EXPECT_NE(code, 0) << read_file(dir / "log");
+  // mpirun exits at once; its ranks are ended a second or two later, and may keep a result meanwhile.
+  EXPECT_TRUE(eventually([&] { return processes_naming(dir.string()).empty(); })) << "every rank and task has ended";
+  EXPECT_FALSE(fs::exists(dir / "mpi" / "sweep.pb"));
+  const std::size_t results = kept_results(kept);
+  EXPECT_GE(results, 1u);
+  const auto resumed = run_shell(mpirun + DESKSIM_MPI + " --resume" + sweep + (dir / "mpi").string());
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_NE(resumed.output.find("resuming: the results of " + std::to_string(results) + " of 12 tasks"), std::string::npos)
+      << resumed.output;
+  const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
+  ASSERT_EQ(local.exit_code, 0) << local.output;
+  expect_same_files(dir / "local", dir / "mpi");
 }
 
 struct MpiOptimise : MpiLauncher {
