@@ -158,8 +158,9 @@ int coordinate(const LauncherOptions& options, int ranks) {
   std::string failure;
   bool done = true;
   // From here a signal (Ctrl-C, the SIGTERM of Slurm's time limit or of scancel) ends the job at once,
-  // keeping every result already in: under mpirun there is a second before the SIGKILL that follows.
-  // Once every result is in, it waits for the outputs instead (desksim writes them whole or not at all).
+  // keeping every result already in: mpirun's SIGKILL follows its SIGTERM within milliseconds, Slurm's
+  // after KillWait (30 s by default). Once every result is in, it waits for the outputs instead
+  // (desksim writes them whole or not at all).
   app::StopSignals signals;
   if (!to_run.empty()) done = coordinator.run(batch, {}, &failure, [&signals] { return signals.received() != 0; });
   if (const int signal = signals.received(); signal != 0 && !done) {
