@@ -69,8 +69,12 @@ int open_checkpoint(const LauncherOptions& options, const Plan& plan, TaskCheckp
       return 2;
     }
     const std::size_t kept = checkpoint->finished().size();
-    std::cerr << "desksim-mpi: resuming: the results of " << kept << " of " << plan.identity.shape() << " are kept in "
-              << plan.checkpoint << "; the other " << plan.identity.tasks - kept << " will run\n";
+    if (kept == plan.identity.tasks)
+      std::cerr << "desksim-mpi: resuming: the results of all " << plan.identity.shape() << " are kept in "
+                << plan.checkpoint << "; only the outputs are left to write\n";
+    else
+      std::cerr << "desksim-mpi: resuming: the results of " << kept << " of " << plan.identity.shape()
+                << " are kept in " << plan.checkpoint << "; the other " << plan.identity.tasks - kept << " will run\n";
     return 0;
   }
   // With --resume and nothing kept the run starts afresh, so that a batch script can say --resume

@@ -280,6 +280,31 @@ TEST_F(MpiLauncher, WithoutResumeAnEarlierJobsResultsAreDiscardedAndResumeWithNo
       << fresh.output;
 }
 
+TEST_F(MpiLauncher, OutputsThatCannotBeWrittenKeepEveryResultAndResumeOnlyWritesThem) {
+  const std::string run = " run " + scenario + " -r 2 -q --out " + (dir / "mpi").string();
+  const std::string launcher = "timeout 60 " + std::string(DESKSIM_MPI);
+  fs::create_directories(dir / "mpi" / "results.pb");  // a folder where a file must go: the outputs fail
+  const auto failed = run_shell(launcher + run);
+  EXPECT_EQ(failed.exit_code, 1) << failed.output;
+  EXPECT_NE(failed.output.find("every result is kept in " + (dir / "mpi" / ".mpi-partial").string() +
+                               ": desksim-mpi --resume writes the outputs without running anything again"),
+            std::string::npos)
+      << failed.output;
+  EXPECT_EQ(kept_results(dir / "mpi" / ".mpi-partial"), 2u);
+  fs::remove(dir / "mpi" / "results.pb");
+  const auto resumed = run_shell(launcher + " --resume" + run);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+  EXPECT_NE(resumed.output.find("the results of all 2 tasks (1 point x 2 replications) are kept in " +
+                                (dir / "mpi" / ".mpi-partial").string() + "; only the outputs are left to write"),
+            std::string::npos)
+      << resumed.output;
+  EXPECT_NE(resumed.output.find("2 tasks (1 point x 2 replications), 0 run by this job on 1 rank"), std::string::npos)
+      << resumed.output;
+  const auto local = desksim(run.substr(0, run.find(" --out ")) + " --out " + (dir / "local").string());
+  ASSERT_EQ(local.exit_code, 0) << local.output;
+  expect_same_files(dir / "local", dir / "mpi");
+}
+
 /// Runs `command` (a shell command line that execs desksim-mpi or mpirun) in the background, sends
 /// `signal` to it once `folder` holds a kept result, and returns its exit code; its output goes to `log`.
 int stop_once_a_result_is_kept(const std::string& command, const fs::path& folder, const fs::path& log, int signal) {
