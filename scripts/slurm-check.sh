@@ -111,7 +111,7 @@ first=$(sbatch --parsable --time=00:01:00 "$WORK/big.sh")
 wait_for "$first"
 cat "$WORK/jobs/$first.log"
 grep -q "DUE TO TIME LIMIT" "$WORK/jobs/$first.log" || { echo "slurm-check: FAILED: the first job was not stopped by its time limit" >&2; exit 1; }
-# Rank 0 says what it kept as a rule; in one run of five here its line was lost (it was killed after
+# Rank 0 says what it kept as a rule; in one time-out of six here its line was lost (it was killed after
 # KillWait instead), so the check is on what the second job finds kept.
 grep -q "stopped by SIGTERM: the results of" "$WORK/jobs/$first.log" || echo "slurm-check: note: rank 0's line is missing"
 second=$(sbatch --parsable --time=00:30:00 "$WORK/big.sh")
