@@ -145,7 +145,7 @@ int coordinate(const LauncherOptions& options, int ranks) {
   TaskBatch batch;  // its task i is the run's task to_run[i]
   batch.tasks = static_cast<unsigned>(to_run.size());
   batch.request = [&](unsigned i) {
-    // desksim re-plans from the same command line and runs only task `task` of it.
+    // desksim re-plans from the same command line and runs only that task of it.
     TaskRequest request{options.command, ""};
     request.arguments.insert(request.arguments.end(), {"--task", std::to_string(to_run[i])});
     return request;

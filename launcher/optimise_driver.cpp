@@ -24,8 +24,8 @@
 #include "app/task_files.hpp"
 #include "launcher/child_process.hpp"
 #include "launcher/roles.hpp"
-#include "launcher/task_checkpoint.hpp"
 #include "launcher/task_coordinator.hpp"
+#include "sim/io/durable_file.hpp"
 
 namespace desksim::launcher {
 
@@ -79,7 +79,7 @@ bool run_round(TaskCoordinator* coordinator, const app::RoundRequest& round, con
   TaskBatch batch;
   batch.tasks = round.candidates * replications;
   batch.keep = [&folder](unsigned task, const std::string& bytes, std::string* error) {
-    return write_durably(app::task_result_file(folder, task), bytes, error);
+    return sim::write_durably(app::task_result_file(folder, task), bytes, error);
   };
   batch.request = [&](unsigned task) {
     return TaskRequest{{"replication-task", "--seed", std::to_string(round.seed), "--replication",

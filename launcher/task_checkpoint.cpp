@@ -1,16 +1,11 @@
 #include "launcher/task_checkpoint.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "app/task_files.hpp"
+#include "sim/io/durable_file.hpp"
 
 namespace desksim::launcher {
 
@@ -33,47 +28,11 @@ bool parse_identity(const std::string& text, PlanIdentity* id) {
          replications == "replications" && identity == "identity";
 }
 
-/// Flushes the folder itself, so that a rename into it survives the machine stopping.
-bool sync_folder(const std::string& folder) {
-  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return false;
-  const bool ok = ::fsync(fd) == 0;
-  return ::close(fd) == 0 && ok;
-}
-
 }  // namespace
 
 std::string PlanIdentity::shape() const {
   return std::to_string(tasks) + (tasks == 1 ? " task (" : " tasks (") + std::to_string(points) + (points == 1 ? " point x " : " points x ") +
          std::to_string(replications) + (replications == 1 ? " replication)" : " replications)");
-}
-
-bool write_durably(const std::string& path, const std::string& bytes, std::string* error) {
-  const std::string temporary = path + ".part";
-  auto fail = [&](const char* what) {
-    *error = path + ": " + what + ": " + std::strerror(errno);
-    std::remove(temporary.c_str());
-    return false;
-  };
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return fail("cannot create");
-  for (std::size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      return fail("cannot write");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    ::close(fd);
-    return fail("cannot flush to disk");
-  }
-  if (::close(fd) != 0) return fail("cannot finish writing");
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) return fail("cannot rename into place");
-  if (!sync_folder(fs::path(path).parent_path().string())) return fail("cannot flush its folder");
-  return true;
 }
 
 bool TaskCheckpoint::start(const std::string& folder, const PlanIdentity& identity, TaskCheckpoint* out,
@@ -90,7 +49,7 @@ bool TaskCheckpoint::start(const std::string& folder, const PlanIdentity& identi
     *error = folder + ": cannot create: " + ec.message();
     return false;
   }
-  if (!write_durably((fs::path(folder) / "identity").string(), identity_text(identity), error)) return false;
+  if (!sim::write_durably((fs::path(folder) / "identity").string(), identity_text(identity), error)) return false;
   out->folder_ = folder;
   out->tasks_ = identity.tasks;
   return true;
@@ -125,24 +84,16 @@ bool TaskCheckpoint::resume(const std::string& folder, const PlanIdentity& ident
   return true;
 }
 
-std::vector<unsigned> TaskCheckpoint::finished() const {
+std::vector<unsigned> TaskCheckpoint::tasks_kept(bool kept) const {
   std::vector<unsigned> out;
   std::error_code ec;
   for (unsigned t = 0; t < tasks_; ++t)
-    if (fs::is_regular_file(app::task_result_file(folder_, t), ec)) out.push_back(t);
-  return out;
-}
-
-std::vector<unsigned> TaskCheckpoint::missing() const {
-  std::vector<unsigned> out;
-  std::error_code ec;
-  for (unsigned t = 0; t < tasks_; ++t)
-    if (!fs::is_regular_file(app::task_result_file(folder_, t), ec)) out.push_back(t);
+    if (fs::is_regular_file(app::task_result_file(folder_, t), ec) == kept) out.push_back(t);
   return out;
 }
 
 bool TaskCheckpoint::keep(unsigned task, const std::string& bytes, std::string* error) const {
-  return write_durably(app::task_result_file(folder_, task), bytes, error);
+  return sim::write_durably(app::task_result_file(folder_, task), bytes, error);
 }
 
 bool TaskCheckpoint::remove(std::string* error) const {

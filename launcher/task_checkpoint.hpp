@@ -9,8 +9,8 @@
 //                 desksim's version, the seed, the replications and every point's scenario and
 //                 platform file); a resumed run must match both, or it would mix results of two runs
 //   task-<n>.pb   task n's result (app/task_files.hpp), present only once whole
-// Every file is written under a temporary name, flushed to disk and renamed, so that a file present
-// is whole even if the machine stops; the folder is removed once the outputs are in place.
+// Every file is written by sim::write_durably (temporary name, flushed, renamed), so that a file
+// present is whole even if the machine stops; the folder is removed once the outputs are in place.
 #include <string>
 #include <vector>
 
@@ -37,21 +37,18 @@ class TaskCheckpoint {
 
   const std::string& folder() const { return folder_; }
   /// The tasks whose result is kept, in increasing order.
-  std::vector<unsigned> finished() const;
+  std::vector<unsigned> finished() const { return tasks_kept(true); }
   /// The tasks whose result is not kept yet, in increasing order.
-  std::vector<unsigned> missing() const;
+  std::vector<unsigned> missing() const { return tasks_kept(false); }
   /// Keeps task n's result; false with *error naming the file.
   bool keep(unsigned task, const std::string& bytes, std::string* error) const;
   /// Removes the folder and everything in it.
   bool remove(std::string* error) const;
 
  private:
+  std::vector<unsigned> tasks_kept(bool kept) const;
   std::string folder_;
   unsigned tasks_ = 0;
 };
-
-/// Writes `bytes` to `path` under a temporary name (path + ".part"), flushes it to disk and renames
-/// it, then flushes the folder: once this returns true the file is whole and stays so.
-bool write_durably(const std::string& path, const std::string& bytes, std::string* error);
 
 }  // namespace desksim::launcher

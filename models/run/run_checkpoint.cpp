@@ -10,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/io/durable_file.hpp"
+
 namespace desksim::models {
 
 namespace {
@@ -73,30 +75,6 @@ bool read_whole(const fs::path& path, std::string* bytes) {
   return !in.bad();
 }
 
-/// Writes under a temporary name in the same folder, flushes to disk, renames into place.
-bool write_atomically(const fs::path& path, const std::string& bytes, std::string* error) {
-  std::string temporary = path.string() + ".tmp.XXXXXX";
-  const int fd = ::mkstemp(temporary.data());
-  auto fail = [&](const char* what) {
-    if (error) *error = path.string() + ": " + what + ": " + std::strerror(errno);
-    if (fd >= 0) ::unlink(temporary.c_str());
-    return false;
-  };
-  if (fd < 0) return fail("cannot create a temporary file");
-  for (std::size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      ::close(fd);
-      return fail("cannot write");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) return fail("cannot finish writing");
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) return fail("cannot rename into place");
-  return true;
-}
-
 fs::path result_file(const std::string& folder, unsigned r) {
   return fs::path(folder) / ("replication-" + std::to_string(r) + ".pb");
 }
@@ -114,7 +92,7 @@ bool RunCheckpoint::start(const std::string& folder, const RunIdentity& identity
   }
   out->folder_ = folder;
   out->replications_ = identity.replications;
-  return write_atomically(fs::path(folder) / "identity", identity_text(identity), error);
+  return sim::write_durably((fs::path(folder) / "identity").string(), identity_text(identity), error);
 }
 
 bool RunCheckpoint::resume(const std::string& folder, const RunIdentity& identity, RunCheckpoint* out,
@@ -175,7 +153,7 @@ bool RunCheckpoint::save(unsigned replication, const std::string& bytes, bool wi
     if (error) *error = ticket_records_part(replication) + ": cannot keep the per-ticket records: " + std::strerror(errno);
     return false;
   }
-  return write_atomically(result_file(folder_, replication), bytes, error);
+  return sim::write_durably(result_file(folder_, replication).string(), bytes, error);
 }
 
 bool RunCheckpoint::remove(std::string* error) const {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/task_files.hpp"
+#include "sim/io/durable_file.hpp"
 
 namespace desksim::launcher {
 namespace {
@@ -54,7 +55,7 @@ TEST_F(TaskCheckpointTest, KeptResultsAreWholeAndFoundAgainByAResume) {
   EXPECT_EQ(resumed.finished(), (std::vector<unsigned>{1, 4}));
   EXPECT_EQ(resumed.missing(), (std::vector<unsigned>{0, 2, 3, 5}));
   // A result half written when the job was killed is under its temporary name: it does not count.
-  std::ofstream(app::task_result_file(folder, 0) + ".part") << "half";
+  std::ofstream(app::task_result_file(folder, 0) + ".tmp.a1B2c3") << "half";
   EXPECT_EQ(resumed.finished(), (std::vector<unsigned>{1, 4}));
   ASSERT_TRUE(resumed.remove(&error)) << error;
   EXPECT_FALSE(fs::exists(folder));
@@ -103,7 +104,7 @@ TEST_F(TaskCheckpointTest, ANewStartDiscardsWhatAnEarlierJobKept) {
 TEST_F(TaskCheckpointTest, AFileThatCannotBeWrittenIsNamed) {
   std::string error;
   const std::string path = (dir / "no-such-folder" / "task-0.pb").string();
-  EXPECT_FALSE(write_durably(path, "x", &error));
+  EXPECT_FALSE(sim::write_durably(path, "x", &error));
   EXPECT_NE(error.find(path + ": cannot create"), std::string::npos) << error;
 }
 
