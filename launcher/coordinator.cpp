@@ -16,6 +16,7 @@
 #include "app/stop_signals.hpp"
 #include "launcher/child_process.hpp"
 #include "launcher/roles.hpp"
+#include "launcher/stop_deadline.hpp"
 #include "launcher/task_checkpoint.hpp"
 #include "launcher/task_coordinator.hpp"
 
@@ -110,6 +111,11 @@ std::string results_folder() {
   return folder;
 }
 
+bool abort_stuck_for_test() {
+  const char* stuck = std::getenv("DESKSIM_MPI_TEST_STUCK_ABORT");
+  return stuck != nullptr && *stuck != '\0';
+}
+
 int end_job(const TaskCoordinator& coordinator, int code) {
   if (coordinator.waiting_for_lost()) {
     std::cerr << "desksim-mpi: ending the MPI job without the lost ranks\n";
@@ -166,6 +172,10 @@ int coordinate(const LauncherOptions& options, int ranks) {
   // after KillWait (30 s by default). Once every result is in, it waits for the outputs instead
   // (desksim writes them whole or not at all).
   app::StopSignals signals;
+  StopDeadline deadline(signals.fd(), kStopGrace,
+                        "desksim-mpi: rank 0 did not end within " + std::to_string(kStopGrace.count() / 1000) +
+                            " s of the signal and ends itself now; the results kept in " + checkpoint.folder() +
+                            " stay there (desksim-mpi --resume runs only the others)\n");
   if (!to_run.empty()) done = coordinator.run(batch, {}, &failure, [&signals] { return signals.received() != 0; });
   if (const int signal = signals.received(); signal != 0 && !done) {
     const std::size_t kept = checkpoint.finished().size();
@@ -176,9 +186,11 @@ int coordinate(const LauncherOptions& options, int ranks) {
     // and srun send it to every rank), they first get a moment to stop their tasks and remove the
     // tasks' temporary files, which they do within 20 ms.
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    if (abort_stuck_for_test()) std::this_thread::sleep_for(std::chrono::hours(1));
     MPI_Abort(MPI_COMM_WORLD, 128 + signal);
     return 128 + signal;
   }
+  deadline.disarm();
   coordinator.finish();
 
   int code = 1;

@@ -30,6 +30,10 @@ inline double heartbeat_seconds(const LauncherOptions& options) { return options
 /// its child process killed as it starts.
 bool crash_for_test(unsigned task, unsigned attempt);
 
+/// Test hook: when the environment variable DESKSIM_MPI_TEST_STUCK_ABORT is set, rank 0 stopped by a
+/// signal hangs where it would call MPI_Abort, as once seen under Slurm (launcher/stop_deadline.hpp).
+bool abort_stuck_for_test();
+
 // Shared by the two ways rank 0 works (launcher/coordinator.cpp).
 
 /// `value` with `decimals` decimals.

@@ -28,6 +28,7 @@ set(DESKSIM_EXTENSIVE_TESTS
   StaffingOptimiser.RepairsAFirstGuessThatMissesATargetAndEndsAtALocalMinimum    # 0.7-0.9 s (a search and two runs)
   MpiLauncher.AKilledRankIsSurvivedWithMpirunsRecoveryAndItsTaskRunsElsewhere # 6.8 s (waits 2 s for the lost rank)
   MpiLauncher.MpirunsSigtermEndsTheJobAndResumeOverThreeRanksCompletesItWithTheLocalBytes  # 5.4-5.6 s (a job of 3 s, stopped, resumed, and run locally)
+  MpiLauncher.ARank0StuckAfterASignalEndsItselfWithinItsGraceKeepingItsResults            # 10-11 s (its grace is 10 s)
   MpiLauncher.ASignalStopsTheJobKeepingItsResultsAndResumeCompletesItWithTheLocalBytes     # 1.8-1.9 s (four one-rank jobs)
   MpiLauncher.WithoutResumeAnEarlierJobsResultsAreDiscardedAndResumeWithNothingKeptRunsEverything  # 1.3 s (three one-rank jobs)
   MpiOptimise.ARankKilledInOneRoundIsLeftOutOfTheNextAndTheOutputsAreTheLocalSearchs  # 7.6-12.4 s (a local search and one over 3 ranks of tasks of 0.2 s; waits 2 s for the lost rank)

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <signal.h>
 #include <unistd.h>
 
@@ -362,6 +363,28 @@ TEST_F(MpiLauncher, ASignalStopsTheJobKeepingItsResultsAndResumeCompletesItWithT
   const auto local = desksim(sweep + (dir / "local").string() + " -j 2");
   ASSERT_EQ(local.exit_code, 0) << local.output;
   expect_same_files(dir / "local", dir / "mpi");
+}
+
+TEST_F(MpiLauncher, ARank0StuckAfterASignalEndsItselfWithinItsGraceKeepingItsResults) {
+  // Test hook: rank 0 hangs where it would call MPI_Abort; its deadline (10 s) must end it instead.
+  write_mm10_scenario(dir / "mm.textproto", 150000, 11);
+  const std::string sweep = " sweep " + scenario + " --vary desk.agents=10,11 -r 3 -q --out ";
+  const std::string launcher = "exec env DESKSIM_MPI_TEST_STUCK_ABORT=1 timeout 60 " + std::string(DESKSIM_MPI);
+  const fs::path kept = dir / "mpi" / ".mpi-partial";
+  const auto start = std::chrono::steady_clock::now();
+  const int code = stop_once_a_result_is_kept(launcher + sweep + (dir / "mpi").string(), kept, dir / "log", SIGTERM);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const std::string log = read_file(dir / "log");
+  EXPECT_EQ(code, 128 + SIGTERM) << log << "\n(timeout's 60 s would give 124)";
+  EXPECT_GE(seconds, 10.0) << log;
+  EXPECT_LT(seconds, 30.0) << "within Slurm's default KillWait\n" << log;
+  EXPECT_NE(log.find("stopped by SIGTERM: the results of"), std::string::npos) << log;
+  EXPECT_NE(log.find("desksim-mpi: rank 0 did not end within 10 s of the signal and ends itself now; the results kept "
+                     "in " + kept.string() + " stay there (desksim-mpi --resume runs only the others)"),
+            std::string::npos)
+      << log;
+  EXPECT_GE(kept_results(kept), 1u);
+  EXPECT_TRUE(eventually([&] { return processes_naming(dir.string()).empty(); })) << "no task is left running";
 }
 
 TEST_F(MpiLauncher, MpirunsSigtermEndsTheJobAndResumeOverThreeRanksCompletesItWithTheLocalBytes) {
