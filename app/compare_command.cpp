@@ -72,7 +72,7 @@ int execute_compare(const CompareArguments& args, bool has_seed) {
     run->set_desksim_version(std::string(kVersion));
     analysis::add_estimates(run);
   }
-  if (!analysis::compare_runs(&comparison, 0.95, &error) || !analysis::write_comparison(comparison, args.out, &error)) {
+  if (!analysis::compare_runs(&comparison, 0.95, &error) || !analysis::write_comparison(comparison, args.out, &error, {args.jobs})) {
     std::cerr << "desksim compare: " << error << "\n";
     return 1;
   }
@@ -97,7 +97,8 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("--replications,-r", args->replications,
                   "Paired replications (default: the base scenario's run.replications, else 1)")
       ->check(whole_number(1, models::kMaxReplications));
-  cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel (default 1)")->check(whole_number(1, kMaxJobs));
+  cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel, and threads that write the outputs (default 1)")
+      ->check(whole_number(1, kMaxJobs));
   cmd->add_option("--out,-o", args->out, "Output directory (default: out/compare)");
   cmd->add_flag("--quiet,-q", args->quiet, "Print only where the comparison was written");
   cmd->add_flag("--progress", args->progress,

@@ -217,7 +217,7 @@ int execute_run(const RunArguments& args, bool has_seed) {
     return files.reserve(fs::absolute(args.tickets).string(), &tickets_staged, e) &&
            models::write_ticket_records(checkpoint, options.replications, tickets_staged, e);
   };
-  if (!analysis::write_results(run, args.out, &error, stage_tickets, &tickets_staged)) {
+  if (!analysis::write_results(run, args.out, &error, stage_tickets, &tickets_staged, {options.jobs})) {
     std::cerr << "desksim run: " << error << " (the replications stay in " << folder
               << ": --resume writes the outputs without running them again)\n";
     return 1;
@@ -243,7 +243,8 @@ Command add_run_command(CLI::App& app) {
                          ->check(whole_number(0, UINT64_MAX));
   cmd->add_option("--replications,-r", args->replications, "Replications (default: the scenario's run.replications, else 1)")
       ->check(whole_number(1, models::kMaxReplications));
-  cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel (default 1)")->check(whole_number(1, kMaxJobs));
+  cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel, and threads that write the outputs (default 1)")
+      ->check(whole_number(1, kMaxJobs));
   cmd->add_option("--out,-o", args->out, "Output directory (default: out)");
   cmd->add_option("--tickets", args->tickets,
                   "Also write a CSV of per-ticket records (every replication: opened, channel, category, priority, "

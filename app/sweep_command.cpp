@@ -153,7 +153,7 @@ int execute_sweep(const SweepArguments& args, bool has_seed) {
     }
     *point->mutable_estimates() = run.estimates();
   }
-  if (!analysis::write_sweep(sweep, runs, args.out, analysis::sweep_summary_csv(sweep), &error)) {
+  if (!analysis::write_sweep(sweep, runs, args.out, analysis::sweep_summary_csv(sweep), &error, {args.jobs})) {
     std::cerr << "desksim sweep: " << error << "\n";
     return 1;
   }
@@ -188,7 +188,7 @@ Command add_sweep_command(CLI::App& app) {
                          ->check(whole_number(0, UINT64_MAX));
   cmd->add_option("--replications,-r", args->replications, "Replications per point (default: the scenario's run.replications, else 1)")
       ->check(whole_number(1, models::kMaxReplications));
-  cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel, across points (default 1)")
+  cmd->add_option("--jobs,-j", args->jobs, "Replications run in parallel, across points, and threads that write the outputs (default 1)")
       ->check(whole_number(1, kMaxJobs));
   cmd->add_option("--out,-o", args->out, "Output directory (default: out/sweep)");
   cmd->add_flag("--quiet,-q", args->quiet, "Print only where the sweep was written");

@@ -21,6 +21,9 @@ struct CsvFile {
 /// Every table and view (tables first, then views, each by name) as CSV, rows in primary-key order
 /// for tables and in the view's own order for views. False with *error on a database error.
 bool export_csv(SqliteDatabase& db, std::vector<CsvFile>* files, std::string* error);
+/// The same for the database file at `database`, read by up to `threads` threads, each through a
+/// connection of its own: the same files, in the same order, whatever `threads` is.
+bool export_csv(const std::string& database, unsigned threads, std::vector<CsvFile>* files, std::string* error);
 
 /// One field as CSV (quoted when needed).
 std::string csv_field(const std::string& text);

@@ -18,20 +18,29 @@ namespace desksim::analysis {
 /// that they are renamed into place together with them or not at all.
 using MoreOutputs = std::function<bool(StagedFiles& files, std::string* error)>;
 
+struct WriteOptions {
+  /// Threads that may make the outputs at once (the commands pass their --jobs): with more than one,
+  /// the .pb and .json are made while the database is written, and the CSV files are read from the
+  /// database by up to this many connections. Every file has the same bytes whatever it is.
+  unsigned threads = 1;
+};
+
 /// Creates `directory` if needed. Returns false with *error naming the file at fault; then no output
 /// of this call is in place and none of an earlier run's has been touched. `more` runs first; when
 /// `tickets_csv` is given, the path it holds once `more` has run (the staged per-ticket records)
 /// fills the database's `tickets` table.
 bool write_results(const results::RunResult& run, const std::string& directory, std::string* error,
-                   const MoreOutputs& more = nullptr, const std::string* tickets_csv = nullptr);
+                   const MoreOutputs& more = nullptr, const std::string* tickets_csv = nullptr,
+                   const WriteOptions& options = {});
 
 /// A sweep: each point's run in its own folder (SweepPoint.directory), exactly as write_results would
 /// write it, and sweep.pb, sweep.json, sweep.sqlite (every point's run and the sweep tables), csv/ and
 /// sweep-summary.csv (`summary_csv`) at the top; all renamed into place together.
 bool write_sweep(const results::Sweep& sweep, const std::vector<results::RunResult>& runs, const std::string& directory,
-                 const std::string& summary_csv, std::string* error);
+                 const std::string& summary_csv, std::string* error, const WriteOptions& options = {});
 
 /// The same for a scenario comparison: comparison.pb, comparison.json, comparison.sqlite, csv/.
-bool write_comparison(const results::Comparison& comparison, const std::string& directory, std::string* error);
+bool write_comparison(const results::Comparison& comparison, const std::string& directory, std::string* error,
+                      const WriteOptions& options = {});
 
 }  // namespace desksim::analysis

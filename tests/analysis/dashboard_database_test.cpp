@@ -152,10 +152,10 @@ TEST_F(DashboardDatabase, CsvHasEveryTableAndViewAndQuotesText) {
   }
 }
 
-TEST_F(DashboardDatabase, SameResultsGiveTheSameBytes) {
+TEST_F(DashboardDatabase, SameResultsGiveTheSameBytesWhateverTheThreads) {
   std::string error;
   ASSERT_TRUE(write_results(small_run(), (dir_ / "a").string(), &error)) << error;
-  ASSERT_TRUE(write_results(small_run(), (dir_ / "b").string(), &error)) << error;
+  ASSERT_TRUE(write_results(small_run(), (dir_ / "b").string(), &error, nullptr, nullptr, {4})) << error;
   auto bytes = [](const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::ostringstream s;
@@ -163,8 +163,40 @@ TEST_F(DashboardDatabase, SameResultsGiveTheSameBytes) {
     return s.str();
   };
   EXPECT_FALSE(bytes(dir_ / "a" / "results.sqlite").empty());
-  EXPECT_EQ(bytes(dir_ / "a" / "results.sqlite"), bytes(dir_ / "b" / "results.sqlite"));
-  EXPECT_EQ(bytes(dir_ / "a" / "csv" / "estimates.csv"), bytes(dir_ / "b" / "csv" / "estimates.csv"));
+  std::size_t files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir_ / "a")) {
+    if (!entry.is_regular_file()) continue;
+    ++files;
+    const fs::path relative = fs::relative(entry.path(), dir_ / "a");
+    EXPECT_EQ(bytes(entry.path()), bytes(dir_ / "b" / relative)) << relative;
+  }
+  std::size_t files_b = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(dir_ / "b")) files_b += entry.is_regular_file();
+  EXPECT_EQ(files, files_b);
+  EXPECT_GT(files, 20u) << "the .pb, .json, .sqlite and a CSV file per table and view";
+}
+
+TEST_F(DashboardDatabase, CsvFilesReadByManyConnectionsAreThoseOfOne) {
+  const auto path = (dir_ / "r.sqlite").string();
+  std::string error;
+  ASSERT_TRUE(write_run_database(small_run(), path, &error)) << error;
+  std::vector<CsvFile> one;
+  {
+    SqliteDatabase db(path, true);
+    ASSERT_TRUE(export_csv(db, &one, &error)) << error;
+  }
+  for (unsigned threads : {1u, 2u, 3u, 64u}) {
+    std::vector<CsvFile> many;
+    ASSERT_TRUE(export_csv(path, threads, &many, &error)) << error;
+    ASSERT_EQ(many.size(), one.size()) << threads;
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      EXPECT_EQ(many[i].name, one[i].name) << threads;
+      EXPECT_EQ(many[i].text, one[i].text) << threads << " " << one[i].name;
+    }
+  }
+  std::vector<CsvFile> none;
+  EXPECT_FALSE(export_csv((dir_ / "missing" / "r.sqlite").string(), 2, &none, &error));
+  EXPECT_TRUE(none.empty());
 }
 
 TEST_F(DashboardDatabase, AFailedWriteLeavesThePreviousOutputsAndNoTemporaries) {
