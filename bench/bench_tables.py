@@ -28,6 +28,17 @@ def kernel_cells(k, component_seconds):
     return cells, verdict
 
 
+def with_growth(rows, series):
+    """Each row with how its CPU grew against the row before it in the same series, per the growth
+    of its tickets ("" for a series' first row)."""
+    previous = {}
+    for r in rows:
+        p = previous.get(r[series])
+        grow = f"{r['cpu_seconds'] / p['cpu_seconds']:.1f} per {r['tickets'] / p['tickets']:.1f}" if p else ""
+        previous[r[series]] = r
+        yield r, grow
+
+
 def tables(lines):
     by = {}
     for line in lines:
@@ -66,15 +77,17 @@ def tables(lines):
     if scaling:
         out += ["| series | users | horizon | tickets | CPU | ns/ticket | time ×, per tickets × | peak memory |",
                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-        previous = {}
-        for r in scaling:
-            grow = ""
-            p = previous.get(r["series"])
-            if p:
-                grow = f"{r['cpu_seconds'] / p['cpu_seconds']:.1f} per {r['tickets'] / p['tickets']:.1f}"
-            previous[r["series"]] = r
+        for r, grow in with_growth(scaling, "series"):
             out.append(f"| {r['series']} | {r['users']:,} | {r['horizon_hours'] / 730.5:.1f} months | {r['tickets']:,} | "
                        f"{r['cpu_seconds']:.2f} s | {r['ns_per_ticket']:.0f} | {grow} | {r['max_rss_mb']:.0f} MB |")
+        out.append("")
+    floor = by.get("open_records", [])
+    if floor:
+        out += ["| plain loop holding tickets open (the floor under the users series) | users | tickets | open, mean | CPU | ns/ticket | time ×, per tickets × |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for r, grow in with_growth(floor, "variant"):
+            out.append(f"| {r['variant']} | {r['users']:,.0f} | {r['tickets']:,} | {r['mean_open']:,.0f} | "
+                       f"{r['cpu_seconds']:.2f} s | {r['ns_per_ticket']:.0f} | {grow} |")
         out.append("")
     for p in by.get("parallel_replications", []):
         out += ["| 8 baseline replications | wall time | target |", "| --- | ---: | --- |",
