@@ -4,6 +4,11 @@
 // other, after checking that each can be (a failure before the renames leaves every earlier output
 // as it was and no temporary behind). A reader opening any file sees either the previous run's or
 // this run's, never half of one.
+//
+// A temporary is named <target>.tmp.<host>.<pid>.XXXXXX. A process killed outright (SIGKILL, the
+// OOM killer) leaves its temporaries behind; a later commit of the same targets removes those of
+// its host whose process no longer exists, and never one of a process still running or of another
+// host (a folder shared over NFS).
 #include <string>
 #include <vector>
 
@@ -34,6 +39,8 @@ class StagedFiles {
     std::string temporary, target;
   };
   bool create_temporary(const std::string& relative, int* fd, Staged* staged, std::string* error);
+  /// After a commit: removes the temporaries of the committed targets left by dead processes.
+  void remove_stale_temporaries(const std::vector<std::string>& targets) const;
   std::string directory_;
   std::vector<Staged> staged_;
 };
