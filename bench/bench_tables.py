@@ -39,6 +39,17 @@ def with_growth(rows, series):
         yield r, grow
 
 
+def growth_table(rows, series, header, cells):
+    """A table of runs that grow, one row per run: `cells(row)` gives its cells, None where the
+    growth against the series' row before goes."""
+    if not rows:
+        return []
+    out = ["| " + " | ".join(header) + " |", "| --- |" + " ---: |" * (len(header) - 1)]
+    for r, grow in with_growth(rows, series):
+        out.append("| " + " | ".join(grow if c is None else c for c in cells(r)) + " |")
+    return out + [""]
+
+
 def tables(lines):
     by = {}
     for line in lines:
@@ -73,22 +84,15 @@ def tables(lines):
                 f"| peak memory | {b['process_max_rss_mb']:.0f} MB | ≤ {b['target_max_rss_mb']} MB {met(b['process_max_rss_mb'] <= b['target_max_rss_mb'])} |",
                 f"| estimates and outputs, share of CPU (of wall time), 1 replication | {100 * b['output_share_1_replication']:.1f}% ({100 * b['output_wall_share_1_replication']:.1f}%) | ≤ {100 * b['target_output_share']:.0f}% {met(b['output_share_1_replication'] <= b['target_output_share'])} |",
                 f"| the same, the scenario's {b['replications']} replications | {100 * b['output_share_own_replications']:.1f}% ({100 * b['output_wall_share_own_replications']:.1f}%) | ≤ {100 * b['target_output_share']:.0f}% {met(b['output_share_own_replications'] <= b['target_output_share'])} |", ""]
-    scaling = by.get("scaling", [])
-    if scaling:
-        out += ["| series | users | horizon | tickets | CPU | ns/ticket | time ×, per tickets × | peak memory |",
-                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-        for r, grow in with_growth(scaling, "series"):
-            out.append(f"| {r['series']} | {r['users']:,} | {r['horizon_hours'] / 730.5:.1f} months | {r['tickets']:,} | "
-                       f"{r['cpu_seconds']:.2f} s | {r['ns_per_ticket']:.0f} | {grow} | {r['max_rss_mb']:.0f} MB |")
-        out.append("")
-    floor = by.get("open_records", [])
-    if floor:
-        out += ["| plain loop holding tickets open (the floor under the users series) | users | tickets | open, mean | CPU | ns/ticket | time ×, per tickets × |",
-                "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-        for r, grow in with_growth(floor, "variant"):
-            out.append(f"| {r['variant']} | {r['users']:,.0f} | {r['tickets']:,} | {r['mean_open']:,.0f} | "
-                       f"{r['cpu_seconds']:.2f} s | {r['ns_per_ticket']:.0f} | {grow} |")
-        out.append("")
+    out += growth_table(by.get("scaling", []), "series",
+                        ["series", "users", "horizon", "tickets", "CPU", "ns/ticket", "time ×, per tickets ×", "peak memory"],
+                        lambda r: [r["series"], f"{r['users']:,}", f"{r['horizon_hours'] / 730.5:.1f} months", f"{r['tickets']:,}",
+                                   f"{r['cpu_seconds']:.2f} s", f"{r['ns_per_ticket']:.0f}", None, f"{r['max_rss_mb']:.0f} MB"])
+    out += growth_table(by.get("open_records", []), "variant",
+                        ["plain loop holding tickets open (the floor under the users series)", "users", "tickets",
+                         "open, mean", "CPU", "ns/ticket", "time ×, per tickets ×"],
+                        lambda r: [r["variant"], f"{r['users']:,.0f}", f"{r['tickets']:,}", f"{r['mean_open']:,.0f}",
+                                   f"{r['cpu_seconds']:.2f} s", f"{r['ns_per_ticket']:.0f}", None])
     for p in by.get("parallel_replications", []):
         out += ["| 8 baseline replications | wall time | target |", "| --- | ---: | --- |",
                 f"| `--jobs 1` | {p['jobs_1_wall_seconds']:.2f} s | |",
