@@ -4,6 +4,7 @@
 #include <queue>
 #include <vector>
 
+#include "sim/kernel/event_queue.hpp"
 #include "sim/kernel/large_array_allocator.hpp"
 #include "sim/random/distribution.hpp"
 #include "sim/random/random_stream.hpp"
@@ -25,19 +26,58 @@ constexpr std::uint32_t kArrival = UINT32_MAX;
 
 struct Event {
   double time;
-  std::uint64_t sequence;
   std::uint32_t record;  ///< kArrival for the next arrival
   std::uint32_t phase;
-  bool operator>(const Event& o) const { return time > o.time || (time == o.time && sequence > o.sequence); }
+};
+
+/// The reference: a binary heap of (time, sequence), std::priority_queue.
+class PlainHeap {
+ public:
+  void push(double time, std::uint32_t record, std::uint32_t phase) { heap_.push(Entry{{time, record, phase}, sequence_++}); }
+  bool empty() const { return heap_.empty(); }
+  const Event& top() const { return heap_.top().event; }
+  void pop() { heap_.pop(); }
+
+ private:
+  struct Entry {
+    Event event;
+    std::uint64_t sequence;
+    bool operator>(const Entry& o) const {
+      return event.time > o.event.time || (event.time == o.event.time && sequence > o.sequence);
+    }
+  };
+  std::priority_queue<Entry, std::vector<Entry, sim::LargeArrayAllocator<Entry>>, std::greater<Entry>> heap_;
+  std::uint64_t sequence_ = 0;
+};
+
+/// desksim's own event queue (sim/kernel/event_queue.hpp): a 4-ary heap, with the arrivals, which
+/// come in time order, in a FIFO lane beside it as desksim's demand puts them. The same (time,
+/// sequence) order as PlainHeap, so the same run.
+class KernelQueue {
+ public:
+  void push(double time, std::uint32_t record, std::uint32_t phase) {
+    const std::uint64_t payload = (std::uint64_t{record} << 32) | phase;
+    if (record == kArrival) queue_.push(time, payload, 0, arrivals_);
+    else queue_.push(time, payload, 0);
+  }
+  bool empty() const { return queue_.empty(); }
+  Event top() const {
+    const auto e = queue_.top();
+    return Event{e.time, static_cast<std::uint32_t>(e.payload >> 32), static_cast<std::uint32_t>(e.payload)};
+  }
+  void pop() { queue_.pop(queue_.heap_size() >= 16384); }  // EventKernel::kPrefetchFromPending
+
+ private:
+  sim::EventQueue queue_;
+  sim::EventQueue::LaneId arrivals_ = queue_.add_lane();
 };
 
 /// The line an event of `phase` writes besides the first: a different one at each phase, as the
 /// flow's steps read different parts of a ticket.
 std::size_t line_of(std::uint32_t phase) { return 1 + phase % (kLines - 1); }
 
-}  // namespace
-
-OpenRecordsResult open_records_loop(const OpenRecordsOptions& o) {
+template <typename Queue>
+OpenRecordsResult run_loop(const OpenRecordsOptions& o, Queue& heap) {
   sim::RandomStream arrivals(o.seed, 0, sim::stream_id_for("open_records.arrivals"));
   sim::RandomStream phases(o.seed, 0, sim::stream_id_for("open_records.phases"));
   const double mean_gap = 1.0 / o.tickets_per_hour, mean_phase = o.mean_open_hours / o.phases;
@@ -45,11 +85,10 @@ OpenRecordsResult open_records_loop(const OpenRecordsOptions& o) {
   std::vector<Record, sim::LargeArrayAllocator<Record>> records;
   std::vector<std::uint32_t> free_records;  // last released, first reused, as TicketStore does
   std::vector<double> opened_at;
-  std::priority_queue<Event, std::vector<Event, sim::LargeArrayAllocator<Event>>, std::greater<Event>> heap;
 
   OpenRecordsResult r;
   r.warmup_hours = std::min(10.0 * o.mean_open_hours, o.horizon_hours / 2);
-  std::uint64_t sequence = 0, open = 0;
+  std::uint64_t open = 0;
   double last_change = 0, open_area = 0, open_hours_sum = 0;
   const auto open_changes = [&](double now, int by) {
     const double from = std::max(last_change, r.warmup_hours), to = std::min(now, o.horizon_hours);
@@ -59,15 +98,17 @@ OpenRecordsResult open_records_loop(const OpenRecordsOptions& o) {
     r.peak_open = std::max(r.peak_open, open);
   };
 
-  heap.push(Event{sim::sample_exponential(arrivals, mean_gap), sequence++, kArrival, 0});
+  heap.push(sim::sample_exponential(arrivals, mean_gap), kArrival, 0);
   while (!heap.empty()) {
     const Event e = heap.top();
     heap.pop();
     ++r.events;
-    if (o.records && o.prefetch_next && !heap.empty() && heap.top().record != kArrival) {
-      const Record& next = records[heap.top().record];
-      __builtin_prefetch(&next.words[0][0], 1);
-      __builtin_prefetch(&next.words[line_of(heap.top().phase)][0], 1);
+    if (o.records && o.prefetch_next && !heap.empty()) {
+      const Event next = heap.top();
+      if (next.record != kArrival) {
+        __builtin_prefetch(&records[next.record].words[0][0], 1);
+        __builtin_prefetch(&records[next.record].words[line_of(next.phase)][0], 1);
+      }
     }
     if (e.record == kArrival) {
       if (e.time >= o.horizon_hours) continue;
@@ -88,8 +129,8 @@ OpenRecordsResult open_records_loop(const OpenRecordsOptions& o) {
       opened_at[i] = e.time;
       ++r.tickets;
       open_changes(e.time, +1);
-      heap.push(Event{e.time + sim::sample_exponential(arrivals, mean_gap), sequence++, kArrival, 0});
-      heap.push(Event{e.time + sim::sample_exponential(phases, mean_phase), sequence++, i, 1});
+      heap.push(e.time + sim::sample_exponential(arrivals, mean_gap), kArrival, 0);
+      heap.push(e.time + sim::sample_exponential(phases, mean_phase), i, 1);
       continue;
     }
     if (o.records) {
@@ -99,7 +140,7 @@ OpenRecordsResult open_records_loop(const OpenRecordsOptions& o) {
       record.words[line_of(e.phase)][e.phase % kWordsPerLine] += 1;  // the part this step works on
     }
     if (e.phase < o.phases) {
-      heap.push(Event{e.time + sim::sample_exponential(phases, mean_phase), sequence++, e.record, e.phase + 1});
+      heap.push(e.time + sim::sample_exponential(phases, mean_phase), e.record, e.phase + 1);
     } else {
       open_hours_sum += e.time - opened_at[e.record];
       open_changes(e.time, -1);
@@ -109,6 +150,17 @@ OpenRecordsResult open_records_loop(const OpenRecordsOptions& o) {
   r.mean_open = open_area / (o.horizon_hours - r.warmup_hours);
   r.mean_open_hours = r.tickets ? open_hours_sum / static_cast<double>(r.tickets) : 0;
   return r;
+}
+
+}  // namespace
+
+OpenRecordsResult open_records_loop(const OpenRecordsOptions& o) {
+  if (o.kernel_queue) {
+    KernelQueue queue;
+    return run_loop(o, queue);
+  }
+  PlainHeap heap;
+  return run_loop(o, heap);
 }
 
 }  // namespace desksim::bench

@@ -28,6 +28,9 @@ struct OpenRecordsOptions {
   /// Hold and touch a record per ticket; false leaves the event heap alone (and the time each
   /// ticket opened), which separates the heap's growth with the events pending from the records'.
   bool records = true;
+  /// Keep the events in desksim's own event queue (a 4-ary heap, the arrivals in a lane beside it)
+  /// instead of the plain loop's std::priority_queue: the same events in the same order.
+  bool kernel_queue = false;
   /// While an event runs, load the record of the event after it (as desksim does with many events
   /// pending), so that the miss overlaps this event's work.
   bool prefetch_next = false;

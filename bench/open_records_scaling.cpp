@@ -35,16 +35,17 @@ void open_records_scaling(bool largest) {
   if (largest) factors.push_back(100);
   struct Variant {
     const char* name;
-    bool records, prefetch;
+    bool kernel_queue, records, prefetch;
   };
-  for (const Variant v : {Variant{"heap only", false, false}, Variant{"records", true, false},
-                          Variant{"records, next prefetched", true, true}}) {
+  for (const Variant v : {Variant{"heap only", false, false, false}, Variant{"desksim's event queue only", true, false, false},
+                          Variant{"records", false, true, false}, Variant{"records, next prefetched", false, true, true}}) {
     for (const double factor : factors) {
       OpenRecordsOptions o;
       o.tickets_per_hour = kBaselineTickets * factor / kBaselineHorizonHours;
       o.mean_open_hours = kBaselineMeanOpen * factor / o.tickets_per_hour;
       o.phases = kPhases;
       o.horizon_hours = kBaselineHorizonHours;
+      o.kernel_queue = v.kernel_queue;
       o.records = v.records;
       o.prefetch_next = v.prefetch;
       const double start = cpu_seconds();

@@ -34,7 +34,7 @@ TEST(OpenRecords, HoldsLittlesLawsTicketsOpenForTheirMeanTime) {
   EXPECT_GT(r.peak_open, static_cast<std::uint64_t>(lambda * m));
 }
 
-TEST(OpenRecords, PrefetchingOrLeavingOutTheRecordsChangesNothingButTheTime) {
+TEST(OpenRecords, PrefetchingLeavingOutTheRecordsOrTheKernelsQueueChangesNothingButTheTime) {
   OpenRecordsOptions o;
   o.tickets_per_hour = 50;
   o.mean_open_hours = 30;
@@ -46,6 +46,14 @@ TEST(OpenRecords, PrefetchingOrLeavingOutTheRecordsChangesNothingButTheTime) {
   EXPECT_EQ(plain.checksum, prefetched.checksum);
   EXPECT_EQ(plain.mean_open, prefetched.mean_open);
   EXPECT_EQ(plain.peak_open, prefetched.peak_open);
+  o.prefetch_next = false;
+  o.kernel_queue = true;  // desksim's event queue: the same order, so the same run
+  const OpenRecordsResult kernel = open_records_loop(o);
+  EXPECT_EQ(kernel.events, plain.events);
+  EXPECT_EQ(kernel.checksum, plain.checksum);
+  EXPECT_EQ(kernel.mean_open, plain.mean_open);
+  EXPECT_EQ(kernel.mean_open_hours, plain.mean_open_hours);
+  o.kernel_queue = false;
   o.records = false;  // the heap alone: the same events at the same times
   const OpenRecordsResult heap_only = open_records_loop(o);
   EXPECT_EQ(heap_only.events, plain.events);
