@@ -38,7 +38,8 @@ void open_records_scaling(bool largest) {
     bool kernel_queue, records, prefetch;
   };
   for (const Variant v : {Variant{"heap only", false, false, false}, Variant{"desksim's event queue only", true, false, false},
-                          Variant{"records", false, true, false}, Variant{"records, next prefetched", false, true, true}}) {
+                          Variant{"records", false, true, false}, Variant{"records, next prefetched", false, true, true},
+                          Variant{"desksim's event queue, records, next prefetched", true, true, true}}) {
     for (const double factor : factors) {
       OpenRecordsOptions o;
       o.tickets_per_hour = kBaselineTickets * factor / kBaselineHorizonHours;
