@@ -34,33 +34,36 @@ TEST(OpenRecords, HoldsLittlesLawsTicketsOpenForTheirMeanTime) {
   EXPECT_GT(r.peak_open, static_cast<std::uint64_t>(lambda * m));
 }
 
+/// The same events at the same times; `with_records` also compares what the records were read to hold.
+void expect_same_run(const OpenRecordsResult& a, const OpenRecordsResult& b, bool with_records, const char* what) {
+  EXPECT_EQ(a.events, b.events) << what;
+  EXPECT_EQ(a.mean_open, b.mean_open) << what;
+  EXPECT_EQ(a.mean_open_hours, b.mean_open_hours) << what;
+  EXPECT_EQ(a.peak_open, b.peak_open) << what;
+  if (with_records) {
+    EXPECT_EQ(a.checksum, b.checksum) << what;
+  }
+}
+
 TEST(OpenRecords, PrefetchingLeavingOutTheRecordsOrTheKernelsQueueChangesNothingButTheTime) {
   OpenRecordsOptions o;
   o.tickets_per_hour = 50;
   o.mean_open_hours = 30;
   o.horizon_hours = 2000;
   const OpenRecordsResult plain = open_records_loop(o);
-  o.prefetch_next = true;
-  const OpenRecordsResult prefetched = open_records_loop(o);
-  EXPECT_EQ(plain.events, prefetched.events);
-  EXPECT_EQ(plain.checksum, prefetched.checksum);
-  EXPECT_EQ(plain.mean_open, prefetched.mean_open);
-  EXPECT_EQ(plain.peak_open, prefetched.peak_open);
-  o.prefetch_next = false;
-  o.kernel_queue = true;  // desksim's event queue: the same order, so the same run
-  const OpenRecordsResult kernel = open_records_loop(o);
-  EXPECT_EQ(kernel.events, plain.events);
-  EXPECT_EQ(kernel.checksum, plain.checksum);
-  EXPECT_EQ(kernel.mean_open, plain.mean_open);
-  EXPECT_EQ(kernel.mean_open_hours, plain.mean_open_hours);
-  o.kernel_queue = false;
-  o.records = false;  // the heap alone: the same events at the same times
-  const OpenRecordsResult heap_only = open_records_loop(o);
-  EXPECT_EQ(heap_only.events, plain.events);
-  EXPECT_EQ(heap_only.mean_open, plain.mean_open);
-  EXPECT_EQ(heap_only.mean_open_hours, plain.mean_open_hours);
-  EXPECT_EQ(heap_only.checksum, 0u);
   EXPECT_GT(plain.checksum, 0u);
+  o.prefetch_next = true;
+  expect_same_run(open_records_loop(o), plain, true, "prefetched");
+  o.kernel_queue = true;  // desksim's event queue: the same (time, sequence) order, so the same run
+  expect_same_run(open_records_loop(o), plain, true, "desksim's queue, prefetched");
+  o.prefetch_next = false;
+  expect_same_run(open_records_loop(o), plain, true, "desksim's queue");
+  o.records = false;  // the queue alone
+  const OpenRecordsResult queue_only = open_records_loop(o);
+  expect_same_run(queue_only, plain, false, "desksim's queue alone");
+  EXPECT_EQ(queue_only.checksum, 0u);
+  o.kernel_queue = false;
+  expect_same_run(open_records_loop(o), plain, false, "the heap alone");
 }
 
 }  // namespace
