@@ -86,13 +86,19 @@ void append_cell(const SqliteStatement& row, int column, std::string* out) {
 
 namespace {
 
-std::vector<std::string> table_and_view_names(SqliteDatabase& db) {
+struct TableOrView {
+  std::string name;
+  bool table;
+};
+
+/// Tables first, then views, each by name: the order of the files.
+std::vector<TableOrView> tables_and_views(SqliteDatabase& db) {
   SqliteStatement list(db,
                        "SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view') "
                        "ORDER BY type = 'view', name");
-  std::vector<std::string> names;
-  while (list.next_row()) names.push_back(list.column_text(0));
-  return names;
+  std::vector<TableOrView> all;
+  while (list.next_row()) all.push_back({list.column_text(0), list.column_text(1) == "table"});
+  return all;
 }
 
 bool table_csv(SqliteDatabase& db, const std::string& name, CsvFile* file, std::string* error) {
@@ -120,17 +126,14 @@ bool table_csv(SqliteDatabase& db, const std::string& name, CsvFile* file, std::
 }
 
 // The order in which the threads take the files: the tables with the most rows first (a run's
-// hour-of-week profiles are half the work), then the views, which are small aggregates. Taken in
-// name order, the biggest could come last and leave one thread working alone.
-std::vector<std::size_t> largest_first(SqliteDatabase& db, const std::vector<std::string>& names) {
+// biggest is its hour-of-week profiles), then the views, which are small aggregates. Taken in name
+// order, the biggest could come last and leave one thread working alone.
+std::vector<std::size_t> largest_first(SqliteDatabase& db, const std::vector<TableOrView>& all) {
   std::vector<std::pair<std::int64_t, std::size_t>> rows_and_index;
-  SqliteStatement kinds(db, "SELECT name FROM sqlite_master WHERE type = 'table'");
-  std::vector<std::string> tables;
-  while (kinds.next_row()) tables.push_back(kinds.column_text(0));
-  for (std::size_t i = 0; i < names.size(); ++i) {
+  for (std::size_t i = 0; i < all.size(); ++i) {
     std::int64_t rows = 0;
-    if (std::find(tables.begin(), tables.end(), names[i]) != tables.end()) {
-      SqliteStatement count(db, "SELECT count(*) FROM \"" + names[i] + "\"");
+    if (all[i].table) {
+      SqliteStatement count(db, "SELECT count(*) FROM \"" + all[i].name + "\"");
       if (count.next_row()) rows = count.column_int64(0);
     }
     rows_and_index.emplace_back(-rows, i);
@@ -144,9 +147,9 @@ std::vector<std::size_t> largest_first(SqliteDatabase& db, const std::vector<std
 }  // namespace
 
 bool export_csv(SqliteDatabase& db, std::vector<CsvFile>* files, std::string* error) {
-  for (const std::string& name : table_and_view_names(db)) {
+  for (const TableOrView& t : tables_and_views(db)) {
     CsvFile file;
-    if (!table_csv(db, name, &file, error)) return false;
+    if (!table_csv(db, t.name, &file, error)) return false;
     files->push_back(std::move(file));
   }
   return true;
@@ -159,8 +162,10 @@ bool export_csv(const std::string& database, unsigned threads, std::vector<CsvFi
     return false;
   }
   if (threads <= 1) return export_csv(db, files, error);
-  const std::vector<std::string> names = table_and_view_names(db);
-  const std::vector<std::size_t> order = largest_first(db, names);
+  const std::vector<TableOrView> all = tables_and_views(db);
+  const std::vector<std::size_t> order = largest_first(db, all);
+  std::vector<std::string> names;
+  for (const TableOrView& t : all) names.push_back(t.name);
   std::vector<CsvFile> made(names.size());
   std::vector<std::string> errors(names.size());
   std::atomic<std::size_t> next{0};
