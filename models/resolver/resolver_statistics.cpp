@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "models/desk/service_desk_statistics.hpp"
 #include "sim/kernel/time.hpp"
 
 namespace desksim::models {
@@ -39,12 +40,20 @@ std::vector<sim::StatisticSpec> resolver_statistics(const ServiceDeskConfig& des
           {"misroute", "misroutes"},
           {"response_breach", "response_breaches"}, {"resolution_breach", "resolution_breaches"}};
       for (const auto& [signal, output] : kCounts) count(base + signal + p, base + output + p);
+      // Overall, each is made from the per-priority ones rather than updated with each ticket.
+      auto overall = [&specs, &p] {
+        if (p.empty()) specs.back().union_of = per_priority(specs.back().output_name);
+      };
       specs.push_back({base + "response_met" + p, Kind::kProportion, base + "response_attainment" + p, 1.0, {}});
       specs.back().headline = p.empty();  // each supplier's own attainment, overall
+      overall();
       specs.push_back({base + "resolution_met" + p, Kind::kProportion, base + "resolution_attainment" + p, 1.0, {}});
       specs.back().headline = p.empty();
+      overall();
       specs.push_back({base + "resolution_time" + p, Kind::kTally, base + "resolution_hours" + p, to_hours, {}});
+      overall();
       specs.push_back({base + "time_held" + p, Kind::kTally, base + "time_held_hours" + p, to_hours, {}});
+      overall();
       if (p.empty())  // per supplier overall; the per-priority quantiles are tickets.resolve_hours.P<k>
         specs.push_back({base + "resolve_time", Kind::kTally, base + "resolve_hours", to_hours, {}});
       for (const char* b : buckets) count(base + "reassignments_" + b + p, base + "reassignments_" + b + p);

@@ -22,6 +22,17 @@ void LogHistogram::grow_to(std::int64_t k) {
   }
 }
 
+void LogHistogram::merge(const LogHistogram& other) {
+  count_ += other.count_;
+  zeros_ += other.zeros_;
+  if (other.buckets_.empty()) return;
+  const auto other_last = other.first_key_ + static_cast<std::int64_t>(other.buckets_.size()) - 1;
+  grow_to(other.first_key_);
+  grow_to(other_last);
+  const auto offset = static_cast<std::size_t>(other.first_key_ - first_key_);
+  for (std::size_t i = 0; i < other.buckets_.size(); ++i) buckets_[offset + i] += other.buckets_[i];
+}
+
 void LogHistogram::reset() {
   count_ = zeros_ = 0;
   buckets_.clear();

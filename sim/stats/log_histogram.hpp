@@ -42,6 +42,8 @@ class LogHistogram {
     ++buckets_[static_cast<std::size_t>(index)];
   }
   void reset();
+  /// Adds `other`'s counts, bucket by bucket: the histogram of both sets of observations.
+  void merge(const LogHistogram& other);
   std::uint64_t count() const { return count_; }
 
   /// The p-quantile (0 <= p <= 1) as the midpoint of the bucket holding the observation of rank

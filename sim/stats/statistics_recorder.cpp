@@ -1,8 +1,12 @@
 #include "sim/stats/statistics_recorder.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace desksim::sim {
 
 void* StatisticsRecorder::target(Slot& slot) {
+  if (slot.emissions) return slot.emissions;  // made from its parts: only its values are counted
   if (slot.tally) return slot.tally;
   if (slot.time_average) return slot.time_average.get();
   if (slot.series) return slot.series.get();
@@ -15,6 +19,7 @@ void* StatisticsRecorder::target(Slot& slot) {
 
 StatisticsRecorder::Update::Op StatisticsRecorder::operation(const Slot& slot) {
   using Op = Update::Op;
+  if (slot.emissions) return Op::kCount;
   switch (slot.spec.kind) {
     case StatisticSpec::Kind::kTally: return Op::kTally;
     case StatisticSpec::Kind::kProportion: return Op::kIndicator;
@@ -74,6 +79,7 @@ StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec
     slot.spec = std::move(spec);
     slots_.push_back(std::move(slot));
   }
+  find_parts();
   std::vector<std::vector<Update>> by_signal;
   for (Slot& slot : slots_) {
     const SignalId id = bus.declared_signal(slot.spec.signal);  // a misspelt signal is an error here
@@ -85,6 +91,36 @@ StatisticsRecorder::StatisticsRecorder(SignalBus& bus, std::vector<StatisticSpec
     const auto begin = static_cast<std::uint32_t>(updates_.size());
     updates_.insert(updates_.end(), updates.begin(), updates.end());
     updates_by_signal_.emplace_back(begin, static_cast<std::uint32_t>(updates_.size()));
+  }
+}
+
+void StatisticsRecorder::find_parts() {
+  using Kind = StatisticSpec::Kind;
+  for (Slot& slot : slots_) {
+    const StatisticSpec& spec = slot.spec;
+    if (spec.union_of.empty()) continue;
+    const std::string where = "statistic \"" + spec.output_name + "\": union_of ";
+    if (spec.kind != Kind::kTally && spec.kind != Kind::kProportion)
+      throw std::invalid_argument(where + "is for tallies and proportions only");
+    for (const std::string& name : spec.union_of) {
+      const auto part = std::find_if(slots_.begin(), slots_.end(),
+                                     [&name](const Slot& s) { return s.spec.output_name == name; });
+      const std::string about = where + "names \"" + name + "\", ";
+      if (part == slots_.end()) throw std::invalid_argument(about + "which no statistic is called");
+      const StatisticSpec& p = part->spec;
+      if (&*part == &slot || p.signal == spec.signal)
+        throw std::invalid_argument(about + "which is recorded from the same signal");
+      if (!p.union_of.empty()) throw std::invalid_argument(about + "which is itself a union");
+      if (p.kind != spec.kind) throw std::invalid_argument(about + "which is of another kind");
+      if (p.scale != spec.scale) throw std::invalid_argument(about + "which has another scale");
+      if (p.thresholds != spec.thresholds) throw std::invalid_argument(about + "which has other thresholds");
+      if (p.quantiles != spec.quantiles) throw std::invalid_argument(about + "which keeps quantiles differently");
+      const auto index = static_cast<std::size_t>(part - slots_.begin());
+      if (std::find(slot.parts.begin(), slot.parts.end(), index) != slot.parts.end())
+        throw std::invalid_argument(about + "twice");
+      slot.parts.push_back(index);
+    }
+    slot.emissions = &union_emissions_.emplace_back(0);
   }
 }
 
@@ -124,11 +160,24 @@ void StatisticsRecorder::start_measuring(Time now) {
     if (s.time_average) s.time_average->reset(now);
     if (s.cycle_sums) s.cycle_sums->reset();
     if (s.cycle_average) s.cycle_average->reset(now);
+    if (s.emissions) *s.emissions = 0;
     s.count = 0;
   }
 }
 
 std::vector<StatisticsRecorder::Recorded> StatisticsRecorder::recorded() const {
+  // A union's tally is a function of its parts, made here; its slot's pointer allows it.
+  for (const Slot& s : slots_) {
+    if (s.parts.empty()) continue;
+    s.tally->reset();
+    for (std::size_t part : s.parts) s.tally->merge(*slots_[part].tally);
+    if (s.tally->count() != *s.emissions)
+      throw std::logic_error("statistic \"" + s.spec.output_name + "\" is declared the union of " +
+                             std::to_string(s.parts.size()) + " statistics, but its signal \"" + s.spec.signal +
+                             "\" had " + std::to_string(*s.emissions) + " values and they have " +
+                             std::to_string(s.tally->count()) +
+                             ": a model emits on it without emitting on exactly one of theirs");
+  }
   std::vector<Recorded> out;
   out.reserve(slots_.size());
   for (const Slot& s : slots_)

@@ -57,6 +57,15 @@ struct StatisticSpec {
   bool quantiles = true;
   /// A headline figure (its mean, or its count): what summaries and comparisons show by default.
   bool headline = false;
+  /// kTally, kProportion: the output names of statistics whose observations together are exactly
+  /// this one's, because every value emitted on `signal` is also emitted on the signal of exactly
+  /// one of them (a ticket's figure overall and the same figure for its priority). The statistic is
+  /// then made from theirs when read instead of being updated at each emission: the same count,
+  /// extremes, threshold shares and quantiles, the moments up to rounding, at the cost of a count per
+  /// emission, which checks the claim (recorded() throws std::logic_error when the counts differ).
+  /// Each must be another statistic of the same kind, scale, thresholds and `quantiles`, itself
+  /// recorded from its signal; the constructor throws std::invalid_argument naming the one that is not.
+  std::vector<std::string> union_of{};
 };
 
 class StatisticsRecorder final : public SignalListener {
@@ -84,7 +93,9 @@ class StatisticsRecorder final : public SignalListener {
     const CycleSums* cycle_sums;        // kSumPerCycleBin
     const CycleTimeAverage* cycle_average;  // kTimeAveragePerCycleBin
   };
-  /// Everything recorded, in the order of the specs.
+  /// Everything recorded, in the order of the specs. Makes each `union_of` statistic from its parts
+  /// (again at each call), and throws std::logic_error naming one whose parts miss values of its
+  /// signal or count some twice.
   std::vector<Recorded> recorded() const;
 
  private:
@@ -98,6 +109,8 @@ class StatisticsRecorder final : public SignalListener {
     std::unique_ptr<PeriodTimeAverage> period_average;
     std::unique_ptr<CycleSums> cycle_sums;
     std::unique_ptr<CycleTimeAverage> cycle_average;
+    std::vector<std::size_t> parts;  // union_of, as indices in slots_
+    std::uint64_t* emissions = nullptr;  // union_of: the values emitted on the signal, to check the parts
   };
   /// What one emitted value does to one statistic, resolved once so that receive() is a tight loop
   /// over a flat array (it runs for every emission: ten or more per ticket).
@@ -111,9 +124,12 @@ class StatisticsRecorder final : public SignalListener {
   };
   static Update::Op operation(const Slot& slot);
   static void* target(Slot& slot);
+  /// Resolves each spec's union_of to its parts, checking that each may be one.
+  void find_parts();
   void apply(SignalId signal, Time now, double value);
 
   std::deque<Tally> tallies_;  // side by side, not one heap block each: a ticket updates dozens of them
+  std::deque<std::uint64_t> union_emissions_;  // Slot::emissions, side by side
   std::vector<Slot> slots_;
   std::vector<Update> updates_;  // grouped by signal
   std::vector<std::pair<std::uint32_t, std::uint32_t>> updates_by_signal_;  // [begin, end) in updates_

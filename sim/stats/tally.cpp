@@ -39,6 +39,39 @@ void Tally::reset() {
   histogram_.reset();
 }
 
+void Tally::merge(const Tally& other) {
+  assert(distribution_ == other.distribution_ && indicator_ == other.indicator_);
+  assert(thresholds_.size() == other.thresholds_.size());
+  if (other.count_ == 0) return;
+  for (std::size_t i = 0; i < thresholds_.size(); ++i) {
+    assert(thresholds_[i].at == other.thresholds_[i].at);
+    thresholds_[i].count += other.thresholds_[i].count;
+  }
+  if (count_ == 0) {
+    shift_ = other.shift_;
+    min_ = other.min_;
+    max_ = other.max_;
+  }
+  // The other's sums of deviations from its shift, moved to this one's: with d = its shift - ours,
+  // sum(x - ours) = sum(x - its) + n d and sum((x - ours)^2) = sum((x - its)^2) + 2 d sum(x - its) + n d^2.
+  const double n = static_cast<double>(other.count_);
+  const double d = other.shift_ - shift_;
+  shifted_squares_ += other.shifted_squares_ + 2.0 * d * other.shifted_sum_ + n * d * d;
+  shifted_sum_ += other.shifted_sum_ + n * d;
+  sum_ += other.sum_;
+  min_ = std::min(min_, other.min_);
+  max_ = std::max(max_, other.max_);
+  if (distribution_) {
+    // Every observation is kept while the count is at most the limit; beyond it the histogram alone.
+    if (count_ + other.count_ <= kExactQuantileLimit)
+      exact_.insert(exact_.end(), other.exact_.begin(), other.exact_.end());
+    else
+      std::vector<double>().swap(exact_);
+    histogram_.merge(other.histogram_);
+  }
+  count_ += other.count_;
+}
+
 double Tally::mean() const {
   if (count_ == 0) return kNaN;
   if (indicator_) return sum_ / static_cast<double>(count_);

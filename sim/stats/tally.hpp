@@ -53,6 +53,12 @@ class Tally {
   /// Forgets every observation (e.g. at the end of a warm-up); keeps the thresholds.
   void reset();
 
+  /// Adds `other`'s observations, as if each had been add()ed here: the same count, extremes,
+  /// threshold counts and quantiles (the kept observations or the histogram's buckets add up), and
+  /// the same moments up to rounding. `other` must have been made like this one (the same thresholds
+  /// in the same order, the same distribution and indicator settings); asserted.
+  void merge(const Tally& other);
+
   std::uint64_t count() const { return count_; }
   /// Mean; NaN when empty.
   double mean() const;

@@ -51,5 +51,23 @@ TEST(LogHistogram, ResetForgetsEverything) {
   EXPECT_NEAR(h.quantile(0.5), 2.0, 2.0 * LogHistogram::kRelativeError);
 }
 
+TEST(LogHistogram, MergeAddsBucketsOverEitherRange) {
+  // The parts' ranges overlap neither each other nor the target's: merging must grow it both ways.
+  LogHistogram whole, middle, low, high;
+  RandomStream s(4, 0, stream_id_for("test.histogram.merge"));
+  for (int i = 0; i < 3000; ++i) {
+    const double x = (1.0 + s.uniform()) * (i % 3 == 0 ? 1e-3 : i % 3 == 1 ? 1.0 : 1e3);
+    whole.add(x);
+    (i % 3 == 0 ? low : i % 3 == 1 ? middle : high).add(x);
+  }
+  whole.add(0.0);
+  low.add(0.0);
+  middle.merge(low);
+  middle.merge(high);
+  middle.merge(LogHistogram());
+  EXPECT_EQ(middle.count(), whole.count());
+  for (double p : {0.0, 0.001, 0.2, 0.34, 0.5, 0.67, 0.9, 1.0}) EXPECT_EQ(middle.quantile(p), whole.quantile(p)) << "p = " << p;
+}
+
 }  // namespace
 }  // namespace desksim::sim

@@ -2,6 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/random/random_stream.hpp"
+
 namespace desksim::sim {
 namespace {
 
@@ -110,6 +118,116 @@ TEST(SignalBus, ARecorderNamingAnUndeclaredSignalIsAnErrorAtStartUp) {
   const SignalId id = bus.declared_signal("desk.wait");
   EXPECT_EQ(bus.unit(id), "s");
   EXPECT_EQ(bus.meaning(id), "raised to answered");
+}
+
+}  // namespace
+}  // namespace desksim::sim
+
+namespace desksim::sim {
+namespace {
+
+// A family as the models emit it: each value overall and for its priority, in one call.
+struct Family {
+  SignalBus bus;
+  SignalId all = bus.declare("wait", "s", "a wait"), p1 = bus.declare("wait.P1", "s", "a P1 wait"),
+           p2 = bus.declare("wait.P2", "s", "a P2 wait"), met = bus.declare("met", "1", "in time"),
+           met1 = bus.declare("met.P1", "1", "P1 in time"), met2 = bus.declare("met.P2", "1", "P2 in time");
+};
+
+std::vector<StatisticSpec> union_and_direct_specs() {
+  using Kind = StatisticSpec::Kind;
+  std::vector<StatisticSpec> specs = {
+      {"wait", Kind::kTally, "wait_min", 1.0 / 60, {1.0, 5.0}},  // the union
+      {"wait", Kind::kTally, "wait_min.direct", 1.0 / 60, {1.0, 5.0}},
+      {"wait.P1", Kind::kTally, "wait_min.P1", 1.0 / 60, {1.0, 5.0}},
+      {"wait.P2", Kind::kTally, "wait_min.P2", 1.0 / 60, {1.0, 5.0}},
+      {"met", Kind::kProportion, "met", 1.0, {}},  // the union
+      {"met", Kind::kProportion, "met.direct", 1.0, {}},
+      {"met.P1", Kind::kProportion, "met.P1", 1.0, {}},
+      {"met.P2", Kind::kProportion, "met.P2", 1.0, {}},
+  };
+  specs[0].union_of = {"wait_min.P1", "wait_min.P2"};
+  specs[4].union_of = {"met.P1", "met.P2"};
+  return specs;
+}
+
+TEST(StatisticsRecorderUnion, GivesWhatRecordingTheSignalDirectlyGives) {
+  Family f;
+  StatisticsRecorder recorder(f.bus, union_and_direct_specs());
+  RandomStream s(2, 0, stream_id_for("test.recorder.union"));
+  for (int i = 0; i < 3000; ++i) {
+    if (i == 500) recorder.start_measuring(500.0);  // the parts restart; so must the union
+    const bool p1 = s.uniform() < 0.3;
+    const double wait = -std::log(s.uniform()) * (p1 ? 60.0 : 600.0);
+    f.bus.emit({f.all, p1 ? f.p1 : f.p2}, i, wait);
+    f.bus.emit({f.met, p1 ? f.met1 : f.met2}, i, wait < 300.0 ? 1.0 : 0.0);
+  }
+  for (int read = 0; read < 2; ++read) {  // made again at each read, not added to
+    const auto r = recorder.recorded();
+    for (std::size_t u : {0u, 4u}) {
+      const Tally &made = *r[u].tally, &direct = *r[u + 1].tally;
+      ASSERT_EQ(made.count(), 2500u);
+      EXPECT_EQ(made.count(), direct.count());
+      EXPECT_NEAR(made.mean(), direct.mean(), 1e-13 * direct.mean());
+      EXPECT_NEAR(made.variance(), direct.variance(), 1e-12 * direct.variance());
+      EXPECT_EQ(made.min(), direct.min());
+      EXPECT_EQ(made.max(), direct.max());
+      for (std::size_t t = 0; t < direct.thresholds().size(); ++t)
+        EXPECT_EQ(made.fraction_at_most(t), direct.fraction_at_most(t));
+      EXPECT_EQ(made.keeps_distribution(), direct.keeps_distribution());
+      if (direct.keeps_distribution()) {  // (a proportion has no quantiles)
+        for (double p : Tally::kQuantileLevels) EXPECT_EQ(made.quantile(p), direct.quantile(p));
+      }
+    }
+  }
+}
+
+TEST(StatisticsRecorderUnion, AValueEmittedOverallOnlyIsReportedAtReading) {
+  Family f;
+  StatisticsRecorder recorder(f.bus, union_and_direct_specs());
+  f.bus.emit({f.all, f.p1}, 1.0, 60.0);
+  f.bus.emit(f.all, 2.0, 60.0);  // in no part: the union would miss it
+  try {
+    recorder.recorded();
+    FAIL() << "a union missing a value was read";
+  } catch (const std::logic_error& e) {
+    EXPECT_NE(std::string(e.what()).find("\"wait_min\""), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("had 2 values and they have 1"), std::string::npos) << e.what();
+  }
+  Family twice;
+  StatisticsRecorder counted_twice(twice.bus, union_and_direct_specs());
+  twice.bus.emit({twice.all, twice.p1, twice.p2}, 1.0, 60.0);  // in two parts: counted twice
+  EXPECT_THROW(counted_twice.recorded(), std::logic_error);
+}
+
+TEST(StatisticsRecorderUnion, EachConstraintOnThePartsIsNamed) {
+  const std::pair<void (*)(std::vector<StatisticSpec>&), const char*> cases[] = {
+      {[](auto& s) { s[0].union_of = {"wait_min.P1", "wait_min.P3"}; }, "\"wait_min.P3\", which no statistic is called"},
+      {[](auto& s) { s[0].union_of = {"wait_min.P1", "wait_min.direct"}; }, "which is recorded from the same signal"},
+      {[](auto& s) { s[0].union_of = {"wait_min.P1", "met.P1"}; }, "which is of another kind"},
+      {[](auto& s) { s[2].scale = 1.0; }, "\"wait_min.P1\", which has another scale"},
+      {[](auto& s) { s[3].thresholds = {1.0}; }, "\"wait_min.P2\", which has other thresholds"},
+      {[](auto& s) { s[3].quantiles = false; }, "which keeps quantiles differently"},
+      {[](auto& s) { s[0].union_of = {"wait_min.P1", "wait_min.P1"}; }, "\"wait_min.P1\", twice"},
+      {[](auto& s) { s[2].union_of = {"wait_min.P2"}; }, "which is itself a union"},
+      {[](auto& s) {
+         s[0].kind = StatisticSpec::Kind::kCount;
+         s[0].thresholds.clear();
+       },
+       "union_of is for tallies and proportions only"},
+  };
+  for (const auto& [change, message] : cases) {
+    Family f;
+    std::vector<StatisticSpec> specs = union_and_direct_specs();
+    change(specs);
+    try {
+      StatisticsRecorder recorder(f.bus, specs);
+      ADD_FAILURE() << "accepted; expected: " << message;
+    } catch (const std::invalid_argument& e) {
+      EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
+      EXPECT_NE(std::string(e.what()).find("statistic \""), std::string::npos) << e.what();
+    }
+  }
 }
 
 }  // namespace

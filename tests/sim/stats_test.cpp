@@ -150,6 +150,69 @@ TEST(TallyTest, VarianceStaysAccurateFarFromZero) {
   EXPECT_NEAR(t.mean(), 1e9, 1e-6);
 }
 
+// Observations of very different sizes (a P1's hours and a P4's days) split among parts at random:
+// merged, the parts must give what one tally of all of them gives.
+void expect_merge_gives_the_whole(std::size_t n, std::size_t parts) {
+  const std::vector<double> thresholds = {4.0, 40.0};
+  Tally whole(thresholds);
+  std::vector<Tally> part(parts, Tally(thresholds));
+  RandomStream s(11, n, stream_id_for("test.merge"));
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t k = static_cast<std::size_t>(s.uniform() * static_cast<double>(parts));
+    const double x = s.uniform() < 0.05 ? 0.0 : -std::log(s.uniform()) * std::pow(10.0, static_cast<double>(k));
+    whole.add(x);
+    part[k].add(x);
+  }
+  Tally merged(thresholds);
+  for (const Tally& t : part) merged.merge(t);
+  ASSERT_EQ(merged.count(), whole.count());
+  EXPECT_EQ(merged.min(), whole.min());
+  EXPECT_EQ(merged.max(), whole.max());
+  for (std::size_t i = 0; i < thresholds.size(); ++i) EXPECT_EQ(merged.fraction_at_most(i), whole.fraction_at_most(i));
+  // Quantiles come from the same kept observations or the same buckets: equal to the bit.
+  for (double p : Tally::kQuantileLevels) EXPECT_EQ(merged.quantile(p), whole.quantile(p)) << "p = " << p;
+  // Moments: sums in another order, a few ulps apart.
+  EXPECT_NEAR(merged.sum(), whole.sum(), 1e-13 * whole.sum());
+  EXPECT_NEAR(merged.mean(), whole.mean(), 1e-13 * whole.mean());
+  EXPECT_NEAR(merged.variance(), whole.variance(), 1e-12 * whole.variance());
+}
+
+TEST(TallyTest, MergedPartsGiveTheWholeWithKeptObservations) {
+  expect_merge_gives_the_whole(Tally::kExactQuantileLimit, 4);  // every observation kept: exact quantiles
+}
+
+TEST(TallyTest, MergedPartsGiveTheWholeWithTheHistogram) {
+  expect_merge_gives_the_whole(Tally::kExactQuantileLimit + 1, 4);  // the parts keep theirs; the whole does not
+  expect_merge_gives_the_whole(50000, 3);
+}
+
+TEST(TallyTest, MergingEmptyAndIntoEmptyChangesNothing) {
+  Tally t({1.0}), empty({1.0}), into({1.0});
+  t.add(0.5);
+  t.add(3.0);
+  t.merge(empty);
+  EXPECT_EQ(t.count(), 2u);
+  into.merge(t);
+  EXPECT_EQ(into.count(), 2u);
+  EXPECT_EQ(into.mean(), t.mean());
+  EXPECT_EQ(into.variance(), t.variance());
+  EXPECT_EQ(into.min(), 0.5);
+  EXPECT_EQ(into.fraction_at_most(0), 0.5);
+  EXPECT_EQ(into.quantile(0.5), t.quantile(0.5));
+}
+
+TEST(TallyTest, MergedIndicatorsCountTheOnes) {
+  Tally a = Tally::indicator(), b = Tally::indicator(), merged = Tally::indicator();
+  for (int i = 0; i < 10; ++i) a.add_indicator(i < 3 ? 1.0 : 0.0);
+  for (int i = 0; i < 5; ++i) b.add_indicator(1.0);
+  merged.merge(a);
+  merged.merge(b);
+  EXPECT_EQ(merged.count(), 15u);
+  EXPECT_EQ(merged.mean(), 8.0 / 15.0);
+  EXPECT_EQ(merged.min(), 0.0);
+  EXPECT_EQ(merged.max(), 1.0);
+}
+
 // ----------------------------------------------------------------------------------- TimeWeighted
 
 TEST(TimeWeightedTest, HandComputedAverage) {
