@@ -15,6 +15,8 @@
 #include <iterator>
 #include <thread>
 
+#include "analysis/export/temporary_owner.hpp"
+
 namespace desksim::launcher {
 
 namespace {
@@ -59,10 +61,18 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-/// A new empty temporary file of this machine (in $TMPDIR, else /tmp); empty on failure.
-std::string temporary_file(const std::string& prefix) {
+std::string temporary_folder() {
   const char* tmp = std::getenv("TMPDIR");
-  std::string path = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/" + prefix + ".XXXXXX";
+  return tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
+}
+
+constexpr const char* kTaskOut = "desksim-mpi-task.";
+constexpr const char* kTaskIn = "desksim-mpi-task-in.";
+
+/// A new empty temporary file of this machine, `prefix` + "<host>.<pid>.XXXXXX" in temporary_folder(),
+/// so that a later run can tell it from a live rank's; empty on failure.
+std::string temporary_file(const char* prefix) {
+  std::string path = temporary_folder() + "/" + prefix + analysis::temporary_owner() + "XXXXXX";
   const int fd = ::mkstemp(path.data());
   if (fd < 0) return "";
   ::close(fd);
@@ -70,6 +80,11 @@ std::string temporary_file(const std::string& prefix) {
 }
 
 }  // namespace
+
+void remove_task_files_left_by_dead_ranks() {
+  analysis::remove_left_by_dead_processes(temporary_folder(), kTaskOut);
+  analysis::remove_left_by_dead_processes(temporary_folder(), kTaskIn);
+}
 
 int run_to_end(const std::vector<std::string>& argv, std::string* out, std::string* error) {
   int fds[2] = {-1, -1};
@@ -132,12 +147,12 @@ bool TaskProcess::start(const std::string& desksim, const TaskRequest& request, 
     return false;
   };
   stderr_tail_.clear();
-  out_path_ = temporary_file("desksim-mpi-task");
+  out_path_ = temporary_file(kTaskOut);
   if (out_path_.empty()) return fail(std::string("cannot create a temporary file: ") + std::strerror(errno));
   std::vector<std::string> argv{desksim};
   argv.insert(argv.end(), request.arguments.begin(), request.arguments.end());
   if (!request.input.empty()) {
-    in_path_ = temporary_file("desksim-mpi-task-in");
+    in_path_ = temporary_file(kTaskIn);
     std::ofstream in(in_path_, std::ios::binary | std::ios::trunc);
     in.write(request.input.data(), static_cast<std::streamsize>(request.input.size()));
     in.close();

@@ -13,6 +13,11 @@
 
 namespace desksim::launcher {
 
+/// Removes the task files ($TMPDIR/desksim-mpi-task[-in].<host>.<pid>.XXXXXX) that ranks of this
+/// host killed outright (SIGKILL, the OOM killer) left behind; never a live rank's or another host's.
+/// Each rank calls it once, at its start.
+void remove_task_files_left_by_dead_ranks();
+
 /// Runs `argv` (argv[0] the program) to its end. Its stderr is this process's; its stdout is
 /// captured in *out when out is given, else it is this process's too. Returns the exit code, or 128
 /// + the signal that ended it, or 127 when it could not be started (with *error set).

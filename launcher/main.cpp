@@ -7,6 +7,7 @@
 #include <iostream>
 #include <string>
 
+#include "launcher/child_process.hpp"
 #include "launcher/launcher_options.hpp"
 #include "launcher/roles.hpp"
 
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
     MPI_Finalize();
     return help ? 0 : 2;
   }
+  desksim::launcher::remove_task_files_left_by_dead_ranks();
   const int code = rank == 0 ? desksim::launcher::coordinate(options, ranks) : desksim::launcher::serve(options);
   MPI_Finalize();
   return code;
