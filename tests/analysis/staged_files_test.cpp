@@ -3,12 +3,13 @@
 #include "analysis/export/staged_files.hpp"
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include "tests/support/dead_pid.hpp"
 
 namespace desksim::analysis {
 namespace {
@@ -23,14 +24,6 @@ std::string this_host() {
 }
 
 /// The number of a process that has ended (a child, waited for).
-long dead_pid() {
-  const pid_t child = ::fork();
-  if (child == 0) ::_exit(0);
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  return child;
-}
-
 void touch(const fs::path& path) { std::ofstream(path) << "half a file"; }
 
 struct StagedFilesTest : ::testing::Test {
@@ -54,7 +47,7 @@ TEST_F(StagedFilesTest, TemporariesCarryTheHostAndTheProcess) {
 
 TEST_F(StagedFilesTest, ACommitRemovesTheTemporariesOfItsTargetsLeftByDeadProcessesOfThisHostOnly) {
   const std::string host = this_host();
-  const long dead = dead_pid();
+  const long dead = testing::dead_pid();
   const long alive = static_cast<long>(::getppid());
   const auto temporary = [&](const std::string& target, const std::string& owner_host, long pid) {
     return dir / (target + ".tmp." + owner_host + "." + std::to_string(pid) + ".Ab3xYz");
@@ -86,7 +79,7 @@ TEST_F(StagedFilesTest, ACommitRemovesTheTemporariesOfItsTargetsLeftByDeadProces
 }
 
 TEST_F(StagedFilesTest, AFailedCommitLeavesOldTemporariesAlone) {
-  const fs::path stale = dir / ("results.json.tmp." + this_host() + "." + std::to_string(dead_pid()) + ".Ab3xYz");
+  const fs::path stale = dir / ("results.json.tmp." + this_host() + "." + std::to_string(testing::dead_pid()) + ".Ab3xYz");
   touch(stale);
   fs::create_directories(dir / "results.json");  // a folder where the output goes: the commit fails
   StagedFiles files(dir.string());

@@ -3,7 +3,6 @@
 #include "launcher/child_process.hpp"
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -12,19 +11,12 @@
 #include <string>
 
 #include "analysis/export/temporary_owner.hpp"
+#include "tests/support/dead_pid.hpp"
 
 namespace desksim::launcher {
 namespace {
 
 namespace fs = std::filesystem;
-
-long dead_pid() {
-  const pid_t child = ::fork();
-  if (child == 0) ::_exit(0);
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  return child;
-}
 
 /// $TMPDIR pointed at a scratch folder for the test's length.
 struct TaskFilesTest : ::testing::Test {
@@ -48,7 +40,7 @@ struct TaskFilesTest : ::testing::Test {
 TEST_F(TaskFilesTest, ARankRemovesWhatDeadRanksOfThisHostLeftAndNothingElse) {
   const std::string owner = analysis::temporary_owner();  // "<host>.<pid>."
   const std::string host = owner.substr(0, owner.find('.'));
-  const long dead = dead_pid(), alive = static_cast<long>(::getppid());
+  const long dead = testing::dead_pid(), alive = static_cast<long>(::getppid());
   const auto file = [&](const std::string& prefix, const std::string& of_host, long pid) {
     const fs::path p = dir / (prefix + of_host + "." + std::to_string(pid) + ".Ab3xYz");
     std::ofstream(p) << "a task's result";
