@@ -61,11 +61,6 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-std::string temporary_folder() {
-  const char* tmp = std::getenv("TMPDIR");
-  return tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
-}
-
 constexpr const char* kTaskOut = "desksim-mpi-task.";
 constexpr const char* kTaskIn = "desksim-mpi-task-in.";
 
@@ -80,6 +75,11 @@ std::string temporary_file(const char* prefix) {
 }
 
 }  // namespace
+
+std::string temporary_folder() {
+  const char* tmp = std::getenv("TMPDIR");
+  return tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
+}
 
 void remove_task_files_left_by_dead_ranks() {
   analysis::remove_left_by_dead_processes(temporary_folder(), kTaskOut);

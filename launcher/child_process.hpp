@@ -13,6 +13,9 @@
 
 namespace desksim::launcher {
 
+/// This machine's folder for temporary files: $TMPDIR, else /tmp.
+std::string temporary_folder();
+
 /// Removes the task files ($TMPDIR/desksim-mpi-task[-in].<host>.<pid>.XXXXXX) that ranks of this
 /// host killed outright (SIGKILL, the OOM killer) left behind; never a live rank's or another host's.
 /// Each rank calls it once, at its start.

@@ -102,8 +102,7 @@ std::string fixed(double value, int decimals) {
 }
 
 std::string results_folder() {
-  const char* tmp = std::getenv("TMPDIR");
-  std::string folder = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/desksim-mpi-results.XXXXXX";
+  std::string folder = temporary_folder() + "/desksim-mpi-results.XXXXXX";
   if (::mkdtemp(folder.data()) == nullptr) {
     std::cerr << "desksim-mpi: cannot create a folder for the results in " << folder << "\n";
     MPI_Abort(MPI_COMM_WORLD, 1);
